@@ -1,0 +1,103 @@
+import { cdk8s, javascript, JsonFile } from 'projen';
+
+/**
+ * The cdk8s-flink project definition.
+ *
+ * Everything projen generates (package.json, tsconfig*.json, .projen/, .gitignore,
+ * .npmignore, .eslintrc.json) comes from this file: edit here, then run `npx projen`.
+ */
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-flink',
+  description: 'Typed cdk8s constructs for the Apache Flink Kubernetes Operator: session clusters, session jobs, applications, Web UI Ingress and job RBAC, checked at synth time.',
+  author: 'cdk8s-flink maintainers',
+  authorAddress: 'maintainers@cdk8s-flink.dev',
+  repositoryUrl: 'https://github.com/cdk8s-flink/cdk8s-flink.git',
+  keywords: ['cdk8s', 'flink', 'apache-flink', 'kubernetes', 'flink-kubernetes-operator', 'constructs'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  license: 'Apache-2.0',
+
+  // cdk8s 2.x with constructs 10.x (the scaffold's default would be cdk8s 1.x).
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.4.2',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+
+  // jsii 6.0 compiles with TypeScript 6.0; ts-jest 29 and typescript-eslint 8 accept
+  // TypeScript < 6.1 and < 7. An unpinned TypeScript would float past what they support.
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.3',
+  minNodeVersion: '20.0.0',
+
+  devDeps: [
+    'cdk8s-cli@^2.207.0',
+    'ajv@^8.17.1',
+    'kubernetes-models@^5.1.0',
+    'yaml@^2.8.0',
+  ],
+
+  // No hosted CI or release pipeline: `.ci/run` is the build gate.
+  github: false,
+  release: false,
+
+  jestOptions: {
+    // Snapshots never update themselves, and a run that finds no tests fails.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'imports'],
+    ignorePatterns: ['src/imports/**', 'examples/*/dist/**', 'examples/*/imports/**'],
+  },
+  gitignore: ['examples/*/dist/', 'cdk8s.out/', '.imports-tmp/'],
+});
+
+// Type-aware linting needs every linted folder in a TypeScript project. Each dev folder
+// gets a small tsconfig that extends the library's settings; ts-node picks up the same file
+// when an example runs under the cdk8s CLI.
+for (const dir of ['examples', 'imports']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', '*/dist'],
+    },
+  });
+}
+
+// `npx projen import` regenerates the CRD types under src/imports from the operator's CRDs
+// (../shared/flink-operator/crds when present, otherwise the pinned upstream release URLs).
+project.addTask('import', {
+  description: 'Regenerate src/imports from the Flink Kubernetes Operator CRDs (see imports/README.md)',
+  exec: 'ts-node --project imports/tsconfig.json imports/generate.ts',
+});
+
+// The README's quick start: synthesize the seed scenario with the real cdk8s CLI.
+project.addTask('quick-start', {
+  description: 'Synthesize examples/quick-start to examples/quick-start/dist with the cdk8s CLI',
+  steps: [{ exec: 'cdk8s synth --no-check-upgrade', cwd: 'examples/quick-start' }],
+});
+
+// Every example must synthesize with the cdk8s CLI; the build runs them after the tests.
+const examples = project.addTask('examples', {
+  description: 'Synthesize every example with the cdk8s CLI',
+  steps: [{
+    exec: 'for dir in examples/*/; do echo "cdk8s synth: $dir"; (cd "$dir" && cdk8s synth --no-check-upgrade) || exit 1; done',
+  }],
+});
+project.testTask.spawn(examples);
+
+// The compiled package (lib/ plus .jsii) must stay within 3 MB.
+project.postCompileTask.exec('node scripts/check-package-size.js');
+
+for (const ignored of ['/examples/', '/imports/', '/bench/', '/.ci/', '/scripts/', '/docs/']) {
+  project.addPackageIgnore(ignored);
+}
+
+project.synth();

@@ -1,0 +1,31 @@
+import { Construct } from 'constructs';
+import { FlinkClusterProps } from './cluster-props';
+import { FlinkDeploymentBase } from './flink-deployment-base';
+import { FlinkJobOptions } from './job-options';
+import { renderJob } from './private/job-spec';
+
+/**
+ * Props of `FlinkApplication`: the cluster props of a session cluster plus the job options
+ * of a session job.
+ */
+export interface FlinkApplicationProps extends FlinkClusterProps, FlinkJobOptions {}
+
+/**
+ * A Flink application cluster: a `FlinkDeployment` with a `job`, a cluster dedicated to one
+ * job and torn down with it.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/overview/
+ */
+export class FlinkApplication extends FlinkDeploymentBase {
+  private readonly job: any;
+
+  constructor(scope: Construct, id: string, props: FlinkApplicationProps) {
+    super(scope, id, props);
+    this.job = renderJob(props);
+  }
+
+  /** @internal */
+  protected _renderJob(): any {
+    return this.job;
+  }
+}

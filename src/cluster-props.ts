@@ -1,0 +1,202 @@
+import { ApiObjectMetadata, Size } from 'cdk8s';
+import { IServiceAccount, ImagePullPolicy, k8s } from 'cdk8s-plus-28';
+import { FlinkVersion } from './flink-version';
+import { DeploymentMode } from './types';
+
+/**
+ * Resources and pod template of the JobManager.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#jobmanagerspec
+ */
+export interface JobManagerOptions {
+  /**
+   * CPU cores of the JobManager container (`resource.cpu`).
+   *
+   * @default 1
+   */
+  readonly cpu?: number;
+
+  /**
+   * Memory of the JobManager container (`resource.memory`). The operator turns it into
+   * `jobmanager.memory.process.size`, the total process memory of the JobManager JVM.
+   *
+   * @default Size.mebibytes(2048)
+   */
+  readonly memory?: Size;
+
+  /**
+   * Ephemeral storage of the JobManager container (`resource.ephemeralStorage`).
+   *
+   * @default - no request or limit
+   */
+  readonly ephemeralStorage?: Size;
+
+  /**
+   * Number of JobManager replicas; more than one needs high availability.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * Pod template for the JobManager pods, merged by the operator onto the cluster's `podTemplate`.
+   *
+   * @default - none
+   */
+  readonly podTemplate?: k8s.PodTemplateSpec;
+}
+
+/**
+ * Resources, slots and pod template of the TaskManagers.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#taskmanagerspec
+ */
+export interface TaskManagerOptions {
+  /**
+   * CPU cores of each TaskManager container (`resource.cpu`).
+   *
+   * @default 1
+   */
+  readonly cpu?: number;
+
+  /**
+   * Memory of each TaskManager container (`resource.memory`). The operator turns it into
+   * `taskmanager.memory.process.size`.
+   *
+   * @default Size.mebibytes(2048)
+   */
+  readonly memory?: Size;
+
+  /**
+   * Ephemeral storage of each TaskManager container (`resource.ephemeralStorage`).
+   *
+   * @default - no request or limit
+   */
+  readonly ephemeralStorage?: Size;
+
+  /**
+   * Number of TaskManager replicas.
+   *
+   * @default - Flink starts TaskManagers on demand (native mode) or the operator derives the
+   * count from the job's parallelism (application mode)
+   */
+  readonly replicas?: number;
+
+  /**
+   * Task slots per TaskManager (`taskmanager.numberOfTaskSlots`).
+   *
+   * @default - Flink's default, 1
+   */
+  readonly slots?: number;
+
+  /**
+   * Pod template for the TaskManager pods, merged by the operator onto the cluster's `podTemplate`.
+   *
+   * @default - none
+   */
+  readonly podTemplate?: k8s.PodTemplateSpec;
+}
+
+/**
+ * Props shared by every Flink cluster: `FlinkSessionCluster` and `FlinkApplication`.
+ */
+export interface FlinkClusterProps {
+  /**
+   * Metadata of the FlinkDeployment.
+   *
+   * The name is used as is, with no hash suffix, and must follow the operator's rule (at most
+   * 45 characters). Renaming a FlinkDeployment replaces it and loses its state and savepoint
+   * history, so pin it.
+   *
+   * @default - name derived from the construct id (`MyCluster` -> `my-cluster`), the chart's namespace
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The Flink version of the image (`spec.flinkVersion`).
+   */
+  readonly flinkVersion: FlinkVersion;
+
+  /**
+   * The Flink image.
+   *
+   * @default - the official image of `flinkVersion`, e.g. `flink:1.17`
+   */
+  readonly image?: string;
+
+  /**
+   * Pull policy of the Flink image.
+   *
+   * @default - Kubernetes' default
+   */
+  readonly imagePullPolicy?: ImagePullPolicy;
+
+  /**
+   * JobManager resources and pod template.
+   *
+   * @default - 1 CPU and 2048 MiB
+   */
+  readonly jobManager?: JobManagerOptions;
+
+  /**
+   * TaskManager resources, slots and pod template.
+   *
+   * @default - 1 CPU and 2048 MiB per TaskManager
+   */
+  readonly taskManager?: TaskManagerOptions;
+
+  /**
+   * Flink configuration (`spec.flinkConfiguration`), as Flink keys and string values.
+   *
+   * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/
+   * @default - none
+   */
+  readonly flinkConfiguration?: { [key: string]: string };
+
+  /**
+   * Logging configuration files (`spec.logConfiguration`), e.g. `log4j-console.properties`.
+   *
+   * @default - the image's logging configuration
+   */
+  readonly logConfiguration?: { [file: string]: string };
+
+  /**
+   * Pod template shared by JobManager and TaskManager pods (`spec.podTemplate`). It is merged
+   * onto the restricted security defaults: its fields win.
+   *
+   * @default - only the security defaults
+   */
+  readonly podTemplate?: k8s.PodTemplateSpec;
+
+  /**
+   * Pod-level security context of the Flink pods.
+   *
+   * @default - runAsNonRoot with the official image's uid and gid 9999, seccomp RuntimeDefault
+   */
+  readonly podSecurityContext?: k8s.PodSecurityContext;
+
+  /**
+   * Security context of the Flink main container.
+   *
+   * @default - allowPrivilegeEscalation false, all capabilities dropped, runAsNonRoot
+   */
+  readonly containerSecurityContext?: k8s.SecurityContext;
+
+  /**
+   * How the operator deploys the cluster (`spec.mode`).
+   *
+   * @default - the operator's default, native
+   */
+  readonly mode?: DeploymentMode;
+
+  /**
+   * The service account of the JobManager, which creates TaskManager pods and ConfigMaps.
+   *
+   * Give an existing account (for instance the `flink` account of the operator's Helm chart:
+   * `ServiceAccount.fromServiceAccountName(this, 'Flink', 'flink')`) to skip the RBAC objects.
+   *
+   * @default - a ServiceAccount named after the cluster, with a Role holding exactly the
+   * operator chart's job rules and a RoleBinding (see `FlinkJobRbac`)
+   */
+  readonly serviceAccount?: IServiceAccount;
+}

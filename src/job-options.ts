@@ -1,0 +1,77 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import { JobJar } from './job-jar';
+import { JobState, UpgradeMode } from './types';
+
+/**
+ * The job settings shared by `FlinkApplication` and `FlinkSessionJob` (`spec.job`).
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#jobspec
+ */
+export interface FlinkJobOptions {
+  /**
+   * The job's jar (`jarURI`).
+   */
+  readonly jar: JobJar;
+
+  /**
+   * The main class of the job.
+   *
+   * @default - the jar manifest's main class
+   */
+  readonly entryClass?: string;
+
+  /**
+   * Arguments passed to the job's main method.
+   *
+   * @default - none
+   */
+  readonly args?: string[];
+
+  /**
+   * Parallelism of the job.
+   *
+   * @default - Flink's default parallelism
+   */
+  readonly parallelism?: number;
+
+  /**
+   * How the operator upgrades the job when its spec changes.
+   *
+   * @default - the operator's default, stateless
+   */
+  readonly upgradeMode?: UpgradeMode;
+
+  /**
+   * Whether the job runs or is suspended.
+   *
+   * @default - the operator's default, running
+   */
+  readonly state?: JobState;
+
+  /**
+   * Whether the job may start from a savepoint that holds state for operators the job no
+   * longer has.
+   *
+   * @default - Flink's default, false
+   */
+  readonly allowNonRestoredState?: boolean;
+}
+
+/**
+ * Options of a session job, for `FlinkSessionCluster.addJob()`.
+ */
+export interface FlinkSessionJobOptions extends FlinkJobOptions {
+  /**
+   * Metadata of the FlinkSessionJob. The namespace must be the cluster's.
+   *
+   * @default - name derived from the construct id, the cluster's namespace
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * Job-level Flink configuration (`spec.flinkConfiguration`).
+   *
+   * @default - none
+   */
+  readonly flinkConfiguration?: { [key: string]: string };
+}

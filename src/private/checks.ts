@@ -1,0 +1,66 @@
+/**
+ * Checks of construct props that the props alone decide. They throw at construction time, with
+ * messages that name the prop, echo the value and say the fix.
+ */
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+
+/** Throws unless `value` is undefined or a whole number >= `min`. */
+export function checkWholeNumber(prop: string, value: number | undefined, min: number): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`'${prop}' must be a whole number of at least ${min} (got ${value}).`);
+  }
+}
+
+/** Throws unless `value` is undefined or a finite number > 0. */
+export function checkPositiveNumber(prop: string, value: number | undefined): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`'${prop}' must be a number greater than 0 (got ${value}).`);
+  }
+}
+
+/**
+ * A memory size as the operator reads `resource.memory`: Flink's MemorySize syntax first,
+ * so whole mebibytes are written as `<n>m` (Flink's `m` is MiB, as in the operator's own
+ * examples), and anything else as a plain number of bytes.
+ */
+export function flinkMemoryString(prop: string, size: Size | undefined): string | undefined {
+  if (size === undefined) {
+    return undefined;
+  }
+  const bytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new Error(`'${prop}' must be a positive whole number of kibibytes (got ${size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB). Use e.g. Size.mebibytes(2048).`);
+  }
+  const mebibytes = bytes / (1024 * 1024);
+  return Number.isInteger(mebibytes) ? `${mebibytes}m` : `${bytes}`;
+}
+
+/** DNS-1123 subdomain: what Kubernetes requires of most object names. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Throws unless `name` is a valid Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
+export function checkObjectName(prop: string, name: string): void {
+  if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    throw new Error(`'${prop}' must be a lowercase DNS name (letters, digits, '-' and '.', at most 253 characters; got '${name}').`);
+  }
+}
+
+/**
+ * The operator's rule for FlinkDeployment names: a lowercase letter first, then letters, digits
+ * and '-', ending in a letter or digit, at most 45 characters (Flink derives service and
+ * ConfigMap names from it).
+ */
+const FLINK_DEPLOYMENT_NAME = /^[a-z]([-a-z\d]{0,43}[a-z\d])?$/;
+
+/** Throws unless `name` passes the operator's FlinkDeployment name rule. */
+export function checkFlinkDeploymentName(prop: string, name: string): void {
+  if (!FLINK_DEPLOYMENT_NAME.test(name)) {
+    throw new Error(`'${prop}' must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most 45 characters (got '${name}', ${name.length} characters).`);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Maps the props of a Flink cluster construct to the FlinkDeployment spec.
+ */
+import { k8s } from 'cdk8s-plus-28';
+import { FlinkClusterProps } from '../cluster-props';
+import type { OperatorIngressOptions } from '../flink-deployment-base';
+import { flinkMemoryString } from './checks';
+import {
+  defaultContainerSecurityContext,
+  defaultPodSecurityContext,
+  FLINK_MAIN_CONTAINER,
+  mainContainerFirst,
+  mergeJson,
+  podTemplateJson,
+} from './pod-template';
+import { UNAUTHENTICATED_ACCESS_ANNOTATION } from './web-ui-exposure';
+import {
+  FlinkDeploymentSpec,
+  FlinkDeploymentSpecFlinkVersion,
+  FlinkDeploymentSpecIngress,
+  FlinkDeploymentSpecJob,
+  FlinkDeploymentSpecMode,
+} from '../imports/flink.apache.org';
+
+/** The CPU and memory of a JobManager or TaskManager when the props leave them out. */
+const DEFAULT_CPU = 1;
+const DEFAULT_MEMORY = '2048m';
+
+/** Everything the FlinkDeployment spec is made of. */
+export interface DeploymentSpecInput {
+  readonly props: FlinkClusterProps;
+  readonly namespace?: string;
+  readonly serviceAccountName: string;
+  readonly flinkConfiguration: { [key: string]: string };
+  readonly ingress?: OperatorIngressOptions;
+  readonly job?: FlinkDeploymentSpecJob;
+}
+
+function nonEmpty<T extends object>(value: T | undefined): T | undefined {
+  return value === undefined || Object.keys(value).length === 0 ? undefined : value;
+}
+
+/** The shared pod template: the restricted security defaults with the user's template merged on top. */
+function sharedPodTemplate(props: FlinkClusterProps): any {
+  const podSecurity = props.podSecurityContext ?? defaultPodSecurityContext();
+  const containerSecurity = props.containerSecurityContext ?? defaultContainerSecurityContext();
+  const defaults = {
+    spec: {
+      securityContext: k8s.toJson_PodSecurityContext(podSecurity),
+      containers: [{ name: FLINK_MAIN_CONTAINER, securityContext: k8s.toJson_SecurityContext(containerSecurity) }],
+    },
+  };
+  return mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate)));
+}
+
+function renderIngress(
+  ingress: OperatorIngressOptions | undefined,
+  name: string,
+  namespace: string | undefined,
+): FlinkDeploymentSpecIngress | undefined {
+  if (ingress === undefined) {
+    return undefined;
+  }
+  const annotations = {
+    ...(ingress.allowUnauthenticatedAccess === true ? { [UNAUTHENTICATED_ACCESS_ANNOTATION]: 'true' } : {}),
+    ...ingress.authentication?.annotations,
+    ...ingress.annotations,
+  };
+  let tls;
+  if (ingress.tlsSecretName !== undefined) {
+    const host = templateHost(ingress.template, name, namespace);
+    tls = [{ hosts: host === undefined ? undefined : [host], secretName: ingress.tlsSecretName }];
+  }
+  return {
+    template: ingress.template,
+    className: ingress.className,
+    annotations: nonEmpty(annotations),
+    labels: nonEmpty(ingress.labels),
+    tls,
+  };
+}
+
+/** The host of an operator ingress template, with the placeholders filled in, if it has one. */
+function templateHost(template: string, name: string, namespace: string | undefined): string | undefined {
+  const host = template.split('/')[0];
+  if (host === '' || (host.includes('{{namespace}}') && namespace === undefined)) {
+    return undefined;
+  }
+  return host.replace(/\{\{name\}\}/g, name).replace(/\{\{namespace\}\}/g, namespace ?? '');
+}
+
+/** Renders the FlinkDeployment spec. */
+export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): FlinkDeploymentSpec {
+  const { props } = input;
+  const jobManager = props.jobManager ?? {};
+  const taskManager = props.taskManager ?? {};
+  return {
+    image: props.image ?? props.flinkVersion.defaultImage,
+    imagePullPolicy: props.imagePullPolicy,
+    flinkVersion: props.flinkVersion.name as FlinkDeploymentSpecFlinkVersion,
+    mode: props.mode as string | undefined as FlinkDeploymentSpecMode | undefined,
+    serviceAccount: input.serviceAccountName,
+    flinkConfiguration: nonEmpty(input.flinkConfiguration),
+    logConfiguration: nonEmpty(props.logConfiguration),
+    ingress: renderIngress(input.ingress, name, input.namespace),
+    podTemplate: sharedPodTemplate(props),
+    jobManager: {
+      replicas: jobManager.replicas,
+      resource: {
+        cpu: jobManager.cpu ?? DEFAULT_CPU,
+        memory: flinkMemoryString('jobManager.memory', jobManager.memory) ?? DEFAULT_MEMORY,
+        ephemeralStorage: flinkMemoryString('jobManager.ephemeralStorage', jobManager.ephemeralStorage),
+      },
+      podTemplate: mainContainerFirst(podTemplateJson(jobManager.podTemplate)),
+    },
+    taskManager: {
+      replicas: taskManager.replicas,
+      resource: {
+        cpu: taskManager.cpu ?? DEFAULT_CPU,
+        memory: flinkMemoryString('taskManager.memory', taskManager.memory) ?? DEFAULT_MEMORY,
+        ephemeralStorage: flinkMemoryString('taskManager.ephemeralStorage', taskManager.ephemeralStorage),
+      },
+      podTemplate: mainContainerFirst(podTemplateJson(taskManager.podTemplate)),
+    },
+    job: input.job,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Maps job options to the `spec.job` of a FlinkDeployment or FlinkSessionJob.
+ */
+import { FlinkDeploymentSpecJob } from '../imports/flink.apache.org';
+import { FlinkJobOptions } from '../job-options';
+import { checkWholeNumber } from './checks';
+
+/**
+ * The job spec. FlinkDeployment and FlinkSessionJob share its shape; the generated types
+ * differ only in their enum type names.
+ */
+export function renderJob(options: FlinkJobOptions): any {
+  checkWholeNumber('parallelism', options.parallelism, 1);
+  if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {
+    throw new Error(`'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
+  }
+  const job: FlinkDeploymentSpecJob = {
+    jarUri: options.jar.uri,
+    entryClass: options.entryClass,
+    args: options.args === undefined ? undefined : [...options.args],
+    parallelism: options.parallelism,
+    upgradeMode: options.upgradeMode as string | undefined as FlinkDeploymentSpecJob['upgradeMode'],
+    state: options.state as string | undefined as FlinkDeploymentSpecJob['state'],
+    allowNonRestoredState: options.allowNonRestoredState,
+  };
+  return job;
+}

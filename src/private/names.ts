@@ -1,0 +1,32 @@
+import { ApiObjectMetadata, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+/**
+ * The name of a resource: `metadata.name` when given, otherwise the construct's own id turned
+ * into a DNS label (`WordCount` -> `word-count`).
+ *
+ * Only the construct's id is used, never its path: moving a construct into another scope keeps
+ * the name, and no hash suffix is added. A renamed custom resource is a new resource to
+ * Kubernetes, and the operator drops the old one together with its savepoint history.
+ */
+export function resourceName(scope: IConstruct, metadata: ApiObjectMetadata | undefined, what: string): string {
+  if (metadata?.name !== undefined) {
+    return metadata.name;
+  }
+  const derived = scope.node.id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!/^[a-z]/.test(derived)) {
+    throw new Error(`${scope.node.path}: cannot derive a ${what} name from the construct id '${scope.node.id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
+  }
+  return derived;
+}
+
+/** The namespace a resource lands in: `metadata.namespace`, otherwise the chart's namespace. */
+export function resourceNamespace(scope: IConstruct, metadata: ApiObjectMetadata | undefined): string | undefined {
+  return metadata?.namespace ?? Chart.of(scope).namespace;
+}

@@ -1,0 +1,96 @@
+/**
+ * Pod templates: conversion from cdk8s-plus-28 structs, the restricted security defaults,
+ * and merging.
+ */
+import { k8s } from 'cdk8s-plus-28';
+
+/** The name Flink and the operator give the container that runs Flink itself. */
+export const FLINK_MAIN_CONTAINER = 'flink-main-container';
+
+/** The uid and gid of the `flink` user in the official Flink images. */
+export const FLINK_IMAGE_USER_ID = 9999;
+
+/** Pod-level defaults of the Kubernetes "restricted" Pod Security Standard. */
+export function defaultPodSecurityContext(): k8s.PodSecurityContext {
+  return {
+    runAsNonRoot: true,
+    runAsUser: FLINK_IMAGE_USER_ID,
+    runAsGroup: FLINK_IMAGE_USER_ID,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/** Container-level defaults of the Kubernetes "restricted" Pod Security Standard. */
+export function defaultContainerSecurityContext(): k8s.SecurityContext {
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    runAsNonRoot: true,
+  };
+}
+
+/** Kubernetes JSON for a cdk8s-plus-28 pod template, or undefined. */
+export function podTemplateJson(template: k8s.PodTemplateSpec | undefined): any {
+  return template === undefined ? undefined : k8s.toJson_PodTemplateSpec(template);
+}
+
+function isPlainObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function mergeNamedLists(base: any[], override: any[]): any[] {
+  const result = base.map((item) => ({ ...item }));
+  for (const item of override) {
+    const index = isPlainObject(item) && item.name !== undefined ? result.findIndex((existing) => existing?.name === item.name) : -1;
+    if (index >= 0) {
+      result[index] = mergeJson(result[index], item);
+    } else {
+      result.push(item);
+    }
+  }
+  return result;
+}
+
+const NAMED_LISTS = new Set(['containers', 'initContainers', 'volumes']);
+
+/**
+ * Deep-merges `override` onto `base`: objects merge key by key, the named lists of a pod
+ * (containers, init containers, volumes) merge by `name`, and any other value in `override`
+ * wins.
+ */
+export function mergeJson(base: any, override: any): any {
+  if (override === undefined) {
+    return base;
+  }
+  if (!isPlainObject(base) || !isPlainObject(override)) {
+    return override;
+  }
+  const result: Record<string, any> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (NAMED_LISTS.has(key) && Array.isArray(result[key]) && Array.isArray(value)) {
+      result[key] = mergeNamedLists(result[key], value);
+    } else {
+      result[key] = mergeJson(result[key], value);
+    }
+  }
+  return result;
+}
+
+/**
+ * Puts the Flink main container first in a template's container list, adding a bare entry
+ * when the template has containers but not the main one.
+ *
+ * The operator merges the common pod template into the JobManager and TaskManager templates
+ * position by position (unless `kubernetes.operator.pod-template.merge-arrays-by-name` is
+ * set). With the main container at index 0 everywhere, the security defaults of the common
+ * template always land on the main container, not on a sidecar.
+ */
+export function mainContainerFirst(template: any): any {
+  const containers = template?.spec?.containers;
+  if (!Array.isArray(containers) || containers.length === 0) {
+    return template;
+  }
+  const main = containers.find((c: any) => c?.name === FLINK_MAIN_CONTAINER) ?? { name: FLINK_MAIN_CONTAINER };
+  const others = containers.filter((c: any) => c?.name !== FLINK_MAIN_CONTAINER);
+  return { ...template, spec: { ...template.spec, containers: [main, ...others] } };
+}

@@ -1,0 +1,49 @@
+import { Chart, Testing } from 'cdk8s';
+import { crdSchemaErrors, isFlinkKind } from './crd-schema';
+import { k8sSchemaErrors } from './k8s-schema';
+
+/**
+ * Every schema error in a set of manifests: Flink custom resources against their CRD (strict),
+ * everything else against the Kubernetes schemas.
+ */
+export function schemaErrors(manifests: any[]): string[] {
+  const errors: string[] = [];
+  const core: any[] = [];
+  for (const manifest of manifests) {
+    if (isFlinkKind(manifest.kind)) {
+      errors.push(...crdSchemaErrors(manifest));
+    } else {
+      core.push(manifest);
+    }
+  }
+  errors.push(...k8sSchemaErrors(core).filter((error): error is string => error !== undefined));
+  return errors;
+}
+
+/**
+ * Synthesizes a chart and checks every manifest against its schema; the test fails on the
+ * first invalid manifest set.
+ */
+export function synthValid(chart: Chart): any[] {
+  const manifests = Testing.synth(chart);
+  const errors = schemaErrors(manifests);
+  if (errors.length > 0) {
+    throw new Error(`Synthesized manifests are not valid:\n${errors.join('\n')}`);
+  }
+  return manifests;
+}
+
+/** The manifest of the given kind and name; fails when there is not exactly one. */
+export function manifestOf(manifests: any[], kind: string, name: string): any {
+  const matches = manifests.filter((m) => m.kind === kind && m.metadata?.name === name);
+  if (matches.length !== 1) {
+    const present = manifests.map((m) => `${m.kind}/${m.metadata?.name}`).join(', ');
+    throw new Error(`Expected one ${kind}/${name}, found ${matches.length} among: ${present}`);
+  }
+  return matches[0];
+}
+
+/** The kinds and names of the manifests, in order. */
+export function inventory(manifests: any[]): string[] {
+  return manifests.map((m) => `${m.kind}/${m.metadata?.name}`);
+}
