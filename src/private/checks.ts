@@ -35,7 +35,7 @@ export function flinkMemoryString(prop: string, size: Size | undefined): string 
   }
   const bytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
   if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new Error(`'${prop}' must be a positive whole number of kibibytes (got ${size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB). Use e.g. Size.mebibytes(2048).`);
+    throw new Error(`'${prop}' must be a positive whole number of bytes (got ${bytes} bytes). Use e.g. Size.mebibytes(2048).`);
   }
   const mebibytes = bytes / (1024 * 1024);
   return Number.isInteger(mebibytes) ? `${mebibytes}m` : `${bytes}`;

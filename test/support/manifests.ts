@@ -47,3 +47,8 @@ export function manifestOf(manifests: any[], kind: string, name: string): any {
 export function inventory(manifests: any[]): string[] {
   return manifests.map((m) => `${m.kind}/${m.metadata?.name}`);
 }
+
+/** A chart in a fresh app, in the namespace `flink` unless told otherwise. */
+export function testChart(namespace: string | undefined = 'flink'): Chart {
+  return new Chart(Testing.app(), 'test', { namespace });
+}

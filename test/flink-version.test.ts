@@ -1,0 +1,48 @@
+import { FlinkVersion } from '../src';
+import { operatorYaml } from './support/shared';
+import { FlinkDeploymentSpecFlinkVersion } from '../src/imports/flink.apache.org';
+
+/** The flinkVersion enum of the operator's FlinkDeployment CRD, read from the CRD file. */
+function crdFlinkVersions(): string[] {
+  const crd = operatorYaml('crds', 'flinkdeployments.flink.apache.org-v1.yml')[0];
+  return crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.flinkVersion.enum;
+}
+
+describe('FlinkVersion', () => {
+  test('the generated enum lists the same versions as the CRD', () => {
+    expect(Object.values(FlinkDeploymentSpecFlinkVersion).sort()).toEqual([...crdFlinkVersions()].sort());
+  });
+
+  test.each(crdFlinkVersions())('has a constant for the CRD version %s', (name) => {
+    const constant = (FlinkVersion as any)[name.toUpperCase()] as FlinkVersion;
+    expect(constant).toBeInstanceOf(FlinkVersion);
+    expect(constant.name).toBe(name);
+    expect(FlinkVersion.of(name)).toEqual(constant);
+  });
+
+  test.each([
+    [FlinkVersion.V1_17, 'flink:1.17'],
+    [FlinkVersion.V1_20, 'flink:1.20'],
+    [FlinkVersion.V2_0, 'flink:2.0'],
+    [FlinkVersion.of('v2_3'), 'flink:2.3'],
+  ])('the default image of %s is %s', (version, image) => {
+    expect(version.defaultImage).toBe(image);
+  });
+
+  test('of() accepts a version this library does not list yet', () => {
+    const version = FlinkVersion.of('v2_3');
+    expect([version.name, version.major, version.minor, version.toString()]).toEqual(['v2_3', 2, 3, 'v2_3']);
+  });
+
+  test.each(['1.17', 'v1.17', 'V1_17', 'v1_', 'flink-1.17', ''])('of() rejects %p and names the expected form', (name) => {
+    expect(() => FlinkVersion.of(name)).toThrow(/'flinkVersion' must look like 'v<major>_<minor>'/);
+  });
+
+  test('isAtLeast compares major, then minor', () => {
+    expect(FlinkVersion.V1_20.isAtLeast(FlinkVersion.V1_17)).toBe(true);
+    expect(FlinkVersion.V1_17.isAtLeast(FlinkVersion.V1_17)).toBe(true);
+    expect(FlinkVersion.V1_17.isAtLeast(FlinkVersion.V1_20)).toBe(false);
+    expect(FlinkVersion.V2_0.isAtLeast(FlinkVersion.V1_20)).toBe(true);
+    expect(FlinkVersion.V1_20.isAtLeast(FlinkVersion.V2_0)).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The README's commands and snippets stay true to the project.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+function shellBlocks(): string[] {
+  return [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+}
+
+describe('README', () => {
+  test('its test command is exactly what .ci/run runs', () => {
+    const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    const command = /^TEST_COMMAND='([^']+)'$/m.exec(ci)?.[1];
+    expect(command).toBe('npm ci && npx projen build');
+    expect(shellBlocks()).toContain(command);
+  });
+
+  test('its quick-start command sets up and synthesizes the quick start with the cdk8s CLI', () => {
+    expect(shellBlocks()).toContain('npm ci && npx projen quick-start');
+    const tasks = JSON.parse(fs.readFileSync(path.join(ROOT, '.projen', 'tasks.json'), 'utf8')).tasks;
+    expect(tasks['quick-start'].steps).toEqual([{ exec: 'cdk8s synth --no-check-upgrade', cwd: 'examples/quick-start' }]);
+    expect(fs.existsSync(path.join(ROOT, 'examples', 'quick-start', 'cdk8s.yaml'))).toBe(true);
+  });
+
+  test('every TypeScript snippet compiles against the library', () => {
+    const snippets = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(snippets.length).toBeGreaterThan(0);
+    const dir = fs.mkdtempSync(path.join(ROOT, 'test', '.readme-snippets-'));
+    try {
+      const files = snippets.map((snippet, index) => {
+        const file = path.join(dir, `snippet${index}.ts`);
+        const source = path.relative(dir, path.join(ROOT, 'src')).split(path.sep).join('/');
+        fs.writeFileSync(file, snippet.replace(/from 'cdk8s-flink'/g, `from '${source}'`));
+        return file;
+      });
+      const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+      const program = ts.createProgram(files, { ...config.options, noEmit: true, rootDir: ROOT, noUnusedLocals: false });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      expect(diagnostics).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
