@@ -29,12 +29,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   typescriptVersion: '~6.0.3',
   minNodeVersion: '20.0.0',
 
+  // The CLI reads YAML; jsii packages must bundle their non-jsii dependencies.
+  bundledDeps: ['yaml@^2.8.0'],
   devDeps: [
     'cdk8s-cli@^2.207.0',
     'ajv@^8.17.1',
+    'fast-check@^4.3.0',
     'kubernetes-models@^5.1.0',
-    'yaml@^2.8.0',
   ],
+
+  bin: { 'cdk8s-flink': 'bin/cdk8s-flink' },
 
   // No hosted CI or release pipeline: `.ci/run` is the build gate.
   github: false,

@@ -6,7 +6,9 @@
  * 2. reduce each schema to what authoring needs: no `status` subtree, and every
  *    `podTemplate` as an opaque object (our API types pod templates with cdk8s-plus-28's
  *    `k8s.PodTemplateSpec`, so the 50 kB pod schema need not be generated three times);
- * 3. run `cdk8s import` on the reduced CRDs and write the TypeScript with a provenance header.
+ * 3. run `cdk8s import` on the reduced CRDs and write the TypeScript with a provenance header;
+ * 4. write the structural schemas the validation engine checks manifests against (full pod
+ *    templates included), with repeated subtrees stored once.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,6 +19,18 @@ import { LoadedCrd, loadPinnedCrds, readSources, REPO_ROOT } from './crd-sources
 
 /** The generated TypeScript module, relative to the output directory. */
 export const TYPES_FILE = 'flink.apache.org.ts';
+
+/** The generated structural schemas module, relative to the output directory. */
+export const SCHEMAS_FILE = 'flink-crd-schemas.ts';
+
+/** The schema keywords the validation engine understands; everything else is dropped. */
+const SCHEMA_KEYWORDS = new Set([
+  'type', 'properties', 'items', 'additionalProperties', 'enum', 'required', 'anyOf', 'nullable',
+  'x-kubernetes-int-or-string', 'x-kubernetes-preserve-unknown-fields',
+]);
+
+/** Subtrees at least this long (as JSON) that occur more than once are stored once. */
+const SHARE_THRESHOLD = 256;
 
 /** The schema fields that hold Kubernetes pod templates. */
 const POD_TEMPLATE_FIELD = 'podTemplate';
@@ -58,6 +72,93 @@ export function authoringCrd(crd: LoadedCrd): any {
   return copy;
 }
 
+/** A copy of `schema` with keys sorted and only the keywords the engine understands. */
+function canonicalSchema(schema: any): any {
+  if (Array.isArray(schema)) {
+    return schema.map(canonicalSchema);
+  }
+  if (schema === null || typeof schema !== 'object') {
+    return schema;
+  }
+  const result: any = {};
+  for (const key of Object.keys(schema).sort()) {
+    if (!SCHEMA_KEYWORDS.has(key)) {
+      continue;
+    }
+    if (key === 'properties') {
+      result.properties = Object.fromEntries(Object.keys(schema.properties).sort().map((name) => [name, canonicalSchema(schema.properties[name])]));
+    } else if (key === 'enum' || key === 'required') {
+      result[key] = schema[key];
+    } else {
+      result[key] = canonicalSchema(schema[key]);
+    }
+  }
+  return result;
+}
+
+/** The child schemas of a schema node, with a function that replaces each. */
+function childSchemas(schema: any): Array<[any, (replacement: any) => void]> {
+  const children: Array<[any, (replacement: any) => void]> = [];
+  for (const name of Object.keys(schema.properties ?? {})) {
+    children.push([schema.properties[name], (r) => { schema.properties[name] = r; }]);
+  }
+  for (const key of ['items', 'additionalProperties']) {
+    if (schema[key] !== null && typeof schema[key] === 'object') {
+      children.push([schema[key], (r) => { schema[key] = r; }]);
+    }
+  }
+  (schema.anyOf ?? []).forEach((_: any, index: number) => children.push([schema.anyOf[index], (r) => { schema.anyOf[index] = r; }]));
+  return children;
+}
+
+/**
+ * Structural schemas by kind, where every subtree that occurs more than once (the embedded
+ * Kubernetes pod template, above all) is stored once in `shared` and referenced as
+ * `{ "$shared": <index> }`.
+ */
+export function validationSchemas(crds: LoadedCrd[]): any {
+  const roots: { [kind: string]: any } = {};
+  const counts = new Map<string, number>();
+  const count = (schema: any) => {
+    const key = JSON.stringify(schema);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    childSchemas(schema).forEach(([child]) => count(child));
+  };
+  for (const crd of crds) {
+    const version = crd.document.spec.versions.find((v: any) => v.storage) ?? crd.document.spec.versions[0];
+    const root = canonicalSchema(version.schema.openAPIV3Schema);
+    delete root.properties.status;
+    roots[crd.kind] = { apiVersion: `${crd.document.spec.group}/${version.name}`, schema: root };
+    count(root);
+  }
+  const shared: any[] = [];
+  const sharedIndex = new Map<string, number>();
+  const share = (schema: any): any => {
+    const key = JSON.stringify(schema);
+    if (key.length >= SHARE_THRESHOLD && (counts.get(key) ?? 0) > 1) {
+      let index = sharedIndex.get(key);
+      if (index === undefined) {
+        index = shared.length;
+        sharedIndex.set(key, index);
+        shared.push(undefined);
+        shared[index] = shareChildren(JSON.parse(key));
+      }
+      return { $shared: index };
+    }
+    return shareChildren(schema);
+  };
+  const shareChildren = (schema: any): any => {
+    for (const [child, replace] of childSchemas(schema)) {
+      replace(share(child));
+    }
+    return schema;
+  };
+  for (const kind of Object.keys(roots)) {
+    roots[kind].schema = shareChildren(roots[kind].schema);
+  }
+  return { kinds: roots, shared };
+}
+
 function provenanceHeader(): string {
   const { operator } = readSources();
   return [
@@ -83,7 +184,18 @@ export async function generate(outputDir: string = path.join(REPO_ROOT, 'src', '
     fs.mkdirSync(outputDir, { recursive: true });
     const target = path.join(outputDir, TYPES_FILE);
     fs.writeFileSync(target, provenanceHeader() + generated);
-    return [target];
+    const schemas = path.join(outputDir, SCHEMAS_FILE);
+    fs.writeFileSync(schemas, [
+      provenanceHeader(),
+      '/**',
+      ' * The structural schemas of the operator CRDs (status left out), by kind, as JSON text: parsed',
+      ' * once, on first use, by the validation engine. Subtrees that occur more than once are stored',
+      ' * once under `shared` and referenced as `{ "$shared": <index> }`.',
+      ' */',
+      `export const FLINK_CRD_SCHEMAS_JSON = ${JSON.stringify(JSON.stringify(validationSchemas(crds)))};`,
+      '',
+    ].join('\n'));
+    return [target, schemas];
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

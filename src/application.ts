@@ -21,7 +21,7 @@ export class FlinkApplication extends FlinkDeploymentBase {
 
   constructor(scope: Construct, id: string, props: FlinkApplicationProps) {
     super(scope, id, props);
-    this.job = renderJob(props);
+    this.job = renderJob(props, props.taskManager?.replicas);
   }
 
   /** @internal */

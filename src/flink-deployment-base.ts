@@ -5,6 +5,7 @@ import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
 import { FlinkDeployment } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
+import { validateAppOnSynth } from './private/app-validation';
 import { checkFlinkDeploymentName, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './private/checks';
 import { renderDeploymentSpec } from './private/deployment-spec';
 import { resourceName, resourceNamespace } from './private/names';
@@ -133,6 +134,7 @@ export abstract class FlinkDeploymentBase extends Construct {
     }
 
     this.node.addValidation({ validate: () => this.validateOperatorIngress() });
+    validateAppOnSynth(this);
   }
 
   /**

@@ -10,3 +10,6 @@ export * from './session-job';
 export * from './types';
 export * from './web-ui-authentication';
 export * from './web-ui-ingress';
+export * from './finding';
+export * from './flink-validator';
+export * from './validation-plugin';

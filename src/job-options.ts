@@ -28,9 +28,10 @@ export interface FlinkJobOptions {
   readonly args?: string[];
 
   /**
-   * Parallelism of the job.
+   * Parallelism of the job. The operator requires one (an application cluster may give
+   * `taskManager.replicas` instead).
    *
-   * @default - Flink's default parallelism
+   * @default 1, Flink's default parallelism; none for an application cluster with `taskManager.replicas`
    */
   readonly parallelism?: number;
 

@@ -5,6 +5,7 @@ import {
   FlinkSessionJobSpecJob,
 } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
+import { validateAppOnSynth } from './private/app-validation';
 import { checkObjectName } from './private/checks';
 import { renderJob } from './private/job-spec';
 import { resourceName } from './private/names';
@@ -71,5 +72,6 @@ export class FlinkSessionJob extends Construct {
     if (clusterResource !== undefined) {
       this.apiObject.node.addDependency(clusterResource);
     }
+    validateAppOnSynth(this);
   }
 }

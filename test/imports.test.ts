@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { generate, TYPES_FILE } from '../imports/generate';
+import { generate, SCHEMAS_FILE, TYPES_FILE } from '../imports/generate';
 import * as library from '../src';
 import { operatorFile } from './support/shared';
 import * as generated from '../src/imports/flink.apache.org';
@@ -14,8 +14,11 @@ describe('generated CRD types', () => {
   test('src/imports is what `npx projen import` generates from the pinned CRDs', async () => {
     const output = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-imports-'));
     try {
-      await generate(output);
-      expect(fs.readFileSync(path.join(output, TYPES_FILE), 'utf8')).toEqual(fs.readFileSync(path.join(ROOT, 'src', 'imports', TYPES_FILE), 'utf8'));
+      const written = await generate(output);
+      expect(written.map((file) => path.basename(file)).sort()).toEqual([SCHEMAS_FILE, TYPES_FILE].sort());
+      for (const file of [TYPES_FILE, SCHEMAS_FILE]) {
+        expect(fs.readFileSync(path.join(output, file), 'utf8')).toEqual(fs.readFileSync(path.join(ROOT, 'src', 'imports', file), 'utf8'));
+      }
     } finally {
       fs.rmSync(output, { recursive: true, force: true });
     }

@@ -4,8 +4,14 @@ import { inventory, manifestOf, synthValid, testChart } from './support/manifest
 
 const JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/2.2.0/flink-examples-streaming-2.2.0.jar';
 
-function session(chart: Chart): FlinkSessionCluster {
-  return new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
+/** Checkpoint and savepoint directories, which savepoint and last-state upgrades need. */
+const STATE_DIRECTORIES = {
+  'execution.checkpointing.dir': 's3://flink/checkpoints',
+  'execution.checkpointing.savepoint-dir': 's3://flink/savepoints',
+};
+
+function session(chart: Chart, flinkConfiguration?: { [key: string]: string }): FlinkSessionCluster {
+  return new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration });
 }
 
 describe('FlinkSessionJob', () => {
@@ -17,14 +23,14 @@ describe('FlinkSessionJob', () => {
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkSessionJob',
       metadata: { name: 'word-count', namespace: 'flink' },
-      spec: { deploymentName: 'session', job: { jarURI: JAR } },
+      spec: { deploymentName: 'session', job: { jarURI: JAR, parallelism: 1 } },
     });
     expect(inventory(manifests).indexOf('FlinkSessionJob/word-count')).toBeGreaterThan(inventory(manifests).indexOf('FlinkDeployment/session'));
   });
 
   test('every job option lands in the spec', () => {
     const chart = testChart();
-    session(chart).addJob('Job', {
+    session(chart, STATE_DIRECTORIES).addJob('Job', {
       metadata: { name: 'state-machine', labels: { app: 'demo' } },
       jar: JobJar.fromUrl(JAR),
       entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
@@ -57,7 +63,7 @@ describe('FlinkSessionJob', () => {
 
   test.each(Object.values(UpgradeMode))('upgradeMode %s is written as the operator spells it', (mode) => {
     const chart = testChart();
-    session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR), upgradeMode: mode });
+    session(chart, STATE_DIRECTORIES).addJob('Job', { jar: JobJar.fromUrl(JAR), upgradeMode: mode });
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.upgradeMode).toBe(mode);
   });
 

@@ -9,7 +9,14 @@ import { checkWholeNumber } from './checks';
  * The job spec. FlinkDeployment and FlinkSessionJob share its shape; the generated types
  * differ only in their enum type names.
  */
-export function renderJob(options: FlinkJobOptions): any {
+/** Flink's default parallelism, written when none is given: the operator requires a parallelism. */
+const DEFAULT_PARALLELISM = 1;
+
+/**
+ * @param taskManagerReplicas an application cluster's TaskManager replicas, which make the
+ * operator derive the parallelism itself
+ */
+export function renderJob(options: FlinkJobOptions, taskManagerReplicas?: number): any {
   checkWholeNumber('parallelism', options.parallelism, 1);
   if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {
     throw new Error(`'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
@@ -18,7 +25,7 @@ export function renderJob(options: FlinkJobOptions): any {
     jarUri: options.jar.uri,
     entryClass: options.entryClass,
     args: options.args === undefined ? undefined : [...options.args],
-    parallelism: options.parallelism,
+    parallelism: options.parallelism ?? (taskManagerReplicas === undefined ? DEFAULT_PARALLELISM : undefined),
     upgradeMode: options.upgradeMode as string | undefined as FlinkDeploymentSpecJob['upgradeMode'],
     state: options.state as string | undefined as FlinkDeploymentSpecJob['state'],
     allowNonRestoredState: options.allowNonRestoredState,

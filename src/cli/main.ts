@@ -1,0 +1,41 @@
+/**
+ * The `cdk8s-flink` command line.
+ */
+import { validateCommand, Output, VALIDATE_USAGE } from './validate-command';
+
+const USAGE = [
+  'Usage: cdk8s-flink <command> [options]',
+  '',
+  'Commands:',
+  '  validate FILE|DIR...   check Flink manifests against the operator\'s rules',
+  '',
+  'Run `cdk8s-flink <command> --help` for a command\'s options.',
+].join('\n');
+
+const STANDARD_OUTPUT: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the CLI; returns the exit status. */
+export function main(args: string[], output: Output = STANDARD_OUTPUT): number {
+  const [command, ...rest] = args;
+  try {
+    if (command === 'validate') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        output.out(VALIDATE_USAGE);
+        return 0;
+      }
+      return validateCommand(rest, output);
+    }
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      output.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    output.err(`cdk8s-flink: unknown command '${command}'\n\n${USAGE}`);
+    return 2;
+  } catch (error) {
+    output.err(`cdk8s-flink: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return 2;
+  }
+}

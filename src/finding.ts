@@ -1,0 +1,65 @@
+/**
+ * How bad a finding is.
+ */
+export enum Severity {
+  /** The operator or Flink would reject or break on this: synth fails, the CLI exits 1. */
+  ERROR = 'error',
+  /** Likely a mistake, or a reference that could not be checked; never fails synth. */
+  WARNING = 'warning',
+}
+
+/**
+ * One problem in one manifest.
+ */
+export interface Finding {
+  /** Stable id of the rule, e.g. `jar-uri-scheme`; see docs/validation-rules.md. */
+  readonly rule: string;
+
+  /** Error or warning. */
+  readonly severity: Severity;
+
+  /** Kind of the manifest, e.g. `FlinkSessionJob`. */
+  readonly kind: string;
+
+  /** `metadata.name` of the manifest. */
+  readonly name: string;
+
+  /** `metadata.namespace` of the manifest, when set. */
+  readonly namespace?: string;
+
+  /** JSON path of the offending field in the manifest, e.g. `spec.job.parallelism`. */
+  readonly path: string;
+
+  /** What is wrong, with the value found and the fix. */
+  readonly message: string;
+}
+
+/**
+ * Operator-level settings that some rules depend on. The defaults are the operator's.
+ */
+export interface ValidationOptions {
+  /**
+   * URI schemes the operator accepts for session job jars
+   * (`kubernetes.operator.user.artifacts.allowed-schemes`).
+   *
+   * @default ['https']
+   */
+  readonly allowedJarSchemes?: string[];
+
+  /**
+   * Whether the operator refuses session job jars from loopback, link-local, private,
+   * wildcard or multicast addresses (`kubernetes.operator.user.artifacts.disallow-restricted-hosts`).
+   * Host names are not resolved at synth time: IP literals and `localhost` are checked.
+   *
+   * @default true
+   */
+  readonly disallowRestrictedHosts?: boolean;
+
+  /**
+   * The operator's default Flink configuration, which every resource's `flinkConfiguration`
+   * is laid over (e.g. a default `high-availability.type` or checkpoint directory).
+   *
+   * @default - none
+   */
+  readonly operatorConfiguration?: { [key: string]: string };
+}

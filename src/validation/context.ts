@@ -1,0 +1,111 @@
+/**
+ * What a rule sees: the manifest under check, every other manifest (for references), the
+ * operator settings, and a way to report findings.
+ */
+import { Finding, Severity, ValidationOptions } from '../finding';
+import { FlinkConfig, flattenConfiguration } from './flink-config';
+import { RuleId, RULES } from './rule-catalog';
+
+/** The operator settings, with the operator's defaults filled in. */
+export interface Settings {
+  readonly allowedJarSchemes: ReadonlyArray<string>;
+  readonly disallowRestrictedHosts: boolean;
+  readonly operatorConfiguration: Map<string, string>;
+}
+
+export function resolveSettings(options: ValidationOptions): Settings {
+  return {
+    allowedJarSchemes: (options.allowedJarSchemes ?? ['https']).map((scheme) => scheme.toLowerCase()),
+    disallowRestrictedHosts: options.disallowRestrictedHosts ?? true,
+    operatorConfiguration: new Map(Object.entries(options.operatorConfiguration ?? {}).map(([key, value]) => [key, String(value)])),
+  };
+}
+
+function metadataOf(manifest: any): { name?: string; namespace?: string } {
+  const metadata = manifest?.metadata;
+  return {
+    name: typeof metadata?.name === 'string' ? metadata.name : undefined,
+    namespace: typeof metadata?.namespace === 'string' ? metadata.namespace : undefined,
+  };
+}
+
+/** All manifests of a run, by kind and name, to resolve references. */
+export class ManifestIndex {
+  private readonly byKindAndName = new Map<string, any[]>();
+
+  constructor(manifests: ReadonlyArray<any>) {
+    for (const manifest of manifests) {
+      const { name } = metadataOf(manifest);
+      if (typeof manifest?.kind !== 'string' || name === undefined) {
+        continue;
+      }
+      const key = `${manifest.kind}/${name}`;
+      const list = this.byKindAndName.get(key) ?? [];
+      list.push(manifest);
+      this.byKindAndName.set(key, list);
+    }
+  }
+
+  /**
+   * The manifest of a kind and name in a namespace. A manifest without a namespace matches
+   * any namespace (it lands wherever it is applied) when it is the only candidate.
+   */
+  public find(kind: string, name: string, namespace: string | undefined): any | undefined {
+    const candidates = this.byKindAndName.get(`${kind}/${name}`) ?? [];
+    const exact = candidates.find((m) => metadataOf(m).namespace === namespace);
+    if (exact !== undefined) {
+      return exact;
+    }
+    const loose = candidates.filter((m) => namespace === undefined || metadataOf(m).namespace === undefined);
+    return loose.length === 1 ? loose[0] : undefined;
+  }
+
+  /** Every manifest of a kind. */
+  public ofKind(kind: string): any[] {
+    const result: any[] = [];
+    for (const [key, list] of this.byKindAndName) {
+      if (key.startsWith(`${kind}/`)) {
+        result.push(...list);
+      }
+    }
+    return result;
+  }
+}
+
+/** The context of one manifest's checks. */
+export class RuleContext {
+  public readonly kind: string;
+  public readonly name: string;
+  public readonly namespace?: string;
+  private effective?: FlinkConfig;
+
+  constructor(
+    public readonly manifest: any,
+    public readonly index: ManifestIndex,
+    public readonly settings: Settings,
+    private readonly findings: Finding[],
+  ) {
+    const { name, namespace } = metadataOf(manifest);
+    this.kind = String(manifest?.kind);
+    this.name = name ?? '<unnamed>';
+    this.namespace = namespace;
+  }
+
+  /** `spec`, or an empty object when the manifest has none. */
+  public get spec(): any {
+    const spec = this.manifest?.spec;
+    return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : {};
+  }
+
+  /** The operator's default configuration with this resource's flinkConfiguration laid over it. */
+  public get config(): FlinkConfig {
+    if (this.effective === undefined) {
+      this.effective = FlinkConfig.merge(this.settings.operatorConfiguration, flattenConfiguration(this.spec.flinkConfiguration));
+    }
+    return this.effective;
+  }
+
+  public report(rule: RuleId, path: string, message: string, severity: Severity = RULES[rule].severity): void {
+    this.findings.push({ rule, severity, kind: this.kind, name: this.name, namespace: this.namespace, path, message });
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Runs every rule over a set of manifests.
+ */
+import { Finding, Severity, ValidationOptions } from '../finding';
+import { ManifestIndex, resolveSettings, RuleContext, Settings } from './context';
+import { RULES_BY_KIND } from './rules';
+import { isFlinkKind } from './structural-schema';
+
+/** A finding and the position of its manifest in the input. */
+export interface LocatedFinding {
+  readonly finding: Finding;
+  readonly manifestIndex: number;
+}
+
+export function runValidation(manifests: any[], options: ValidationOptions): Finding[] {
+  return runLocatedValidation(manifests, options).map(({ finding }) => finding);
+}
+
+export function runLocatedValidation(manifests: any[], options: ValidationOptions): LocatedFinding[] {
+  const located: LocatedFinding[] = [];
+  const findings: Finding[] = [];
+  const collect = (manifestIndex: number) => {
+    for (const finding of findings.splice(0)) {
+      located.push({ finding, manifestIndex });
+    }
+  };
+  const list = Array.isArray(manifests) ? manifests : [manifests];
+  const index = new ManifestIndex(list);
+  const settings = resolveSettings(options ?? {});
+  list.forEach((manifest, position) => {
+    checkManifest(manifest, index, settings, findings);
+    collect(position);
+  });
+  return located;
+}
+
+function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[]): void {
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    findings.push({
+      rule: 'manifest-shape',
+      severity: Severity.ERROR,
+      kind: '<unknown>',
+      name: '<unnamed>',
+      path: '',
+      message: `A manifest must be a map with apiVersion, kind and metadata (got ${JSON.stringify(manifest)}).`,
+    });
+    return;
+  }
+  if (!isFlinkKind(manifest.kind)) {
+    return;
+  }
+  const context = new RuleContext(manifest, index, settings, findings);
+  if (typeof manifest.metadata?.name !== 'string' || manifest.metadata.name === '') {
+    context.report('manifest-shape', 'metadata.name', `${manifest.kind} needs metadata.name (got ${JSON.stringify(manifest.metadata?.name)}).`);
+  }
+  for (const rule of RULES_BY_KIND[manifest.kind] ?? []) {
+    try {
+      rule(context);
+    } catch (error) {
+      // A rule that meets a shape it did not expect reports instead of throwing: the schema
+      // rule has already described the shape problem.
+      context.report('manifest-shape', '', `Could not check ${manifest.kind} '${context.name}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

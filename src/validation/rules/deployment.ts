@@ -1,0 +1,159 @@
+/**
+ * FlinkDeployment rules that look at the deployment alone (the operator's validateDeployment).
+ */
+import { RuleContext } from '../context';
+import {
+  FlinkConfig,
+  FORBIDDEN_KEYS,
+  HEALTH_CHECK_ENABLED,
+  highAvailabilityEnabled,
+  JM_DEPLOYMENT_RECOVERY,
+  ROLLBACK_ENABLED,
+} from '../flink-config';
+import { childPath } from '../json-path';
+
+/** The operator's FlinkDeployment name rule: at most 45 characters, DNS-label style. */
+export const DEPLOYMENT_NAME = /^[a-z]([-a-z\d]{0,43}[a-z\d])?$/;
+
+/** The oldest flinkVersion the operator 1.15 still supports. */
+const OLDEST_SUPPORTED = [1, 15];
+
+/** The logConfiguration files the operator accepts. */
+const LOG_CONFIG_KEYS = ['log4j-console.properties', 'logback-console.xml'];
+
+export function deploymentNameProblem(name: unknown): string | undefined {
+  if (typeof name === 'string' && DEPLOYMENT_NAME.test(name)) {
+    return undefined;
+  }
+  return `must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most 45 characters (got ${JSON.stringify(name)}${typeof name === 'string' ? `, ${name.length} characters` : ''})`;
+}
+
+export function checkDeploymentName(context: RuleContext): void {
+  const name = context.manifest.metadata?.name;
+  if (typeof name !== 'string') {
+    return; // reported as manifest-shape
+  }
+  const problem = deploymentNameProblem(name);
+  if (problem) {
+    context.report('deployment-name', 'metadata.name', `The FlinkDeployment name ${problem}. Flink derives Service and ConfigMap names from it; pick a shorter lowercase name.`);
+  }
+}
+
+export function checkFlinkVersion(context: RuleContext): void {
+  const version = context.spec.flinkVersion;
+  if (version === undefined || version === null) {
+    context.report('flink-version-required', 'spec.flinkVersion', "spec.flinkVersion must be set, e.g. 'v1_20', to the Flink version of the image.");
+    return;
+  }
+  const match = typeof version === 'string' ? /^v(\d+)_(\d+)$/.exec(version) : null;
+  if (match && (Number(match[1]) < OLDEST_SUPPORTED[0] || (Number(match[1]) === OLDEST_SUPPORTED[0] && Number(match[2]) < OLDEST_SUPPORTED[1]))) {
+    context.report('flink-version-supported', 'spec.flinkVersion',
+      `spec.flinkVersion '${version}' is not supported by the Flink Kubernetes Operator 1.15 (v1_15 and newer are). Upgrade the job to Flink 1.15 or newer.`);
+  }
+}
+
+export function checkForbiddenKeys(context: RuleContext): void {
+  for (const key of FORBIDDEN_KEYS) {
+    if (context.config.has(key)) {
+      context.report('forbidden-config-key', childPath('spec.flinkConfiguration', key),
+        `flinkConfiguration '${key}' is set ('${context.config.entries.get(key)}'), but the operator sets it itself and rejects the resource. Remove the key.`);
+    }
+  }
+}
+
+/** Reports an unparsable boolean option and returns its value (false when unparsable). */
+export function booleanOption(context: RuleContext, config: FlinkConfig, option: { key: string }, configBase: string): boolean {
+  const parsed = config.getBoolean(option as any);
+  if (!parsed.ok) {
+    const key = config.lookup(option as any)?.key ?? option.key;
+    context.report('config-value-format', childPath(configBase, key), `flinkConfiguration ${parsed.error}; the operator cannot read it and fails the admission.`);
+    return false;
+  }
+  return parsed.value;
+}
+
+export function checkOperatorFeatures(context: RuleContext): void {
+  const config = context.config;
+  const base = 'spec.flinkConfiguration';
+  if (booleanOption(context, config, ROLLBACK_ENABLED, base) && !highAvailabilityEnabled(config)) {
+    context.report('rollback-requires-ha', childPath(base, ROLLBACK_ENABLED.key),
+      `flinkConfiguration '${ROLLBACK_ENABLED.key}' is 'true', but rollback needs high availability. Set 'high-availability.type' to 'kubernetes' (and 'high-availability.storageDir'), or turn rollback off.`);
+  }
+  const healthCheck = booleanOption(context, config, HEALTH_CHECK_ENABLED, base);
+  const recovery = booleanOption(context, config, JM_DEPLOYMENT_RECOVERY, base);
+  if (healthCheck && !recovery) {
+    context.report('health-check-requires-jm-recovery', childPath(base, HEALTH_CHECK_ENABLED.key),
+      `flinkConfiguration '${HEALTH_CHECK_ENABLED.key}' is 'true', but '${JM_DEPLOYMENT_RECOVERY.key}' is 'false'; the health check needs JobManager deployment recovery. Remove '${JM_DEPLOYMENT_RECOVERY.key}' or turn the health check off.`);
+  }
+}
+
+export function checkIngress(context: RuleContext): void {
+  const ingress = context.spec.ingress;
+  if (ingress === undefined || ingress === null) {
+    return;
+  }
+  const template = ingress.template;
+  if (template === undefined || template === null) {
+    context.report('ingress-template', 'spec.ingress.template', "spec.ingress.template must be set when spec.ingress is, e.g. '{{name}}.{{namespace}}.flink.example.com'.");
+    return;
+  }
+  const problem = ingressTemplateProblem(String(template), context.name, context.namespace ?? 'default');
+  if (problem) {
+    context.report('ingress-template', 'spec.ingress.template', `spec.ingress.template '${template}' does not form a valid URL: ${problem}. Fix the host or port part.`);
+  }
+}
+
+/**
+ * Renders an ingress template like the operator (placeholders filled in, `http://` added when
+ * there is no scheme) and checks what Java's URL parser refuses: a bad port or a bad IPv6 host.
+ */
+export function ingressTemplateProblem(template: string, name: string, namespace: string): string | undefined {
+  let url = /^https?:\/\//i.test(template) ? template : `http://${template}`;
+  url = url.replace(/\{\{name\}\}/gi, name).replace(/\{\{namespace\}\}/gi, namespace);
+  const afterScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const authority = afterScheme.split(/[/?#]/)[0];
+  const hostPort = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
+  if (hostPort.startsWith('[')) {
+    const end = hostPort.indexOf(']');
+    if (end < 0 || !/^[0-9a-fA-F:.]+(%.+)?$/.test(hostPort.slice(1, end))) {
+      return `invalid IPv6 host '${hostPort}'`;
+    }
+    return portProblem(hostPort.slice(end + 1));
+  }
+  const colon = hostPort.lastIndexOf(':');
+  return colon < 0 ? undefined : portProblem(hostPort.slice(colon));
+}
+
+function portProblem(rest: string): string | undefined {
+  if (rest === '' || rest === ':') {
+    return undefined;
+  }
+  const port = rest.slice(1);
+  if (!/^-?\d+$/.test(port) || Number(port) > 2147483647) {
+    return `invalid port '${port}'`;
+  }
+  if (Number(port) < 0) {
+    return `invalid port number ${port}`;
+  }
+  return undefined;
+}
+
+export function checkLogConfiguration(context: RuleContext): void {
+  const logConfiguration = context.spec.logConfiguration;
+  if (logConfiguration === null || typeof logConfiguration !== 'object') {
+    return;
+  }
+  for (const key of Object.keys(logConfiguration)) {
+    if (!LOG_CONFIG_KEYS.includes(key)) {
+      context.report('log-config-key', childPath('spec.logConfiguration', key),
+        `spec.logConfiguration has the file '${key}', but the operator accepts only ${LOG_CONFIG_KEYS.map((k) => `'${k}'`).join(' and ')}. Rename it.`);
+    }
+  }
+}
+
+export function checkServiceAccount(context: RuleContext): void {
+  if (context.spec.serviceAccount === undefined || context.spec.serviceAccount === null) {
+    context.report('service-account-required', 'spec.serviceAccount',
+      "spec.serviceAccount must be set to the account the JobManager runs as, e.g. 'flink' (the operator Helm chart's job account) or one bound to the job rules.");
+  }
+}

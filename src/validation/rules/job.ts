@@ -1,0 +1,83 @@
+/**
+ * Job spec rules, shared by application clusters (their own configuration) and session jobs
+ * (the cluster's configuration merged with the job's, as the operator checks them).
+ */
+import { RuleContext } from '../context';
+import {
+  CHECKPOINT_DIRECTORY,
+  FlinkConfig,
+  isBlank,
+  MAX_CHECKPOINT_AGE,
+  parseFlinkDuration,
+  PERIODIC_SAVEPOINT_INTERVAL,
+  SAVEPOINT_DIRECTORY,
+} from '../flink-config';
+import { childPath } from '../json-path';
+
+/** Where the job's settings live, and what configuration applies to it. */
+export interface JobScope {
+  readonly job: any;
+  /** Path of the job spec, e.g. `spec.job`. */
+  readonly jobPath: string;
+  /** The configuration the operator checks the job against. */
+  readonly config: FlinkConfig;
+  /** Where a missing configuration key should be added, e.g. `spec.flinkConfiguration`. */
+  readonly configPath: string;
+  /** Words for where the configuration comes from, for messages. */
+  readonly configSource: string;
+  /** Whether the job is an application cluster's (whose TaskManager replicas may stand in for a parallelism). */
+  readonly application: boolean;
+  /** `spec.taskManager.replicas` of an application cluster. */
+  readonly taskManagerReplicas?: unknown;
+}
+
+const CHECKPOINT_KEYS = "'execution.checkpointing.dir' (Flink 1.20+; 'state.checkpoints.dir' before)";
+const SAVEPOINT_KEYS = "'execution.checkpointing.savepoint-dir' (Flink 1.20+; 'state.savepoints.dir' before)";
+
+export function checkJobSpec(context: RuleContext, scope: JobScope): void {
+  const { job, jobPath, config } = scope;
+  const upgradeMode = job.upgradeMode ?? 'stateless';
+
+  if (upgradeMode !== 'stateless' && isBlank(config.get(CHECKPOINT_DIRECTORY))) {
+    context.report('checkpoint-dir-required', childPath(jobPath, 'upgradeMode'),
+      `${jobPath}.upgradeMode is '${upgradeMode}', which restores from checkpoints, but ${scope.configSource} has no checkpoint directory. Set ${CHECKPOINT_KEYS} in ${scope.configPath}, or use upgradeMode 'stateless'.`);
+  }
+
+  if (isBlank(config.get(SAVEPOINT_DIRECTORY))) {
+    const fix = `Set ${SAVEPOINT_KEYS} in ${scope.configPath}`;
+    if (upgradeMode === 'savepoint') {
+      context.report('savepoint-dir-required', childPath(jobPath, 'upgradeMode'),
+        `${jobPath}.upgradeMode is 'savepoint', but ${scope.configSource} has no savepoint directory to write the upgrade savepoint to. ${fix}.`);
+    } else if (job.savepointTriggerNonce !== undefined && job.savepointTriggerNonce !== null) {
+      context.report('savepoint-dir-required', childPath(jobPath, 'savepointTriggerNonce'),
+        `${jobPath}.savepointTriggerNonce is set (${job.savepointTriggerNonce}) to trigger a savepoint, but ${scope.configSource} has no savepoint directory. ${fix}.`);
+    } else if (config.has(PERIODIC_SAVEPOINT_INTERVAL)) {
+      context.report('savepoint-dir-required', childPath(scope.configPath, PERIODIC_SAVEPOINT_INTERVAL),
+        `'${PERIODIC_SAVEPOINT_INTERVAL}' is set ('${config.entries.get(PERIODIC_SAVEPOINT_INTERVAL)}'), but periodic savepoints need a savepoint directory. ${fix}, or remove the interval.`);
+    } else if (config.lookup(MAX_CHECKPOINT_AGE) !== undefined) {
+      context.report('savepoint-dir-required', childPath(scope.configPath, MAX_CHECKPOINT_AGE.key),
+        `'${MAX_CHECKPOINT_AGE.key}' is set, but upgrading with a savepoint when the last checkpoint is too old needs a savepoint directory. ${fix}.`);
+    }
+  }
+
+  const maxAge = config.lookup(MAX_CHECKPOINT_AGE);
+  if (maxAge !== undefined && parseFlinkDuration(maxAge.value) === undefined) {
+    context.report('config-value-format', childPath(scope.configPath, maxAge.key),
+      `'${maxAge.key}' must be a duration such as '10 min' or '600 s' (got '${maxAge.value}'); the operator cannot read it and fails the admission.`);
+  }
+
+  const replicas = scope.taskManagerReplicas;
+  if (replicas !== undefined && replicas !== null) {
+    if (typeof replicas === 'number' && replicas < 1) {
+      context.report('taskmanager-replicas', 'spec.taskManager.replicas', `spec.taskManager.replicas must be at least 1 (got ${replicas}).`);
+    }
+  } else {
+    const parallelism = job.parallelism ?? 0;
+    if (typeof parallelism === 'number' && parallelism < 1) {
+      context.report('job-parallelism', childPath(jobPath, 'parallelism'),
+        job.parallelism === undefined || job.parallelism === null
+          ? `${jobPath}.parallelism is not set; the operator needs a parallelism of at least 1. Set it, e.g. parallelism: 2${scope.application ? ', or set spec.taskManager.replicas' : ''}.`
+          : `${jobPath}.parallelism must be at least 1 (got ${parallelism}).`);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * References from a FlinkDeployment to the RBAC objects its JobManager needs.
+ */
+import { RuleContext } from '../context';
+
+/** The permissions of the operator chart's job rules, as `group|resource|verb`. */
+const JOB_GRANTS: ReadonlyArray<string> = ['pods', 'configmaps'].map((r) => `|${r}`)
+  .concat(['deployments', 'deployments/finalizers'].map((r) => `apps|${r}`))
+  .flatMap((groupResource) => ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'].map((verb) => `${groupResource}|${verb}`));
+
+function grants(rules: unknown): Set<string> {
+  const result = new Set<string>();
+  for (const rule of Array.isArray(rules) ? rules : []) {
+    for (const group of rule?.apiGroups ?? []) {
+      for (const resource of rule?.resources ?? []) {
+        for (const verb of rule?.verbs ?? []) {
+          result.add(`${group}|${resource}|${verb}`);
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function covers(granted: Set<string>, grant: string): boolean {
+  const [group, resource, verb] = grant.split('|');
+  return [group, '*'].some((g) => [resource, '*'].some((r) => [verb, '*'].some((v) => granted.has(`${g}|${r}|${v}`))));
+}
+
+export function checkServiceAccountBinding(context: RuleContext): void {
+  const account = context.spec.serviceAccount;
+  if (typeof account !== 'string') {
+    return;
+  }
+  const namespace = context.namespace;
+  const bindings = context.index.ofKind('RoleBinding').filter((binding) =>
+    (binding.subjects ?? []).some((subject: any) => subject?.kind === 'ServiceAccount' && subject?.name === account
+      && (subject.namespace === undefined || namespace === undefined || subject.namespace === namespace)));
+  if (bindings.length === 0) {
+    context.report('service-account-binding', 'spec.serviceAccount',
+      `spec.serviceAccount '${account}' is not bound to a Role in this set; the JobManager needs the operator's job rules (pods, configmaps, deployments) to start TaskManagers. Make sure it is bound elsewhere (the operator chart binds 'flink'), or bind it here.`);
+    return;
+  }
+  const granted = new Set<string>();
+  for (const binding of bindings) {
+    const roleRef = binding.roleRef;
+    const role = roleRef?.kind === 'Role' ? context.index.find('Role', roleRef.name, binding.metadata?.namespace)
+      : roleRef?.kind === 'ClusterRole' ? context.index.find('ClusterRole', roleRef.name, undefined) : undefined;
+    if (role === undefined) {
+      return; // the role lives elsewhere: nothing more to check
+    }
+    grants(role.rules).forEach((grant) => granted.add(grant));
+  }
+  const missing = JOB_GRANTS.filter((grant) => !covers(granted, grant));
+  if (missing.length > 0) {
+    context.report('service-account-binding', 'spec.serviceAccount',
+      `spec.serviceAccount '${account}' is bound, but its Roles lack ${missing.length} of the operator's job permissions (e.g. ${missing.slice(0, 3).map((g) => g.replace(/^\|/, 'core|')).join(', ')}). Grant the job rules (see FlinkJobRbac).`);
+  }
+}
