@@ -13,3 +13,6 @@ export * from './web-ui-ingress';
 export * from './finding';
 export * from './flink-validator';
 export * from './validation-plugin';
+export * from './memory-derivation-options';
+export * from './task-manager-memory';
+export * from './job-manager-memory';

@@ -1,0 +1,71 @@
+/**
+ * What a failed derivation reports: Flink's own exception (message and causes), the configured
+ * values, the components derived before the failure, and what to change.
+ */
+import { FlinkConfiguration } from './flink-configuration';
+import { JavaException } from './java-exception';
+import { formatHumanReadable } from '../memory-size';
+
+/** The memory components derived so far, in derivation order, for error messages. */
+export class DerivationTrace {
+  private readonly values = new Map<string, bigint>();
+
+  /** Records (or replaces) a component and returns its size. */
+  public record(label: string, bytes: bigint): bigint {
+    this.values.set(label, bytes);
+    return bytes;
+  }
+
+  /** `label = 1.000gb (1073741824 bytes), ...`, or `nothing yet`. */
+  public describe(): string {
+    if (this.values.size === 0) {
+      return 'nothing yet';
+    }
+    return [...this.values].map(([label, bytes]) => `${label} = ${formatHumanReadable(bytes)}`).join(', ');
+  }
+}
+
+/** The context of one derivation run, for composing its error message. */
+export interface DerivationContext {
+  /** `TaskManager` or `JobManager`. */
+  readonly processName: string;
+  /** The Flink version whose rules apply, e.g. `1.17`. */
+  readonly versionLabel: string;
+  readonly configuration: FlinkConfiguration;
+  /** The keys to echo from the configuration, in display order. */
+  readonly relevantKeys: readonly string[];
+  readonly trace: DerivationTrace;
+}
+
+/**
+ * The message of the `Error` thrown when Flink would refuse the configuration:
+ *
+ * ```
+ * TaskManager memory (Flink 2.2 rules): Flink would refuse to start with IllegalConfigurationException: <Flink's message>
+ * Caused by: <class>: <message>
+ * Configured: 'taskmanager.memory.process.size' = '800m'
+ * Derived so far: JVM Metaspace = 256.000mb (268435456 bytes), ...
+ * To fix: <advice>
+ * ```
+ */
+export function refusalMessage(context: DerivationContext, exception: JavaException): string {
+  const chain = exception.chain;
+  const lines = [
+    `${context.processName} memory (Flink ${context.versionLabel} rules): Flink would refuse to start with ${exception.javaClass}: ${exception.message}`,
+    ...chain.slice(1).map((cause) => `Caused by: ${cause.javaClass}: ${cause.message}`),
+    `Configured: ${describeConfigured(context)}`,
+    `Derived so far: ${context.trace.describe()}`,
+  ];
+  const advice = chain.find((link) => link.advice !== undefined)?.advice;
+  if (advice !== undefined) {
+    lines.push(`To fix: ${advice}`);
+  }
+  return lines.join('\n');
+}
+
+function describeConfigured(context: DerivationContext): string {
+  const configured = context.relevantKeys
+    .filter((key) => context.configuration.hasKey(key))
+    .map((key) => `'${key}' = '${context.configuration.rawValue(key)}'`);
+  return configured.length === 0 ? 'no memory option' : configured.join(', ');
+}

@@ -1,0 +1,123 @@
+/**
+ * The JobManager memory derivation: Flink's `JobManagerFlinkMemoryUtils` for JVM heap and
+ * off-heap memory, on top of the shared process-level derivation.
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_jobmanager/
+ */
+import { DerivationContext, DerivationTrace, refusalMessage } from './diagnostics';
+import { FlinkConfiguration } from './flink-configuration';
+import { illegalConfiguration, JavaException } from './java-exception';
+import { jobManagerKeys, jobManagerOptions, JobManagerOptions, VersionRules } from './options';
+import { deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, ProcessMemory, totalMemoryKey } from './process-memory';
+import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../memory-size';
+
+/** Flink's `JobManagerFlinkMemory`. */
+export interface JobManagerFlinkMemory {
+  readonly jvmHeap: bigint;
+  readonly offHeap: bigint;
+}
+
+/** A JobManager's full memory setup, as Flink's `JobManagerProcessSpec` holds it. */
+export interface JobManagerProcessMemory extends ProcessMemory<JobManagerFlinkMemory> {
+  /** Whether `-XX:MaxDirectMemorySize` is set (`jobmanager.memory.enable-jvm-direct-memory-limit`). */
+  readonly directMemoryLimitEnabled: boolean;
+  /** The JVM flags, exactly as Flink's `JobManagerProcessUtils.generateJvmParametersStr` writes them. */
+  readonly jvmArgs: string;
+}
+
+/**
+ * Derives the JobManager memory from `flinkConfiguration` as Flink `rules.label` would.
+ *
+ * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
+ */
+export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): JobManagerProcessMemory {
+  const options = jobManagerOptions();
+  const trace = new DerivationTrace();
+  const configuration = new FlinkConfiguration(flinkConfiguration);
+  const context: DerivationContext = {
+    processName: 'JobManager',
+    versionLabel: rules.label,
+    configuration,
+    relevantKeys: jobManagerKeys(options, rules),
+    trace,
+  };
+  try {
+    const config = mapLegacyHeapOptions(configuration, options, rules);
+    const memory = deriveProcessMemory(config, options, new JobManagerFlinkMemoryDerivation(config, options, trace), trace);
+    const directMemoryLimitEnabled = config.getBoolean(options.jvmDirectMemoryLimitEnabled) ?? false;
+    const { jvmHeap, offHeap } = memory.flinkMemory;
+    const flags = [`-Xmx${jvmHeap}`, `-Xms${jvmHeap}`];
+    if (directMemoryLimitEnabled) {
+      flags.push(`-XX:MaxDirectMemorySize=${offHeap}`);
+    }
+    flags.push(`-XX:MaxMetaspaceSize=${memory.jvmMetaspace}`);
+    return { ...memory, directMemoryLimitEnabled, jvmArgs: flags.join(' ') };
+  } catch (error) {
+    if (error instanceof JavaException) {
+      throw new Error(refusalMessage(context, error));
+    }
+    throw error;
+  }
+}
+
+/** Flink's `JobManagerFlinkMemoryUtils` (the Flink 1.12+ behaviour, which derives off-heap from total Flink minus heap). */
+class JobManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<JobManagerFlinkMemory> {
+  public constructor(
+    private readonly config: FlinkConfiguration,
+    private readonly options: JobManagerOptions,
+    private readonly trace: DerivationTrace,
+  ) {}
+
+  public totalFlinkOf(memory: JobManagerFlinkMemory): bigint {
+    return addMemorySizes(memory.jvmHeap, memory.offHeap);
+  }
+
+  /** JVM heap configured; with total Flink memory also configured, off-heap must match or is the rest. */
+  public fromRequiredFineGrained(): JobManagerFlinkMemory {
+    const heapKey = this.options.jvmHeap.key;
+    const offHeapKey = this.options.offHeap.key;
+    const flinkKey = this.options.totalFlink.key;
+    const jvmHeap = this.trace.record('JVM Heap', this.config.getMemorySize(this.options.jvmHeap));
+    let offHeap = this.trace.record('Off-Heap Memory', this.config.getMemorySize(this.options.offHeap));
+
+    if (this.config.contains(this.options.totalFlink)) {
+      const totalFlink = this.config.getMemorySize(this.options.totalFlink);
+      const consistently = 'Please, make the configuration consistent or configure only one option: either JVM Heap or Total Flink Memory.';
+      if (this.config.contains(this.options.offHeap)) {
+        if (addMemorySizes(jvmHeap, offHeap) !== totalFlink) {
+          throw illegalConfiguration(
+            `Sum of the configured JVM Heap Memory (${formatHumanReadable(jvmHeap)}) and the configured Off-heap Memory (${formatHumanReadable(offHeap)}) `
+            + `does not match the configured Total Flink Memory (${formatHumanReadable(totalFlink)}). ${consistently}`,
+          ).withAdvice(
+            `Make '${heapKey}' + '${offHeapKey}' equal '${flinkKey}' (${formatHumanReadable(totalFlink)}), or remove '${offHeapKey}' `
+            + `(Off-Heap Memory then is Total Flink Memory minus JVM Heap), or set only one of '${heapKey}' and '${flinkKey}'.`,
+          );
+        }
+      } else {
+        if (totalFlink < jvmHeap) {
+          throw illegalConfiguration(
+            `The configured JVM Heap Memory (${formatHumanReadable(jvmHeap)}) exceeds the configured Total Flink Memory (${formatHumanReadable(totalFlink)}). ${consistently}`,
+          ).withAdvice(`Raise '${flinkKey}' to at least '${heapKey}' (${formatHumanReadable(jvmHeap)}) plus the Off-Heap Memory, lower '${heapKey}', or set only one of them.`);
+        }
+        offHeap = this.trace.record('Off-Heap Memory', subtractMemorySize(totalFlink, jvmHeap));
+      }
+    }
+    return { jvmHeap, offHeap };
+  }
+
+  /** From a configured or derived total Flink memory: JVM heap is the rest after off-heap. */
+  public fromTotalFlink(totalFlink: bigint): JobManagerFlinkMemory {
+    const offHeap = this.trace.record('Off-Heap Memory', this.config.getMemorySize(this.options.offHeap));
+    if (totalFlink <= offHeap) {
+      throw illegalConfiguration(
+        `The configured Total Flink Memory (${formatHumanReadable(totalFlink)}) is less than the configured Off-heap Memory (${formatHumanReadable(offHeap)}).`,
+      ).withAdvice(
+        `JVM Heap is what remains of the Total Flink Memory after the Off-Heap Memory and must be positive. Raise '${totalMemoryKey(this.config, this.options)}' `
+        + `(the Total Flink Memory must exceed ${formatHumanReadable(offHeap)}; from a total process size, JVM Metaspace and JVM Overhead come off first), `
+        + `or lower '${this.options.offHeap.key}'.`,
+      );
+    }
+    const jvmHeap = this.trace.record('JVM Heap', totalFlink - offHeap);
+    return { jvmHeap, offHeap };
+  }
+}
