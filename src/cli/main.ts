@@ -1,13 +1,15 @@
 /**
  * The `cdk8s-flink` command line.
  */
+import { EXPLAIN_MEMORY_USAGE, explainMemoryCommand } from './explain-memory-command';
 import { validateCommand, Output, VALIDATE_USAGE } from './validate-command';
 
 const USAGE = [
   'Usage: cdk8s-flink <command> [options]',
   '',
   'Commands:',
-  '  validate FILE|DIR...   check Flink manifests against the operator\'s rules',
+  '  validate FILE|DIR...         check Flink manifests against the operator\'s rules',
+  '  explain-memory FILE|DIR...   show the JobManager and TaskManager memory Flink derives',
   '',
   'Run `cdk8s-flink <command> --help` for a command\'s options.',
 ].join('\n');
@@ -27,6 +29,13 @@ export function main(args: string[], output: Output = STANDARD_OUTPUT): number {
         return 0;
       }
       return validateCommand(rest, output);
+    }
+    if (command === 'explain-memory') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        output.out(EXPLAIN_MEMORY_USAGE);
+        return 0;
+      }
+      return explainMemoryCommand(rest, output);
     }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       output.out(USAGE);

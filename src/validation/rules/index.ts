@@ -3,6 +3,7 @@
  */
 import { RuleContext } from '../context';
 import { checkDeploymentAutoscaler } from './autoscaler';
+import { checkApplicationCapacity, checkSessionJobCapacity } from './capacity';
 import {
   checkDeploymentName,
   checkFlinkVersion,
@@ -14,6 +15,7 @@ import {
 } from './deployment';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
+import { checkMemoryModel } from './memory';
 import { checkServiceAccountBinding } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
@@ -51,10 +53,12 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkApplicationJob,
     checkJobManager,
     checkTaskManager,
+    checkMemoryModel,
     checkDeploymentSpecChange,
     checkServiceAccount,
     checkDeploymentAutoscaler,
     checkServiceAccountBinding,
+    checkApplicationCapacity,
   ],
   FlinkSessionJob: [
     checkSchema,
@@ -62,6 +66,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSessionJobSpecChange,
     checkJarUri,
     checkSessionJobOnCluster,
+    checkSessionJobCapacity,
   ],
   FlinkStateSnapshot: [
     checkSchema,

@@ -4,31 +4,22 @@
 import { parseEphemeralStorageQuantity, parseOperatorMemoryQuantity } from '../../private/kubernetes-quantity';
 import { parseMemorySize } from '../../private/memory-size';
 import { RuleContext } from '../context';
-import { FlinkConfig, highAvailabilityEnabled, isBlank } from '../flink-config';
-
-/** Flink memory options that define the JobManager's memory without resource.memory. */
-const JM_MEMORY_KEYS = ['jobmanager.memory.process.size', 'jobmanager.memory.flink.size', 'jobmanager.memory.heap.size', 'jobmanager.heap.size', 'jobmanager.heap.mb'];
-
-function anySet(config: FlinkConfig, keys: string[]): boolean {
-  return keys.some((key) => !isBlank(config.entries.get(key)));
-}
-
-/** Whether Flink could size the TaskManager from the configuration alone. */
-function taskManagerMemoryConfigured(config: FlinkConfig): boolean {
-  return anySet(config, ['taskmanager.memory.process.size', 'taskmanager.memory.flink.size', 'taskmanager.heap.size', 'taskmanager.heap.mb'])
-    || (anySet(config, ['taskmanager.memory.task.heap.size']) && anySet(config, ['taskmanager.memory.managed.size', 'taskmanager.memory.size']));
-}
+import { highAvailabilityEnabled, isBlank } from '../flink-config';
 
 /** The operator's reading of resource.memory: Flink's MemorySize first, then a Kubernetes quantity. */
 export function operatorMemoryProblem(value: string): string | undefined {
+  const bytes = operatorMemoryBytes(value);
+  return typeof bytes === 'string' ? bytes : undefined;
+}
+
+/** The bytes the operator reads from resource.memory, or why it cannot read them. */
+export function operatorMemoryBytes(value: string): bigint | string {
   try {
-    parseMemorySize(value);
-    return undefined;
+    return parseMemorySize(value);
   } catch {
     try {
       // The quantity's decimal text must itself be a Flink memory size: '1Gi' is, '1.5g' is not.
-      parseMemorySize(parseOperatorMemoryQuantity(value).javaString);
-      return undefined;
+      return parseMemorySize(parseOperatorMemoryQuantity(value).javaString);
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
@@ -61,11 +52,6 @@ function checkResource(context: RuleContext, component: 'JobManager' | 'TaskMana
 
 export function checkJobManager(context: RuleContext): void {
   const jobManager = context.spec.jobManager;
-  const memory = jobManager?.resource?.memory;
-  if ((memory === undefined || memory === null || (typeof memory === 'string' && isBlank(memory))) && !anySet(context.config, JM_MEMORY_KEYS)) {
-    context.report('jobmanager-memory-required', 'spec.jobManager.resource.memory',
-      "spec.jobManager.resource.memory must be set, e.g. '2048m' (or size the JobManager with 'jobmanager.memory.process.size' in flinkConfiguration).");
-  }
   if (jobManager === undefined || jobManager === null) {
     return;
   }
@@ -83,11 +69,6 @@ export function checkJobManager(context: RuleContext): void {
 
 export function checkTaskManager(context: RuleContext): void {
   const taskManager = context.spec.taskManager;
-  const memory = taskManager?.resource?.memory;
-  if ((memory === undefined || memory === null || (typeof memory === 'string' && isBlank(memory))) && !taskManagerMemoryConfigured(context.config)) {
-    context.report('taskmanager-memory-required', 'spec.taskManager.resource.memory',
-      "spec.taskManager.resource.memory must be set, e.g. '2048m' (or size the TaskManagers with 'taskmanager.memory.process.size' in flinkConfiguration).");
-  }
   if (taskManager === undefined || taskManager === null) {
     return;
   }

@@ -1,0 +1,93 @@
+/**
+ * Slot capacity: a job needs as many task slots as its parallelism (with Flink's default slot
+ * sharing). When a cluster's TaskManager count is bounded, a job that needs more slots than the
+ * cluster can ever offer waits for slots until its slot requests time out.
+ *
+ * Bounded means `spec.taskManager.replicas` (slots: replicas x `taskmanager.numberOfTaskSlots`),
+ * or `slotmanager.number-of-slots.max`. The adaptive scheduler runs jobs with the slots there are,
+ * so its clusters are not checked.
+ */
+import { RuleContext } from '../context';
+import { FlinkConfig, flattenConfiguration } from '../flink-config';
+
+const SLOTS_PER_TASK_MANAGER = 'taskmanager.numberOfTaskSlots';
+const MAX_SLOTS = 'slotmanager.number-of-slots.max';
+
+interface Capacity {
+  readonly slots: number;
+  readonly explanation: string;
+}
+
+function wholeNumber(value: string | undefined): number | undefined {
+  return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+}
+
+/** The most slots a cluster can offer, or undefined when it is unbounded. */
+export function clusterCapacity(spec: any, config: FlinkConfig): Capacity | undefined {
+  if ((config.entries.get('jobmanager.scheduler') ?? '').trim().toLowerCase() === 'adaptive') {
+    return undefined;
+  }
+  const perTaskManager = wholeNumber(config.entries.get(SLOTS_PER_TASK_MANAGER)) ?? 1;
+  const replicas = spec?.taskManager?.replicas;
+  const bounds: Capacity[] = [];
+  if (typeof replicas === 'number' && replicas >= 1) {
+    bounds.push({ slots: replicas * perTaskManager, explanation: `${replicas} TaskManager replicas x ${perTaskManager} slots` });
+  }
+  const max = wholeNumber(config.entries.get(MAX_SLOTS));
+  if (max !== undefined && max < 2147483647) {
+    bounds.push({ slots: max, explanation: `'${MAX_SLOTS}' ${max}` });
+  }
+  return bounds.sort((a, b) => a.slots - b.slots)[0];
+}
+
+function parallelismOf(job: any): number | undefined {
+  return typeof job?.parallelism === 'number' && job.parallelism >= 1 ? job.parallelism : undefined;
+}
+
+/** An application cluster's job against its own slots. */
+export function checkApplicationCapacity(context: RuleContext): void {
+  const job = context.spec.job;
+  const parallelism = parallelismOf(job);
+  if (parallelism === undefined) {
+    return;
+  }
+  const capacity = clusterCapacity(context.spec, context.config);
+  if (capacity !== undefined && parallelism > capacity.slots) {
+    context.report('slot-capacity', 'spec.job.parallelism',
+      `spec.job.parallelism ${parallelism} needs ${parallelism} task slots, but the cluster has at most ${capacity.slots} (${capacity.explanation}); the job would wait for slots and fail. Lower the parallelism, or raise the replicas or '${SLOTS_PER_TASK_MANAGER}'.`);
+  }
+}
+
+/** A session job against its cluster's slots, and the cluster's jobs together. */
+export function checkSessionJobCapacity(context: RuleContext): void {
+  const parallelism = parallelismOf(context.spec.job);
+  const deploymentName = context.spec.deploymentName;
+  if (parallelism === undefined || typeof deploymentName !== 'string') {
+    return;
+  }
+  const cluster = context.index.find('FlinkDeployment', deploymentName, context.namespace);
+  if (cluster === undefined || (cluster.spec?.job !== undefined && cluster.spec?.job !== null)) {
+    return;
+  }
+  const clusterConfig = FlinkConfig.merge(context.settings.operatorConfiguration, flattenConfiguration(cluster.spec?.flinkConfiguration));
+  const capacity = clusterCapacity(cluster.spec, clusterConfig);
+  if (capacity === undefined) {
+    return;
+  }
+  if (parallelism > capacity.slots) {
+    context.report('slot-capacity', 'spec.job.parallelism',
+      `spec.job.parallelism ${parallelism} needs ${parallelism} task slots, but session cluster '${deploymentName}' has at most ${capacity.slots} (${capacity.explanation}); the job can never be scheduled. Lower the parallelism, or raise the cluster's TaskManagers or slots.`);
+    return;
+  }
+  // The jobs of the cluster that run, in set order; the last job that overflows gets the warning.
+  const running = context.index.ofKind('FlinkSessionJob').filter((job) =>
+    job.spec?.deploymentName === deploymentName
+    && (job.metadata?.namespace ?? context.namespace) === (context.namespace ?? job.metadata?.namespace)
+    && job.spec?.job?.state !== 'suspended'
+    && parallelismOf(job.spec?.job) !== undefined);
+  const total = running.reduce((sum, job) => sum + parallelismOf(job.spec.job)!, 0);
+  if (total > capacity.slots && running[running.length - 1] === context.manifest) {
+    context.report('session-slot-capacity', 'spec.job.parallelism',
+      `The running session jobs of cluster '${deploymentName}' need ${total} task slots together (${running.map((job) => `${job.metadata?.name}: ${parallelismOf(job.spec.job)}`).join(', ')}), but the cluster has at most ${capacity.slots} (${capacity.explanation}); not all of them can run at once.`);
+  }
+}
