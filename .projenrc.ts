@@ -55,7 +55,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'imports'],
+    devdirs: ['test', 'examples', 'imports', 'scripts'],
     ignorePatterns: ['src/imports/**', 'examples/*/dist/**', 'examples/*/imports/**'],
   },
   gitignore: ['examples/*/dist/', 'cdk8s.out/', 'test/.readme-snippets-*/'],
@@ -64,7 +64,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // Type-aware linting needs every linted folder in a TypeScript project. Each dev folder
 // gets a small tsconfig that extends the library's settings; ts-node picks up the same file
 // when an example runs under the cdk8s CLI.
-for (const dir of ['examples', 'imports']) {
+for (const dir of ['examples', 'imports', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -80,6 +80,12 @@ for (const dir of ['examples', 'imports']) {
 project.addTask('import', {
   description: 'Regenerate src/imports from the Flink Kubernetes Operator CRDs (see imports/README.md)',
   exec: 'ts-node --project imports/tsconfig.json imports/generate.ts',
+});
+
+// docs/configuration-keys.md is rendered from the key table in src/private/configuration-keys.ts.
+project.addTask('docs:configuration-keys', {
+  description: 'Render the key table of docs/configuration-keys.md',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/render-configuration-keys.ts',
 });
 
 // The README's quick start: synthesize the seed scenario with the real cdk8s CLI.

@@ -1,6 +1,10 @@
 import { ApiObjectMetadata, Size } from 'cdk8s';
 import { IServiceAccount, ImagePullPolicy, k8s } from 'cdk8s-plus-28';
+import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from './checkpointing';
 import { FlinkVersion } from './flink-version';
+import { HighAvailability } from './high-availability';
+import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from './memory-components';
+import { RestartStrategy } from './restart-strategy';
 import { DeploymentMode } from './types';
 
 /**
@@ -44,6 +48,13 @@ export interface JobManagerOptions {
    * @default - none
    */
   readonly podTemplate?: k8s.PodTemplateSpec;
+
+  /**
+   * Fine-grained JobManager memory components (`jobmanager.memory.*`).
+   *
+   * @default - derived by Flink from `memory`
+   */
+  readonly memoryComponents?: JobManagerMemoryComponents;
 }
 
 /**
@@ -95,6 +106,13 @@ export interface TaskManagerOptions {
    * @default - none
    */
   readonly podTemplate?: k8s.PodTemplateSpec;
+
+  /**
+   * Fine-grained TaskManager memory components (`taskmanager.memory.*`).
+   *
+   * @default - derived by Flink from `memory`
+   */
+  readonly memoryComponents?: TaskManagerMemoryComponents;
 }
 
 /**
@@ -188,6 +206,48 @@ export interface FlinkClusterProps {
    * @default - the operator's default, native
    */
   readonly mode?: DeploymentMode;
+
+  /**
+   * Checkpointing: interval, mode, state backend, directory.
+   *
+   * @default - no checkpointing
+   */
+  readonly checkpointing?: CheckpointingOptions;
+
+  /**
+   * Savepoints: directory.
+   *
+   * @default - no savepoint directory
+   */
+  readonly savepoints?: SavepointOptions;
+
+  /**
+   * High availability of the JobManager.
+   *
+   * @default - none
+   */
+  readonly highAvailability?: HighAvailability;
+
+  /**
+   * How Flink restarts jobs after failures.
+   *
+   * @default - Flink's default (none without checkpointing; with checkpointing, exponential-delay from Flink 1.19 and fixed-delay before)
+   */
+  readonly restartStrategy?: RestartStrategy;
+
+  /**
+   * Heartbeats between JobManager and TaskManagers.
+   *
+   * @default - Flink's defaults, 10 s interval and 50 s timeout
+   */
+  readonly heartbeat?: HeartbeatOptions;
+
+  /**
+   * Metrics reporting.
+   *
+   * @default - no reporter
+   */
+  readonly metrics?: MetricsOptions;
 
   /**
    * The service account of the JobManager, which creates TaskManager pods and ConfigMaps.

@@ -9,6 +9,7 @@ import { validateAppOnSynth } from './private/app-validation';
 import { checkFlinkDeploymentName, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './private/checks';
 import { renderDeploymentSpec } from './private/deployment-spec';
 import { resourceName, resourceNamespace } from './private/names';
+import { clusterConfigurationEntries } from './private/typed-configuration';
 import { webUiExposureError } from './private/web-ui-exposure';
 import { ExposeWebUiOptions, FlinkWebUiIngress, WebUiAccessOptions } from './web-ui-ingress';
 
@@ -68,8 +69,11 @@ export abstract class FlinkDeploymentBase extends Construct {
   /** The namespace of the FlinkDeployment, if known at synth time. */
   public readonly namespace?: string;
 
-  /** The Flink version. */
-  public readonly flinkVersion: FlinkVersion;
+  /**
+   * The Flink version (always set; optional in the type because `IFlinkSessionCluster`
+   * allows clusters of unknown version).
+   */
+  public readonly flinkVersion?: FlinkVersion;
 
   /** The name of the service account the JobManager runs as (`spec.serviceAccount`). */
   public readonly serviceAccountName: string;
@@ -103,8 +107,8 @@ export abstract class FlinkDeploymentBase extends Construct {
     for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
       this.setConfiguration(key, value, "'flinkConfiguration'");
     }
-    if (props.taskManager?.slots !== undefined) {
-      this.setConfiguration('taskmanager.numberOfTaskSlots', String(props.taskManager.slots), "'taskManager.slots'");
+    for (const entry of clusterConfigurationEntries(props, props.flinkVersion)) {
+      this.setConfiguration(entry.key, entry.value, `'${entry.source}'`);
     }
 
     const serviceAccount: IServiceAccount | undefined = props.serviceAccount;

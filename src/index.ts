@@ -16,3 +16,7 @@ export * from './validation-plugin';
 export * from './memory-derivation-options';
 export * from './task-manager-memory';
 export * from './job-manager-memory';
+export * from './checkpointing';
+export * from './high-availability';
+export * from './memory-components';
+export * from './restart-strategy';

@@ -1,5 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
+import { CheckpointingOptions, SavepointOptions } from './checkpointing';
 import { JobJar } from './job-jar';
+import { RestartStrategy } from './restart-strategy';
 import { JobState, UpgradeMode } from './types';
 
 /**
@@ -75,4 +77,25 @@ export interface FlinkSessionJobOptions extends FlinkJobOptions {
    * @default - none
    */
   readonly flinkConfiguration?: { [key: string]: string };
+
+  /**
+   * Checkpointing of this job, with the key names of the cluster's Flink version.
+   *
+   * @default - the cluster's
+   */
+  readonly checkpointing?: CheckpointingOptions;
+
+  /**
+   * Savepoints of this job.
+   *
+   * @default - the cluster's
+   */
+  readonly savepoints?: SavepointOptions;
+
+  /**
+   * How Flink restarts this job after failures.
+   *
+   * @default - the cluster's
+   */
+  readonly restartStrategy?: RestartStrategy;
 }

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
+import { FlinkVersion } from './flink-version';
 import { FlinkSessionJobOptions } from './job-options';
 import { FlinkSessionJob } from './session-job';
 
@@ -13,6 +14,31 @@ export interface IFlinkSessionCluster extends IConstruct {
 
   /** Its namespace, when known. Session jobs must live in the same namespace. */
   readonly namespace?: string;
+
+  /** Its Flink version, when known: typed job settings need it to pick key names. */
+  readonly flinkVersion?: FlinkVersion;
+}
+
+/**
+ * What is known about a session cluster defined outside this app.
+ */
+export interface FlinkSessionClusterAttributes {
+  /** The name of its FlinkDeployment. */
+  readonly name: string;
+
+  /**
+   * Its namespace.
+   *
+   * @default - the job's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Its Flink version; needed for typed job settings (checkpointing, restart strategy).
+   *
+   * @default - unknown
+   */
+  readonly flinkVersion?: FlinkVersion;
 }
 
 /**
@@ -21,8 +47,15 @@ export interface IFlinkSessionCluster extends IConstruct {
 export interface FlinkSessionClusterProps extends FlinkClusterProps {}
 
 class ImportedSessionCluster extends Construct implements IFlinkSessionCluster {
-  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace?: string) {
+  public readonly name: string;
+  public readonly namespace?: string;
+  public readonly flinkVersion?: FlinkVersion;
+
+  constructor(scope: Construct, id: string, attributes: FlinkSessionClusterAttributes) {
     super(scope, id);
+    this.name = attributes.name;
+    this.namespace = attributes.namespace;
+    this.flinkVersion = attributes.flinkVersion;
   }
 }
 
@@ -40,7 +73,14 @@ export class FlinkSessionCluster extends FlinkDeploymentBase implements IFlinkSe
    * @param namespace its namespace
    */
   public static fromName(scope: Construct, id: string, name: string, namespace?: string): IFlinkSessionCluster {
-    return new ImportedSessionCluster(scope, id, name, namespace);
+    return new ImportedSessionCluster(scope, id, { name, namespace });
+  }
+
+  /**
+   * A session cluster defined outside this app, with its namespace and Flink version.
+   */
+  public static fromAttributes(scope: Construct, id: string, attributes: FlinkSessionClusterAttributes): IFlinkSessionCluster {
+    return new ImportedSessionCluster(scope, id, attributes);
   }
 
   constructor(scope: Construct, id: string, props: FlinkSessionClusterProps) {

@@ -9,6 +9,7 @@ import { validateAppOnSynth } from './private/app-validation';
 import { checkObjectName } from './private/checks';
 import { renderJob } from './private/job-spec';
 import { resourceName } from './private/names';
+import { jobConfigurationEntries } from './private/typed-configuration';
 import type { IFlinkSessionCluster } from './session-cluster';
 
 /**
@@ -51,18 +52,13 @@ export class FlinkSessionJob extends Construct {
     }
     this.namespace = requested ?? props.cluster.namespace;
     const job: FlinkSessionJobSpecJob = renderJob(props);
-    const flinkConfiguration = props.flinkConfiguration;
-    for (const [key, value] of Object.entries(flinkConfiguration ?? {})) {
-      if (typeof value !== 'string') {
-        throw new Error(`${this.node.path}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}).`);
-      }
-    }
+    const flinkConfiguration = this.configuration(props);
 
     this.apiObject = new FlinkSessionJobResource(this, 'Resource', {
       metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
       spec: {
         deploymentName: props.cluster.name,
-        flinkConfiguration: flinkConfiguration && Object.keys(flinkConfiguration).length > 0 ? { ...flinkConfiguration } : undefined,
+        flinkConfiguration: Object.keys(flinkConfiguration).length > 0 ? flinkConfiguration : undefined,
         job,
       },
     });
@@ -73,5 +69,35 @@ export class FlinkSessionJob extends Construct {
       this.apiObject.node.addDependency(clusterResource);
     }
     validateAppOnSynth(this);
+  }
+
+  /** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
+  private configuration(props: FlinkSessionJobProps): { [key: string]: string } {
+    const result: { [key: string]: string } = {};
+    const sources: { [key: string]: string } = {};
+    const set = (key: string, value: string, source: string) => {
+      if (typeof value !== 'string') {
+        throw new Error(`${this.node.path}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}).`);
+      }
+      if (result[key] !== undefined && result[key] !== value) {
+        throw new Error(`${this.node.path}: flinkConfiguration '${key}' is set to '${result[key]}' by ${sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
+      }
+      result[key] = value;
+      sources[key] = source;
+    };
+    for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
+      set(key, value, "'flinkConfiguration'");
+    }
+    const typed = props.checkpointing !== undefined || props.savepoints !== undefined || props.restartStrategy !== undefined;
+    if (typed) {
+      const version = props.cluster.flinkVersion;
+      if (version === undefined) {
+        throw new Error(`${this.node.path}: typed settings (checkpointing, savepoints, restartStrategy) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
+      }
+      for (const entry of jobConfigurationEntries(props, version)) {
+        set(entry.key, entry.value, `'${entry.source}'`);
+      }
+    }
+    return result;
   }
 }

@@ -44,10 +44,15 @@ function nonEmpty<T extends object>(value: T | undefined): T | undefined {
 function sharedPodTemplate(props: FlinkClusterProps): any {
   const podSecurity = props.podSecurityContext ?? defaultPodSecurityContext();
   const containerSecurity = props.containerSecurityContext ?? defaultContainerSecurityContext();
+  const metricsPort = props.metrics?.prometheusPort;
   const defaults = {
     spec: {
       securityContext: k8s.toJson_PodSecurityContext(podSecurity),
-      containers: [{ name: FLINK_MAIN_CONTAINER, securityContext: k8s.toJson_SecurityContext(containerSecurity) }],
+      containers: [{
+        name: FLINK_MAIN_CONTAINER,
+        securityContext: k8s.toJson_SecurityContext(containerSecurity),
+        ports: metricsPort === undefined ? undefined : [{ name: 'metrics', containerPort: metricsPort, protocol: 'TCP' }],
+      }],
     },
   };
   return mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate)));

@@ -21,6 +21,7 @@ export const RULES = {
   'flink-version-supported': error('spec.flinkVersion is one the operator still supports (v1_15 and newer)'),
   'forbidden-config-key': error('flinkConfiguration does not set keys the operator owns (kubernetes.namespace, kubernetes.cluster-id, high-availability.cluster-id)'),
   'config-value-format': error('boolean and duration options the operator reads parse (a bad value makes the admission webhook fail)'),
+  'heartbeat-timeout': error('heartbeat.timeout is not shorter than heartbeat.interval'),
   'rollback-requires-ha': error('deployment rollback needs high availability'),
   'health-check-requires-jm-recovery': error('the cluster health check needs JobManager deployment recovery'),
   'ingress-template': error('spec.ingress.template is set and renders to a valid URL'),

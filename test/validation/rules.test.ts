@@ -59,6 +59,11 @@ const CASES: Case[] = [
   { rule: 'config-value-format', what: 'a boolean that is not one', manifests: app(config({ 'kubernetes.operator.deployment.rollback.enabled': 'yes' })), reported: true, message: /must be 'true' or 'false' \(got 'yes'\)/ },
   { rule: 'config-value-format', what: 'an unparsable max checkpoint age', manifests: stateful(config({ 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age': 'ten minutes' })), reported: true },
   { rule: 'config-value-format', what: 'a boolean in capitals and a duration with a unit', manifests: stateful(config({ 'kubernetes.operator.cluster.health-check.enabled': 'TRUE', 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age': '10 min' })), reported: false },
+  // heartbeat
+  { rule: 'heartbeat-timeout', what: 'a timeout below the default interval', manifests: app(config({ 'heartbeat.timeout': '5000' })), reported: true, path: "spec.flinkConfiguration['heartbeat.timeout']" },
+  { rule: 'heartbeat-timeout', what: 'an interval above the timeout, as durations', manifests: app(config({ 'heartbeat.interval': '2 min', 'heartbeat.timeout': '60 s' })), reported: true },
+  { rule: 'heartbeat-timeout', what: 'a longer timeout', manifests: app(config({ 'heartbeat.interval': '10000', 'heartbeat.timeout': '120 s' })), reported: false },
+  { rule: 'config-value-format', what: 'an unreadable heartbeat timeout', manifests: app(config({ 'heartbeat.timeout': 'long' })), reported: true },
   // rollback / health check
   { rule: 'rollback-requires-ha', what: 'rollback without HA', manifests: app(config({ 'kubernetes.operator.deployment.rollback.enabled': 'true' })), reported: true },
   { rule: 'rollback-requires-ha', what: 'rollback with Kubernetes HA', manifests: app(config({ 'kubernetes.operator.deployment.rollback.enabled': 'true', 'high-availability.type': 'kubernetes' })), reported: false },

@@ -8,6 +8,7 @@ import {
   HEALTH_CHECK_ENABLED,
   highAvailabilityEnabled,
   JM_DEPLOYMENT_RECOVERY,
+  parseFlinkDuration,
   ROLLBACK_ENABLED,
 } from '../flink-config';
 import { childPath } from '../json-path';
@@ -148,6 +149,31 @@ export function checkLogConfiguration(context: RuleContext): void {
       context.report('log-config-key', childPath('spec.logConfiguration', key),
         `spec.logConfiguration has the file '${key}', but the operator accepts only ${LOG_CONFIG_KEYS.map((k) => `'${k}'`).join(' and ')}. Rename it.`);
     }
+  }
+}
+
+/** Flink's heartbeat defaults, in milliseconds. */
+const HEARTBEAT_INTERVAL_DEFAULT = 10_000;
+const HEARTBEAT_TIMEOUT_DEFAULT = 50_000;
+
+export function checkHeartbeat(context: RuleContext): void {
+  const read = (key: string, fallback: number): number | undefined => {
+    const value = context.config.entries.get(key);
+    if (value === undefined) {
+      return fallback;
+    }
+    const ms = parseFlinkDuration(value);
+    if (ms === undefined) {
+      context.report('config-value-format', childPath('spec.flinkConfiguration', key),
+        `flinkConfiguration '${key}' must be milliseconds (e.g. '50000') or, from Flink 1.20, a duration such as '50 s' (got '${value}').`);
+    }
+    return ms;
+  };
+  const interval = read('heartbeat.interval', HEARTBEAT_INTERVAL_DEFAULT);
+  const timeout = read('heartbeat.timeout', HEARTBEAT_TIMEOUT_DEFAULT);
+  if (interval !== undefined && timeout !== undefined && timeout < interval) {
+    context.report('heartbeat-timeout', childPath('spec.flinkConfiguration', context.config.has('heartbeat.timeout') ? 'heartbeat.timeout' : 'heartbeat.interval'),
+      `The heartbeat timeout (${timeout} ms) is shorter than the heartbeat interval (${interval} ms): Flink refuses to start, since peers would be declared lost between two heartbeats. Raise 'heartbeat.timeout' (default 50000 ms) or lower 'heartbeat.interval'.`);
   }
 }
 

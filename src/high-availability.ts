@@ -1,0 +1,46 @@
+import { FlinkVersion } from './flink-version';
+import { keyOf } from './private/configuration-keys';
+
+/**
+ * Options of Kubernetes high availability.
+ */
+export interface KubernetesHighAvailabilityOptions {
+  /**
+   * Durable storage for the JobManager's metadata, e.g. `s3://bucket/flink-ha`.
+   */
+  readonly storageDirectory: string;
+}
+
+/**
+ * High availability of the JobManager: leader election and job metadata that survive a
+ * JobManager failure. The operator needs it for `last-state` upgrades without its own
+ * fallback, for standby JobManagers and for rollbacks.
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/ha/kubernetes_ha/
+ */
+export class HighAvailability {
+  /**
+   * Kubernetes HA: leader election and pointers in ConfigMaps, metadata in `storageDirectory`.
+   * The JobManager's service account needs the job rules on ConfigMaps (as `FlinkJobRbac` grants).
+   */
+  public static kubernetes(options: KubernetesHighAvailabilityOptions): HighAvailability {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(options.storageDirectory ?? '')) {
+      throw new Error(`HighAvailability.kubernetes: 'storageDirectory' must be a URI with a scheme, e.g. 's3://bucket/flink-ha' (got '${options.storageDirectory}').`);
+    }
+    return new HighAvailability(options.storageDirectory);
+  }
+
+  private constructor(
+    /** Where the JobManager's metadata is stored. */
+    public readonly storageDirectory: string,
+  ) {}
+
+  /**
+   * The configuration entries for a Flink version.
+   * @internal
+   */
+  public _entries(version: FlinkVersion): Array<[string, string]> {
+    const type = version.isAtLeast(FlinkVersion.V1_17) ? 'kubernetes' : 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory';
+    return [[keyOf('haType', version), type], [keyOf('haStorageDir', version), this.storageDirectory]];
+  }
+}
