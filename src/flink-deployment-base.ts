@@ -1,14 +1,15 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IServiceAccount } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
-import { FlinkDeployment } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
 import { validateAppOnSynth } from './private/app-validation';
 import { checkFlinkDeploymentName, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './private/checks';
 import { renderDeploymentSpec } from './private/deployment-spec';
 import { resourceName, resourceNamespace } from './private/names';
+import { FlinkDeploymentResource } from './private/resources';
+import { markChanged } from './private/synth-cache';
 import { clusterConfigurationEntries } from './private/typed-configuration';
 import { webUiExposureError } from './private/web-ui-exposure';
 import { ExposeWebUiOptions, FlinkWebUiIngress, WebUiAccessOptions } from './web-ui-ingress';
@@ -119,23 +120,18 @@ export abstract class FlinkDeploymentBase extends Construct {
       this.serviceAccountName = this.rbac.serviceAccount.name;
     }
 
-    this.apiObject = new FlinkDeployment(this, 'Resource', {
-      metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
-      spec: Lazy.any({
-        produce: () => renderDeploymentSpec({
-          props,
-          namespace: this.namespace,
-          serviceAccountName: this.serviceAccountName,
-          flinkConfiguration: this.flinkConfiguration,
-          ingress: this.operatorIngress,
-          job: this._renderJob(),
-        }, this.name),
-      }),
-    });
-    // The RBAC objects come before the cluster that runs with them.
-    if (this.rbac) {
-      this.apiObject.node.addDependency(this.rbac);
-    }
+    this.apiObject = new FlinkDeploymentResource(this, 'Resource', { ...props.metadata, name: this.name, namespace: this.namespace },
+      () => renderDeploymentSpec({
+        props,
+        namespace: this.namespace,
+        serviceAccountName: this.serviceAccountName,
+        flinkConfiguration: this.flinkConfiguration,
+        ingress: this.operatorIngress,
+        job: this._renderJob(),
+      }, this.name));
+    // The RBAC objects come before the cluster that runs with them: they are created first, so
+    // they come first in the construct tree, which is the order cdk8s writes objects in. (No
+    // explicit dependency: cdk8s resolves every dependency again for each chart it renders.)
 
     this.node.addValidation({ validate: () => this.validateOperatorIngress() });
     validateAppOnSynth(this);
@@ -193,6 +189,7 @@ export abstract class FlinkDeploymentBase extends Construct {
    * @param value its value
    */
   public addFlinkConfiguration(key: string, value: string): void {
+    markChanged();
     this.setConfiguration(key, value, 'addFlinkConfiguration()');
   }
 
@@ -230,6 +227,7 @@ export abstract class FlinkDeploymentBase extends Construct {
       throw new Error(`${this.node.path}: 'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.`);
     }
     this.operatorIngress = options;
+    markChanged();
   }
 
   private checkSingleExposure(method: string): void {

@@ -1,5 +1,5 @@
 import { Finding, Severity, ValidationOptions } from './finding';
-import { runValidation } from './validation/engine';
+import { validationEngine } from './validation/lazy-engine';
 
 /**
  * Validates Flink custom resources the way the Flink Kubernetes Operator admits them, plus the
@@ -19,7 +19,7 @@ export class FlinkValidator {
    * @returns the findings, errors and warnings, in manifest order
    */
   public static validate(manifests: any[], options: ValidationOptions = {}): Finding[] {
-    return runValidation(manifests, options);
+    return validationEngine().runValidation(manifests, options);
   }
 
   /** Whether any finding is an error. */

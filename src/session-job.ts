@@ -1,14 +1,12 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import {
-  FlinkSessionJob as FlinkSessionJobResource,
-  FlinkSessionJobSpecJob,
-} from './imports/flink.apache.org';
+import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
 import { validateAppOnSynth } from './private/app-validation';
 import { checkObjectName } from './private/checks';
 import { renderJob } from './private/job-spec';
-import { resourceName } from './private/names';
+import { nameFromId } from './private/names';
+import { cachedJson, markChanged } from './private/synth-cache';
 import { jobConfigurationEntries } from './private/typed-configuration';
 import type { IFlinkSessionCluster } from './session-cluster';
 
@@ -23,81 +21,90 @@ export interface FlinkSessionJobProps extends FlinkSessionJobOptions {
 }
 
 /**
- * A job submitted to a Flink session cluster: a `FlinkSessionJob` custom resource (the
- * construct's default child, id `Resource`).
+ * A job submitted to a Flink session cluster: a `FlinkSessionJob` custom resource.
+ *
+ * The construct is the API object itself (`ApiObject.of(job)` returns it), so that apps with
+ * hundreds of jobs stay small trees: cdk8s walks the whole tree again for every chart it renders.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/overview/#flinksessionjob
  */
-export class FlinkSessionJob extends Construct {
-  /** The name of the FlinkSessionJob. */
-  public readonly name: string;
-
+export class FlinkSessionJob extends ApiObject {
   /** Its namespace, if known at synth time: always the cluster's. */
   public readonly namespace?: string;
 
   /** The session cluster the job runs on. */
   public readonly cluster: IFlinkSessionCluster;
 
-  /** The FlinkSessionJob API object. */
-  public readonly apiObject: ApiObject;
-
   constructor(scope: Construct, id: string, props: FlinkSessionJobProps) {
-    super(scope, id);
-    this.cluster = props.cluster;
-    this.name = resourceName(this, props.metadata, 'FlinkSessionJob');
-    checkObjectName('metadata.name', this.name);
+    const path = scope.node.path === '' ? id : `${scope.node.path}/${id}`;
+    const name = nameFromId(id, path, props.metadata, 'FlinkSessionJob');
+    checkObjectName('metadata.name', name);
     const requested = props.metadata?.namespace;
     if (requested !== undefined && props.cluster.namespace !== undefined && requested !== props.cluster.namespace) {
-      throw new Error(`${this.node.path}: 'metadata.namespace' must be the namespace of session cluster '${props.cluster.name}' ('${props.cluster.namespace}'; got '${requested}'): the operator looks the cluster up in the job's namespace.`);
+      throw new Error(`${path}: 'metadata.namespace' must be the namespace of session cluster '${props.cluster.name}' ('${props.cluster.namespace}'; got '${requested}'): the operator looks the cluster up in the job's namespace.`);
     }
-    this.namespace = requested ?? props.cluster.namespace;
-    const job: FlinkSessionJobSpecJob = renderJob(props);
-    const flinkConfiguration = this.configuration(props);
-
-    this.apiObject = new FlinkSessionJobResource(this, 'Resource', {
-      metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
-      spec: {
-        deploymentName: props.cluster.name,
-        flinkConfiguration: Object.keys(flinkConfiguration).length > 0 ? flinkConfiguration : undefined,
-        job,
-      },
+    const namespace = requested ?? props.cluster.namespace;
+    const flinkConfiguration = sessionJobConfiguration(path, props);
+    const spec: FlinkSessionJobSpec = {
+      deploymentName: props.cluster.name,
+      flinkConfiguration: Object.keys(flinkConfiguration).length > 0 ? flinkConfiguration : undefined,
+      job: renderJob(props),
+    };
+    super(scope, id, {
+      ...FlinkSessionJobKind.GVK,
+      metadata: { ...props.metadata, name, namespace },
+      spec: toJson_FlinkSessionJobSpec(spec),
     });
-    // The cluster's FlinkDeployment comes before the jobs that run on it. (Not the cluster
-    // construct itself: the job may be its child, and so may other jobs.)
+    this.cluster = props.cluster;
+    this.namespace = namespace ?? this.metadata.namespace;
+    markChanged();
+    // The cluster's FlinkDeployment comes before the jobs that run on it. A job added with
+    // addJob() is a later child of the cluster, so the construct tree already orders it; only a
+    // job defined elsewhere needs an explicit dependency (on the FlinkDeployment, not on the
+    // cluster construct, whose children include other jobs).
     const clusterResource = props.cluster.node.defaultChild;
-    if (clusterResource !== undefined) {
-      this.apiObject.node.addDependency(clusterResource);
+    if (clusterResource !== undefined && !this.node.scopes.includes(props.cluster)) {
+      this.node.addDependency(clusterResource);
     }
     validateAppOnSynth(this);
   }
 
-  /** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
-  private configuration(props: FlinkSessionJobProps): { [key: string]: string } {
-    const result: { [key: string]: string } = {};
-    const sources: { [key: string]: string } = {};
-    const set = (key: string, value: string, source: string) => {
-      if (typeof value !== 'string') {
-        throw new Error(`${this.node.path}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}).`);
-      }
-      if (result[key] !== undefined && result[key] !== value) {
-        throw new Error(`${this.node.path}: flinkConfiguration '${key}' is set to '${result[key]}' by ${sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
-      }
-      result[key] = value;
-      sources[key] = source;
-    };
-    for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
-      set(key, value, "'flinkConfiguration'");
-    }
-    const typed = props.checkpointing !== undefined || props.savepoints !== undefined || props.restartStrategy !== undefined;
-    if (typed) {
-      const version = props.cluster.flinkVersion;
-      if (version === undefined) {
-        throw new Error(`${this.node.path}: typed settings (checkpointing, savepoints, restartStrategy) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
-      }
-      for (const entry of jobConfigurationEntries(props, version)) {
-        set(entry.key, entry.value, `'${entry.source}'`);
-      }
-    }
-    return result;
+  public toJson(): any {
+    return cachedJson(this.node.root, this) ?? super.toJson();
   }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    markChanged();
+    super.addJsonPatch(...ops);
+  }
+}
+
+/** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
+function sessionJobConfiguration(path: string, props: FlinkSessionJobProps): { [key: string]: string } {
+  const result: { [key: string]: string } = {};
+  const sources: { [key: string]: string } = {};
+  const set = (key: string, value: string, source: string) => {
+    if (typeof value !== 'string') {
+      throw new Error(`${path}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}).`);
+    }
+    if (result[key] !== undefined && result[key] !== value) {
+      throw new Error(`${path}: flinkConfiguration '${key}' is set to '${result[key]}' by ${sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
+    }
+    result[key] = value;
+    sources[key] = source;
+  };
+  for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
+    set(key, value, "'flinkConfiguration'");
+  }
+  const typed = props.checkpointing !== undefined || props.savepoints !== undefined || props.restartStrategy !== undefined;
+  if (typed) {
+    const version = props.cluster.flinkVersion;
+    if (version === undefined) {
+      throw new Error(`${path}: typed settings (checkpointing, savepoints, restartStrategy) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
+    }
+    for (const entry of jobConfigurationEntries(props, version)) {
+      set(entry.key, entry.value, `'${entry.source}'`);
+    }
+  }
+  return result;
 }

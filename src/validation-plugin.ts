@@ -1,6 +1,6 @@
 import { Finding, Severity, ValidationOptions } from './finding';
 import { FlinkValidator } from './flink-validator';
-import { runLocatedValidation } from './validation/engine';
+import { validationEngine } from './validation/lazy-engine';
 
 /**
  * Properties of the cdk8s validation plugin, as given under `properties:` in `cdk8s.yaml`.
@@ -44,7 +44,7 @@ export class FlinkValidationPlugin {
         sources.push({ file, manifest });
       }
     }
-    const located = runLocatedValidation(sources.map(({ manifest }) => manifest), this.options);
+    const located = validationEngine().runLocatedValidation(sources.map(({ manifest }) => manifest), this.options);
     for (const { finding, manifestIndex } of located) {
       context.report.addViolation(violationOf(finding, sources[manifestIndex].file));
     }

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { FlinkDeploymentBase } from './flink-deployment-base';
 import { checkObjectName } from './private/checks';
+import { markChanged } from './private/synth-cache';
 import { UNAUTHENTICATED_ACCESS_ANNOTATION, webUiExposureError } from './private/web-ui-exposure';
 import { WebUiAuthentication } from './web-ui-authentication';
 
@@ -132,6 +133,7 @@ export class FlinkWebUiIngress extends Construct {
   constructor(scope: Construct, id: string, props: FlinkWebUiIngressProps) {
     super(scope, id);
     this.cluster = props.cluster;
+    markChanged();
     this.options = props;
     this.name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;
     checkObjectName('metadata.name', this.name);
@@ -157,8 +159,8 @@ export class FlinkWebUiIngress extends Construct {
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
 
-    // The Ingress follows the cluster whose Service it routes to.
-    this.apiObject.node.addDependency(props.cluster.apiObject);
+    // The Ingress follows the cluster whose Service it routes to: it is created after the
+    // cluster's FlinkDeployment, as its sibling, so it comes later in the construct tree.
 
     this.node.addValidation({
       validate: () => {

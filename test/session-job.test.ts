@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { FlinkSessionCluster, FlinkSessionJob, FlinkVersion, JobJar, JobState, UpgradeMode } from '../src';
 import { inventory, manifestOf, synthValid, testChart } from './support/manifests';
 
@@ -116,10 +116,20 @@ describe('FlinkSessionJob', () => {
     expect(build()).toEqual(build());
   });
 
-  test('the job resource is the default child', () => {
+  test('the job is its API object: ApiObject.of() returns it, and JSON patches address the real field names', () => {
     const chart = new Chart(new App(), 'c', { namespace: 'flink' });
     const job = session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR) });
-    expect(job.node.defaultChild).toBe(job.apiObject);
-    expect(job.cluster.name).toBe('session');
+    expect(ApiObject.of(job)).toBe(job);
+    expect([job.cluster.name, job.name, job.namespace, job.kind]).toEqual(['session', 'job', 'flink', 'FlinkSessionJob']);
+    ApiObject.of(job).addJsonPatch(JsonPatch.replace('/spec/job/jarURI', 'https://repo.example.com/other.jar'));
+    expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.jarURI).toBe('https://repo.example.com/other.jar');
+  });
+
+  test('a patch after a synth shows in the next synth', () => {
+    const chart = testChart();
+    const job = session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR), parallelism: 2 });
+    expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.parallelism).toBe(2);
+    job.addJsonPatch(JsonPatch.replace('/spec/job/parallelism', 3));
+    expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.parallelism).toBe(3);
   });
 });

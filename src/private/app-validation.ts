@@ -2,14 +2,16 @@
  * Runs the validation engine over a whole cdk8s app at synth time.
  *
  * Every Flink construct asks for it, but the engine is registered once per app, on the app's
- * root, and runs once per synth over all API objects: references between resources are
- * checked, and the cost does not grow with the number of constructs times the app size.
+ * root, and runs once per synth (see synth-cache.ts) over the API objects the rules read:
+ * the Flink custom resources and the RBAC objects they reference.
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
-import { runLocatedValidation } from '../validation/engine';
+import { currentCache, markChanged, storeCache } from './synth-cache';
+import { validationEngine } from '../validation/lazy-engine';
+import { isFlinkKind } from '../validation/structural-schema';
 
 /**
  * App context key for the operator settings the rules depend on (a `ValidationOptions`
@@ -20,10 +22,14 @@ export const VALIDATION_OPTIONS_CONTEXT = 'cdk8s-flink:validation';
 /** App context key that silences the warnings printed at synth: set it to `false`. */
 export const PRINT_WARNINGS_CONTEXT = 'cdk8s-flink:print-warnings';
 
+/** Kinds other than the Flink ones that rules read, for references. */
+const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount']);
+
 const registered = new WeakSet<IConstruct>();
 
 /** Makes sure the app that holds `scope` validates its Flink resources at synth. */
 export function validateAppOnSynth(scope: IConstruct): void {
+  markChanged();
   const root = scope.node.root;
   if (registered.has(root)) {
     return;
@@ -33,12 +39,18 @@ export function validateAppOnSynth(scope: IConstruct): void {
 }
 
 function validateApp(root: IConstruct): string[] {
-  const objects = root.node.findAll().filter((construct): construct is ApiObject => ApiObject.isApiObject(construct));
+  const cached = currentCache(root);
+  if (cached !== undefined) {
+    return cached.errors;
+  }
+  const objects = root.node.findAll()
+    .filter((construct): construct is ApiObject => ApiObject.isApiObject(construct))
+    .filter((object) => isFlinkKind(object.kind) || REFERENCED_KINDS.has(object.kind));
   const manifests = objects.map((object) => object.toJson());
   const options: ValidationOptions = root.node.tryGetContext(VALIDATION_OPTIONS_CONTEXT) ?? {};
   const errors: string[] = [];
   const warnings: string[] = [];
-  for (const { finding, manifestIndex } of runLocatedValidation(manifests, options)) {
+  for (const { finding, manifestIndex } of validationEngine().runLocatedValidation(manifests, options)) {
     const line = `${objects[manifestIndex].node.path}: ${FlinkValidator.format(finding)}`;
     (finding.severity === Severity.ERROR ? errors : warnings).push(line);
   }
@@ -46,5 +58,8 @@ function validateApp(root: IConstruct): string[] {
   if (warnings.length > 0 && printWarnings !== false && printWarnings !== 'false') {
     process.stderr.write(warnings.map((warning) => `cdk8s-flink warning: ${warning}\n`).join(''));
   }
+  const json = new WeakMap<object, any>();
+  objects.forEach((object, index) => json.set(object, manifests[index]));
+  storeCache(root, errors, json);
   return errors;
 }

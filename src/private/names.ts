@@ -10,10 +10,15 @@ import { IConstruct } from 'constructs';
  * Kubernetes, and the operator drops the old one together with its savepoint history.
  */
 export function resourceName(scope: IConstruct, metadata: ApiObjectMetadata | undefined, what: string): string {
+  return nameFromId(scope.node.id, scope.node.path, metadata, what);
+}
+
+/** As `resourceName`, for a construct that does not exist yet: its id and (future) path. */
+export function nameFromId(id: string, path: string, metadata: ApiObjectMetadata | undefined, what: string): string {
   if (metadata?.name !== undefined) {
     return metadata.name;
   }
-  const derived = scope.node.id
+  const derived = id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
     .toLowerCase()
@@ -21,7 +26,7 @@ export function resourceName(scope: IConstruct, metadata: ApiObjectMetadata | un
     .replace(/-+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (!/^[a-z]/.test(derived)) {
-    throw new Error(`${scope.node.path}: cannot derive a ${what} name from the construct id '${scope.node.id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
+    throw new Error(`${path}: cannot derive a ${what} name from the construct id '${id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
   }
   return derived;
 }

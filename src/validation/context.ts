@@ -32,6 +32,8 @@ function metadataOf(manifest: any): { name?: string; namespace?: string } {
 /** All manifests of a run, by kind and name, to resolve references. */
 export class ManifestIndex {
   private readonly byKindAndName = new Map<string, any[]>();
+  private readonly byKind = new Map<string, any[]>();
+  private sessionJobs?: Map<string, any[]>;
 
   constructor(manifests: ReadonlyArray<any>) {
     for (const manifest of manifests) {
@@ -43,7 +45,24 @@ export class ManifestIndex {
       const list = this.byKindAndName.get(key) ?? [];
       list.push(manifest);
       this.byKindAndName.set(key, list);
+      const ofKind = this.byKind.get(manifest.kind) ?? [];
+      ofKind.push(manifest);
+      this.byKind.set(manifest.kind, ofKind);
     }
+  }
+
+  /** The FlinkSessionJobs that name a deployment, in input order (grouped once per run). */
+  public sessionJobsOf(deploymentName: string): any[] {
+    if (this.sessionJobs === undefined) {
+      this.sessionJobs = new Map();
+      for (const job of this.ofKind('FlinkSessionJob')) {
+        const target = job.spec?.deploymentName;
+        if (typeof target === 'string') {
+          this.sessionJobs.set(target, [...(this.sessionJobs.get(target) ?? []), job]);
+        }
+      }
+    }
+    return this.sessionJobs.get(deploymentName) ?? [];
   }
 
   /**
@@ -60,15 +79,9 @@ export class ManifestIndex {
     return loose.length === 1 ? loose[0] : undefined;
   }
 
-  /** Every manifest of a kind. */
+  /** Every manifest of a kind, in input order. */
   public ofKind(kind: string): any[] {
-    const result: any[] = [];
-    for (const [key, list] of this.byKindAndName) {
-      if (key.startsWith(`${kind}/`)) {
-        result.push(...list);
-      }
-    }
-    return result;
+    return this.byKind.get(kind) ?? [];
   }
 }
 

@@ -42,8 +42,8 @@ describe('constructs', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/flink\/Session\/Local\/Resource: FlinkSessionJob\/local spec\.job\.jarURI: .*'local'.* \[jar-uri-scheme\]/);
-    expect(message).toMatch(/flink\/Session\/Stateful\/Resource: FlinkSessionJob\/stateful spec\.job\.upgradeMode: .* \[checkpoint-dir-required\]/);
+    expect(message).toMatch(/flink\/Session\/Local: FlinkSessionJob\/local spec\.job\.jarURI: .*'local'.* \[jar-uri-scheme\]/);
+    expect(message).toMatch(/flink\/Session\/Stateful: FlinkSessionJob\/stateful spec\.job\.upgradeMode: .* \[checkpoint-dir-required\]/);
     expect(message).toMatch(/\[savepoint-dir-required\]/);
   });
 
@@ -63,7 +63,7 @@ describe('constructs', () => {
         return app;
       };
       build({}).synthYaml();
-      expect(write.mock.calls.map((c) => String(c[0])).join('')).toMatch(/cdk8s-flink warning: jobs\/Orphan\/Resource: FlinkSessionJob\/orphan spec\.deploymentName: .* \[session-job-target-missing\]/);
+      expect(write.mock.calls.map((c) => String(c[0])).join('')).toMatch(/cdk8s-flink warning: jobs\/Orphan: FlinkSessionJob\/orphan spec\.deploymentName: .* \[session-job-target-missing\]/);
       write.mockClear();
       build({ 'cdk8s-flink:print-warnings': false }).synthYaml();
       expect(write.mock.calls.map((c) => String(c[0])).join('')).not.toMatch(/cdk8s-flink warning/);

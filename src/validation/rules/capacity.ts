@@ -80,9 +80,8 @@ export function checkSessionJobCapacity(context: RuleContext): void {
     return;
   }
   // The jobs of the cluster that run, in set order; the last job that overflows gets the warning.
-  const running = context.index.ofKind('FlinkSessionJob').filter((job) =>
-    job.spec?.deploymentName === deploymentName
-    && (job.metadata?.namespace ?? context.namespace) === (context.namespace ?? job.metadata?.namespace)
+  const running = context.index.sessionJobsOf(deploymentName).filter((job) =>
+    (job.metadata?.namespace ?? context.namespace) === (context.namespace ?? job.metadata?.namespace)
     && job.spec?.job?.state !== 'suspended'
     && parallelismOf(job.spec?.job) !== undefined);
   const total = running.reduce((sum, job) => sum + parallelismOf(job.spec.job)!, 0);

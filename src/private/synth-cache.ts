@@ -1,0 +1,45 @@
+/**
+ * Work shared by the validations of one synth.
+ *
+ * cdk8s validates the whole app once per synth and then again for every chart it renders
+ * (`Chart.toJson()` validates the app), so an app with 100 charts would run the engine 101
+ * times. The first validation of a synth stores its result here, with the JSON of the Flink
+ * objects it rendered; later validations and the rendering itself reuse them.
+ *
+ * The cache lives until the current synchronous run of code ends (a microtask clears it), and
+ * any change through a cdk8s-flink construct or a JSON patch on one of its objects invalidates
+ * it, so a later synth always sees the current state.
+ */
+import { IConstruct } from 'constructs';
+
+let generation = 0;
+
+/** Records a change to the construct tree that may change validation results. */
+export function markChanged(): void {
+  generation++;
+}
+
+interface AppSynthCache {
+  readonly generation: number;
+  readonly errors: string[];
+  readonly json: WeakMap<object, any>;
+}
+
+const caches = new WeakMap<IConstruct, AppSynthCache>();
+
+/** The cache of the current synth of an app, if it is still valid. */
+export function currentCache(root: IConstruct): AppSynthCache | undefined {
+  const cache = caches.get(root);
+  return cache !== undefined && cache.generation === generation ? cache : undefined;
+}
+
+/** Stores the result of a validation until the current synchronous run ends. */
+export function storeCache(root: IConstruct, errors: string[], json: WeakMap<object, any>): void {
+  caches.set(root, { generation, errors, json });
+  queueMicrotask(() => caches.delete(root));
+}
+
+/** The JSON an object rendered during the current synth, if any. */
+export function cachedJson(root: IConstruct, object: object): any | undefined {
+  return currentCache(root)?.json.get(object);
+}

@@ -1,0 +1,42 @@
+/**
+ * The engine runs once per synth, however many charts the app has, and never serves results
+ * from before a change.
+ */
+import { App, Chart } from 'cdk8s';
+import { FlinkSessionCluster, FlinkVersion, JobJar } from '../src';
+import { manifestOf } from './support/manifests';
+import * as engine from '../src/validation/engine';
+
+const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
+
+function app(charts: number): App {
+  const result = new App({ outdir: '/tmp/cdk8s-flink-synth-cache' });
+  result.node.setContext('cdk8s-flink:print-warnings', false);
+  for (let c = 0; c < charts; c++) {
+    const chart = new Chart(result, `team-${c}`, { namespace: `team-${c}` });
+    new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 }).addJob('Job', { jar: JobJar.fromUrl(JAR) });
+  }
+  return result;
+}
+
+describe('validation per synth', () => {
+  test('runs the engine once for an app of five charts', () => {
+    const spy = jest.spyOn(engine, 'runLocatedValidation');
+    try {
+      app(5).synthYaml();
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('sees a change made between two synths in the same tick', () => {
+    const chart = new Chart(new App(), 'c', { namespace: 'flink' });
+    const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
+    expect(manifestOf(chart.toJson(), 'FlinkDeployment', 'session').spec.flinkConfiguration).toBeUndefined();
+    cluster.addFlinkConfiguration('pipeline.name', 'x');
+    expect(manifestOf(chart.toJson(), 'FlinkDeployment', 'session').spec.flinkConfiguration).toEqual({ 'pipeline.name': 'x' });
+    cluster.addJob('Bad', { jar: JobJar.fromLocal('/opt/job.jar') });
+    expect(() => chart.toJson()).toThrow(/jar-uri-scheme/);
+  });
+});
