@@ -55,22 +55,22 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'imports', 'scripts'],
-    ignorePatterns: ['src/imports/**', 'examples/*/dist/**', 'examples/*/imports/**'],
+    devdirs: ['test', 'examples', 'imports', 'scripts', 'bench'],
+    ignorePatterns: ['src/imports/**', 'examples/*/dist/**', 'examples/*/imports/**', 'bench/typecheck/**'],
   },
-  gitignore: ['examples/*/dist/', 'cdk8s.out/', 'test/.readme-snippets-*/'],
+  gitignore: ['examples/*/dist/', 'cdk8s.out/', 'test/.readme-snippets-*/', 'bench/.smoke-results.md'],
 });
 
 // Type-aware linting needs every linted folder in a TypeScript project. Each dev folder
 // gets a small tsconfig that extends the library's settings; ts-node picks up the same file
 // when an example runs under the cdk8s CLI.
-for (const dir of ['examples', 'imports', 'scripts']) {
+for (const dir of ['examples', 'imports', 'scripts', 'bench']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
       compilerOptions: { noEmit: true, rootDir: '..' },
       include: ['**/*.ts'],
-      exclude: ['node_modules', '*/dist'],
+      exclude: ['node_modules', '*/dist', 'typecheck'],
     },
   });
 }
@@ -100,6 +100,21 @@ const examples = project.addTask('examples', {
   exec: 'node scripts/synth-examples.js',
 });
 project.testTask.spawn(examples);
+
+// Benchmarks (bench/): `npx projen bench` measures every figure against its baseline and writes
+// bench/RESULTS.md. The build runs one quick iteration, so that the harness keeps working; its
+// ratios are not checked there.
+const benchCommand = 'ts-node --project bench/tsconfig.json bench/run.ts';
+project.addTask('bench', {
+  description: 'Run the benchmarks (at least 5 runs) and write bench/RESULTS.md',
+  steps: [{ spawn: 'compile' }, { exec: benchCommand }],
+});
+const benchSmoke = project.addTask('bench:smoke', {
+  description: 'One quick iteration of the benchmark harness (small sizes; not a measurement)',
+  env: { BENCH_QUICK: '1' },
+  exec: benchCommand,
+});
+project.testTask.spawn(benchSmoke);
 
 // The compiled package (lib/ plus .jsii) must stay within 3 MB.
 project.postCompileTask.exec('node scripts/check-package-size.js');

@@ -47,3 +47,17 @@ describe('README', () => {
     }
   }, 60_000);
 });
+
+describe('README performance figures', () => {
+  test('quote bench/RESULTS.md', () => {
+    const results = fs.readFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), 'utf8');
+    const fromResults = results.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'))
+      .map((line) => line.split('|').map((cell) => cell.trim())).map((cells) => `${cells[1]} ${cells[6]}`);
+    const section = README.slice(README.indexOf('<!-- BEGIN PERFORMANCE -->'), README.indexOf('<!-- END PERFORMANCE -->'));
+    const fromReadme = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'))
+      .map((line) => line.split('|').map((cell) => cell.trim())).map((cells) => `${cells[1]} ${cells[2]}`);
+    expect(fromResults.length).toBeGreaterThanOrEqual(8);
+    expect(fromReadme).toEqual(fromResults);
+    expect(results).not.toMatch(/over budget/);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * The benchmark harness (`npx projen bench`): every figure is a ratio against a baseline
+ * measured in the same run, reported as the median over the runs, with min and max, in
+ * bench/RESULTS.md.
+ *
+ * BENCH_RUNS (default 5) sets the runs; BENCH_QUICK=1 makes a smoke run (small sizes, one run,
+ * results written to bench/.smoke-results.md): CI uses it to keep the harness working.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as YAML from 'yaml';
+
+const ROOT = path.resolve(__dirname, '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 1 : Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const NODE = process.execPath;
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-bench-'));
+const SIZES = QUICK ? { small: [2, 4], large: [4, 9] } : { small: [10, 99], large: [100, 99] };
+
+interface Sample {
+  readonly ours: number;
+  readonly baseline: number;
+}
+
+interface Figure {
+  readonly name: string;
+  readonly what: string;
+  readonly baseline: string;
+  readonly unit: string;
+  readonly budget: number;
+  readonly budgetText: string;
+  readonly samples: Sample[];
+  /** For figures whose ratio is not ours/baseline (scaling), the ratios themselves. */
+  readonly ratios?: number[];
+  readonly extra?: string;
+}
+
+function node(args: string[], env: { [key: string]: string } = {}): any {
+  const output = execFileSync(NODE, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(output.toString('utf8'));
+}
+
+/** Wall time of a command, in milliseconds. */
+function wall(command: string, args: string[], expectStatus = 0): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== expectStatus) {
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return ms;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function ratiosOf(figure: Figure): number[] {
+  return figure.ratios ?? figure.samples.map((s) => s.ours / s.baseline);
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function main(): void {
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
+    throw new Error('lib/ is missing: run `npx projen compile` first (`npx projen bench` does).');
+  }
+  const figures: Figure[] = [];
+  const synth = path.join(ROOT, 'bench', 'workloads', 'synth.js');
+
+  // Manifests of both sizes, for the raw ApiObject baselines and the validator.
+  const manifests: { [size: string]: { file: string; customResources: number; total: number } } = {};
+  for (const [size, [clusters, jobs]] of Object.entries(SIZES)) {
+    const file = path.join(WORK, `${size}.json`);
+    const counts = node([synth, 'dump', String(clusters), String(jobs), file]);
+    manifests[size] = { file, customResources: counts.customResources, total: counts.manifests };
+  }
+
+  // Synth overhead and scaling
+  const synthSamples: { [size: string]: Sample[] } = { small: [], large: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const [size, [clusters, jobs]] of Object.entries(SIZES)) {
+      const result = node(['--expose-gc', synth, 'both', String(clusters), String(jobs), manifests[size].file], { BENCH_RUN: String(run) });
+      synthSamples[size].push({ ours: result.flink, baseline: result.baseline });
+      log(`synth ${size} run ${run + 1}: ${JSON.stringify(result)}`);
+    }
+  }
+  for (const size of ['small', 'large']) {
+    const [clusters, jobs] = SIZES[size as 'small' | 'large'];
+    figures.push({
+      name: `synth overhead, ${manifests[size].customResources.toLocaleString('en-US')} custom resources`,
+      what: `${clusters} session clusters x ${jobs} session jobs (${manifests[size].total.toLocaleString('en-US')} manifests with RBAC) through the constructs, validation included, \`app.synthYaml()\``,
+      baseline: 'the same manifests as plain cdk8s `ApiObject`s, in the same process',
+      unit: 'ms',
+      budget: 1.5,
+      budgetText: '≤ 1.5×',
+      samples: synthSamples[size],
+    });
+  }
+  figures.push({
+    name: 'scaling',
+    what: `time(${manifests.large.customResources.toLocaleString('en-US')}) / time(${manifests.small.customResources.toLocaleString('en-US')}) through the constructs`,
+    baseline: `linear would be ${(manifests.large.customResources / manifests.small.customResources).toFixed(0)}`,
+    unit: 'ms',
+    budget: QUICK ? Infinity : 11,
+    budgetText: '≤ 11',
+    samples: synthSamples.large.map((large, run) => ({ ours: large.ours, baseline: synthSamples.small[run].ours })),
+  });
+
+  // Cold start
+  const coldStart = path.join(ROOT, 'bench', 'workloads', 'cold-start.js');
+  const coldSamples: Sample[] = [];
+  for (let run = 0; run < Math.max(RUNS, QUICK ? 1 : 9); run++) {
+    const order = run % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours'];
+    const sample: any = {};
+    for (const which of order) {
+      sample[which] = wall(NODE, [coldStart, which === 'ours' ? path.join(ROOT, 'lib', 'index.js') : 'cdk8s-plus-28']);
+    }
+    coldSamples.push(sample);
+  }
+  figures.push({
+    name: 'cold start',
+    what: "`node -e \"require('cdk8s-flink')\"` (the compiled lib/)",
+    baseline: "`require('cdk8s-plus-28')`",
+    unit: 'ms',
+    budget: 1.3,
+    budgetText: '≤ 1.3×',
+    samples: coldSamples,
+  });
+
+  // Type-check
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const typeSamples: Sample[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const ours = wall(NODE, [tsc, '-p', path.join('bench', 'typecheck', 'tsconfig.flink.json')]);
+    const baseline = wall(NODE, [tsc, '-p', path.join('bench', 'typecheck', 'tsconfig.raw.json')]);
+    typeSamples.push({ ours, baseline });
+  }
+  figures.push({
+    name: 'type-check',
+    what: '`tsc --noEmit` of the quick-start app (bench/typecheck/flink-app.ts)',
+    baseline: 'the same app with cdk8s-plus-28 and raw `ApiObject`s (bench/typecheck/raw-app.ts)',
+    unit: 'ms',
+    budget: 1.3,
+    budgetText: '≤ 1.3×',
+    samples: typeSamples,
+  });
+
+  // Package size
+  const sizeOf = (target: string): number => {
+    const stat = fs.statSync(target);
+    return stat.isDirectory() ? fs.readdirSync(target).reduce((sum, entry) => sum + sizeOf(path.join(target, entry)), 0) : stat.size;
+  };
+  const compiled = sizeOf(path.join(ROOT, 'lib')) + sizeOf(path.join(ROOT, '.jsii'));
+  const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }))[0];
+  const kplus = sizeOf(path.join(ROOT, 'node_modules', 'cdk8s-plus-28'));
+  figures.push({
+    name: 'package size',
+    what: `\`npm pack\` unpacked size (${pack.entryCount} files, bundled \`yaml\` included); lib/ + .jsii alone: ${(compiled / 1e6).toFixed(2)} MB (budget 3 MB)`,
+    baseline: "cdk8s-plus-28's installed size",
+    unit: 'bytes',
+    budget: 1 / 3,
+    budgetText: '≤ 3 MB, and ≤ 1/3 of the baseline',
+    samples: [{ ours: pack.unpackedSize, baseline: kplus }],
+    extra: compiled <= 3e6 && pack.unpackedSize <= 3e6 ? undefined : 'over 3 MB',
+  });
+
+  // Validator throughput
+  const yamlFile = path.join(WORK, 'large.yaml');
+  const largeManifests = JSON.parse(fs.readFileSync(manifests.large.file, 'utf8'));
+  fs.writeFileSync(yamlFile, largeManifests.map((m: any) => YAML.stringify(m)).join('---\n'));
+  const parse = path.join(ROOT, 'bench', 'workloads', 'parse-yaml.js');
+  const cli = path.join(ROOT, 'bin', 'cdk8s-flink');
+  const validatorSamples: Sample[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours'];
+    const sample: any = {};
+    for (const which of order) {
+      sample[which] = which === 'ours' ? wall(NODE, [cli, 'validate', yamlFile]) : wall(NODE, [parse, yamlFile]);
+    }
+    validatorSamples.push(sample);
+  }
+  figures.push({
+    name: 'validator throughput',
+    what: `\`cdk8s-flink validate\` on ${largeManifests.length.toLocaleString('en-US')} manifests in one multi-document YAML file`,
+    baseline: 'parsing the same YAML alone with the same YAML library (bench/workloads/parse-yaml.js)',
+    unit: 'ms',
+    budget: 2,
+    budgetText: '≤ 2×',
+    samples: validatorSamples,
+  });
+
+  // Peak memory
+  const [clusters, jobs] = SIZES.large;
+  const memorySamples: Sample[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const ours = node([synth, 'flink', String(clusters), String(jobs)]).maxRssKb;
+    const baseline = node([synth, 'raw', String(clusters), String(jobs), manifests.large.file]).maxRssKb;
+    memorySamples.push({ ours: ours * 1024, baseline: baseline * 1024 });
+  }
+  figures.push({
+    name: 'memory',
+    what: `peak RSS of the ${manifests.large.customResources.toLocaleString('en-US')}-resource synth (separate process)`,
+    baseline: 'the raw `ApiObject` run (separate process, manifests loaded from JSON)',
+    unit: 'bytes',
+    budget: 1.5,
+    budgetText: '≤ 1.5×',
+    samples: memorySamples,
+  });
+
+  const report = render(figures);
+  const target = path.join(ROOT, 'bench', QUICK ? '.smoke-results.md' : 'RESULTS.md');
+  fs.writeFileSync(target, report);
+  fs.rmSync(WORK, { recursive: true, force: true });
+  process.stdout.write(report);
+  log(`wrote ${path.relative(ROOT, target)}`);
+}
+
+function show(value: number, unit: string): string {
+  if (unit === 'bytes') {
+    return `${(value / 1e6).toFixed(2)} MB`;
+  }
+  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
+}
+
+function render(figures: Figure[]): string {
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const rows = figures.map((figure) => {
+    const ratios = ratiosOf(figure);
+    const ratio = median(ratios);
+    const within = ratio <= figure.budget && figure.extra === undefined;
+    const ratioText = figure.budget < 1 ? `1/${(1 / ratio).toFixed(2)}` : `${ratio.toFixed(2)}×`;
+    const range = ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
+    return `| ${figure.name} | ${figure.what} | ${figure.baseline} | ${show(median(figure.samples.map((s) => s.ours)), figure.unit)} | ${show(median(figure.samples.map((s) => s.baseline)), figure.unit)} | **${ratioText}**${range} | ${figure.budgetText} | ${within ? 'within budget' : `**over budget**${figure.extra ? ` (${figure.extra})` : ''}`} |`;
+  });
+  return [
+    `# Benchmark results${QUICK ? ' (smoke run: small sizes, one run; not a measurement)' : ''}`,
+    '',
+    `Measured by \`npx projen bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, Node.js ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}).`,
+    `Each figure is a ratio against a baseline measured in the same run: the median over ${RUNS} runs, with min–max; absolute times are medians too.`,
+    '',
+    '| figure | ours | baseline | ours (median) | baseline (median) | ratio (min–max) | budget | status |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+main();

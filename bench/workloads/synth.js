@@ -1,0 +1,95 @@
+// Synthesizes N session clusters x M session jobs, through cdk8s-flink (validation included)
+// and, as the baseline, the same manifests as plain cdk8s ApiObjects, in this one process.
+//
+//   node synth.js <mode> <clusters> <jobsPerCluster> [<manifests.json>]
+//
+// mode: `both` times the baseline and the constructs (after a warm-up of both, in alternating
+// order by BENCH_RUN), and
+// prints {"baseline": ms, "flink": ms}; `flink` or `raw` build only one (for peak RSS) and print
+// {"ms": .., "maxRssKb": ..}; `dump` writes the constructs' manifests to <manifests.json>.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const ROOT = path.resolve(__dirname, '..', '..');
+const { App, Chart, ApiObject, Size } = require('cdk8s');
+const flink = require(path.join(ROOT, 'lib', 'index.js'));
+
+const JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming_2.12/1.17.1/flink-examples-streaming_2.12-1.17.1-WordCount.jar';
+
+function flinkApp(clusters, jobs) {
+  const app = new App({ outdir: '/tmp/cdk8s-flink-bench' });
+  app.node.setContext('cdk8s-flink:print-warnings', false);
+  for (let c = 0; c < clusters; c++) {
+    const chart = new Chart(app, `team-${c}`, { namespace: `team-${c}` });
+    const cluster = new flink.FlinkSessionCluster(chart, 'Session', {
+      metadata: { name: `session-${c}` },
+      flinkVersion: flink.FlinkVersion.V1_20,
+      jobManager: { memory: Size.mebibytes(2048) },
+      taskManager: { memory: Size.mebibytes(4096), slots: 4 },
+    });
+    for (let j = 0; j < jobs; j++) {
+      cluster.addJob(`Job${j}`, { metadata: { name: `job-${j}` }, jar: flink.JobJar.fromUrl(JAR), parallelism: 2, upgradeMode: flink.UpgradeMode.STATELESS });
+    }
+  }
+  return app;
+}
+
+function rawApp(manifests) {
+  const app = new App({ outdir: '/tmp/cdk8s-flink-bench' });
+  const charts = new Map();
+  manifests.forEach((manifest, index) => {
+    const namespace = manifest.metadata.namespace;
+    let chart = charts.get(namespace);
+    if (!chart) {
+      chart = new Chart(app, namespace, { namespace });
+      charts.set(namespace, chart);
+    }
+    new ApiObject(chart, `o${index}`, manifest);
+  });
+  return app;
+}
+
+function timed(build) {
+  if (global.gc) global.gc();
+  const start = process.hrtime.bigint();
+  const app = build();
+  const yaml = app.synthYaml();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (yaml.length === 0) throw new Error('nothing synthesized');
+  return ms;
+}
+
+function loadManifests(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+const [mode, clustersArg, jobsArg, manifestsFile] = process.argv.slice(2);
+const clusters = Number(clustersArg);
+const jobs = Number(jobsArg);
+
+if (mode === 'dump') {
+  const app = flinkApp(clusters, jobs);
+  const manifests = app.charts.flatMap((chart) => chart.toJson());
+  fs.writeFileSync(manifestsFile, JSON.stringify(manifests));
+  process.stdout.write(JSON.stringify({ manifests: manifests.length, customResources: manifests.filter((m) => m.apiVersion.startsWith('flink.apache.org/')).length }));
+} else if (mode === 'both') {
+  const manifests = loadManifests(manifestsFile);
+  // Warm both paths up on a small app first (module loading, the engine's first use, the JIT),
+  // so that the timings compare steady-state synth work; cold start is a figure of its own.
+  const warmup = flinkApp(2, 5);
+  timed(() => rawApp(warmup.charts.flatMap((chart) => chart.toJson())));
+  timed(() => flinkApp(2, 5));
+  const run = Number(process.env.BENCH_RUN || 0);
+  const result = {};
+  const order = run % 2 === 0 ? ['baseline', 'flink'] : ['flink', 'baseline'];
+  for (const which of order) {
+    result[which] = which === 'baseline' ? timed(() => rawApp(manifests)) : timed(() => flinkApp(clusters, jobs));
+  }
+  process.stdout.write(JSON.stringify(result));
+} else if (mode === 'flink' || mode === 'raw') {
+  const manifests = mode === 'raw' ? loadManifests(manifestsFile) : undefined;
+  const ms = timed(() => (mode === 'raw' ? rawApp(manifests) : flinkApp(clusters, jobs)));
+  process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS }));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
