@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
+import { FlinkVersion } from './flink-version';
 import { FlinkJobOptions } from './job-options';
 import { renderJob } from './private/job-spec';
+import { implicitStatelessError } from './private/state-safety';
 
 /**
  * Props of `FlinkApplication`: the cluster props of a session cluster plus the job options
@@ -22,6 +24,15 @@ export class FlinkApplication extends FlinkDeploymentBase {
   constructor(scope: Construct, id: string, props: FlinkApplicationProps) {
     super(scope, id, props);
     this.job = renderJob(props, props.taskManager?.replicas);
+    if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
+      throw new Error(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
+    }
+    this.node.addValidation({
+      validate: () => {
+        const error = implicitStatelessError(`FlinkApplication '${this.name}'`, props.upgradeMode !== undefined, this.flinkConfiguration);
+        return error === undefined ? [] : [error];
+      },
+    });
   }
 
   /** @internal */

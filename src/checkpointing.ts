@@ -101,6 +101,25 @@ export interface CheckpointingOptions {
    * @default - none
    */
   readonly directory?: string;
+
+  /**
+   * How often the operator triggers a checkpoint and records it as a FlinkStateSnapshot
+   * (`kubernetes.operator.periodic.checkpoint.interval`; Flink 1.17+). Independent of
+   * Flink's own checkpoint `interval`.
+   *
+   * @default - none
+   */
+  readonly periodicSnapshotInterval?: Duration;
+}
+
+/**
+ * The format of savepoints the operator triggers (`kubernetes.operator.savepoint.format.type`).
+ */
+export enum SavepointFormat {
+  /** Flink's portable format: works across state backends; the default. */
+  CANONICAL = 'CANONICAL',
+  /** The state backend's own format: faster to take and restore, tied to the backend. */
+  NATIVE = 'NATIVE',
 }
 
 /**
@@ -116,6 +135,35 @@ export interface SavepointOptions {
    * @default - none
    */
   readonly directory?: string;
+
+  /**
+   * How often the operator takes a savepoint (`kubernetes.operator.periodic.savepoint.interval`).
+   * Needs `directory`.
+   *
+   * @default - no periodic savepoints
+   */
+  readonly periodicInterval?: Duration;
+
+  /**
+   * How long the operator keeps savepoints it took (`kubernetes.operator.savepoint.history.max.age`).
+   *
+   * @default - the operator's default, 1 day
+   */
+  readonly historyMaxAge?: Duration;
+
+  /**
+   * How many savepoints the operator keeps (`kubernetes.operator.savepoint.history.max.count`).
+   *
+   * @default - the operator's default, 10
+   */
+  readonly historyMaxCount?: number;
+
+  /**
+   * The format of the savepoints the operator triggers.
+   *
+   * @default - the operator's default, CANONICAL
+   */
+  readonly formatType?: SavepointFormat;
 }
 
 /**

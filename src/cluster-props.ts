@@ -201,6 +201,14 @@ export interface FlinkClusterProps {
   readonly containerSecurityContext?: k8s.SecurityContext;
 
   /**
+   * Restarts the cluster (and an application's job, with its upgrade mode) when changed to a
+   * new value (`spec.restartNonce`).
+   *
+   * @default - none
+   */
+  readonly restartNonce?: number;
+
+  /**
    * How the operator deploys the cluster (`spec.mode`).
    *
    * @default - the operator's default, native

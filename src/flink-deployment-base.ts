@@ -100,6 +100,9 @@ export abstract class FlinkDeploymentBase extends Construct {
     checkPositiveNumber('taskManager.cpu', props.taskManager?.cpu);
     checkWholeNumber('taskManager.replicas', props.taskManager?.replicas, 1);
     checkWholeNumber('taskManager.slots', props.taskManager?.slots, 1);
+    if (props.restartNonce !== undefined && !Number.isSafeInteger(props.restartNonce)) {
+      throw new Error(`'restartNonce' must be a whole number, e.g. 20261125 (got ${props.restartNonce}).`);
+    }
     flinkMemoryString('jobManager.memory', props.jobManager?.memory);
     flinkMemoryString('jobManager.ephemeralStorage', props.jobManager?.ephemeralStorage);
     flinkMemoryString('taskManager.memory', props.taskManager?.memory);

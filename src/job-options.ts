@@ -53,11 +53,45 @@ export interface FlinkJobOptions {
 
   /**
    * Whether the job may start from a savepoint that holds state for operators the job no
-   * longer has.
+   * longer has. Their state is dropped.
    *
    * @default - Flink's default, false
    */
   readonly allowNonRestoredState?: boolean;
+
+  /**
+   * Triggers a savepoint when changed to a new value (`savepointTriggerNonce`). Nonces are
+   * plain numbers you control (e.g. a date such as 20261125), so that synth stays
+   * reproducible. Needs a savepoint directory.
+   *
+   * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
+   * @default - none
+   */
+  readonly savepointTriggerNonce?: number;
+
+  /**
+   * Triggers a checkpoint when changed to a new value (`checkpointTriggerNonce`; Flink 1.17+).
+   *
+   * @default - none
+   */
+  readonly checkpointTriggerNonce?: number;
+
+  /**
+   * The savepoint or checkpoint the job starts from the first time it is deployed, and when
+   * `savepointRedeployNonce` changes (`initialSavepointPath`).
+   *
+   * @default - none: the job starts from empty state
+   */
+  readonly initialSavepointPath?: string;
+
+  /**
+   * Redeploys the job from `initialSavepointPath` when changed to a new value
+   * (`savepointRedeployNonce`): the running job is cancelled without a savepoint and its
+   * progress since that savepoint is discarded. Requires `initialSavepointPath`.
+   *
+   * @default - none
+   */
+  readonly savepointRedeployNonce?: number;
 }
 
 /**
@@ -98,4 +132,11 @@ export interface FlinkSessionJobOptions extends FlinkJobOptions {
    * @default - the cluster's
    */
   readonly restartStrategy?: RestartStrategy;
+
+  /**
+   * Restarts the job, with its upgrade mode, when changed to a new value (`spec.restartNonce`).
+   *
+   * @default - none
+   */
+  readonly restartNonce?: number;
 }

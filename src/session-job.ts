@@ -1,11 +1,14 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
+import { FlinkDeploymentBase } from './flink-deployment-base';
+import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
 import { validateAppOnSynth } from './private/app-validation';
 import { checkObjectName } from './private/checks';
 import { renderJob } from './private/job-spec';
 import { nameFromId } from './private/names';
+import { implicitStatelessError } from './private/state-safety';
 import { cachedJson, markChanged } from './private/synth-cache';
 import { jobConfigurationEntries } from './private/typed-configuration';
 import type { IFlinkSessionCluster } from './session-cluster';
@@ -45,7 +48,13 @@ export class FlinkSessionJob extends ApiObject {
     }
     const namespace = requested ?? props.cluster.namespace;
     const flinkConfiguration = sessionJobConfiguration(path, props);
+    checkNonce('restartNonce', props.restartNonce);
+    const version = props.cluster.flinkVersion;
+    if (props.checkpointTriggerNonce !== undefined && version !== undefined && !version.isAtLeast(FlinkVersion.V1_17)) {
+      throw new Error(`${path}: 'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (session cluster '${props.cluster.name}' runs ${version.name}).`);
+    }
     const spec: FlinkSessionJobSpec = {
+      restartNonce: props.restartNonce,
       deploymentName: props.cluster.name,
       flinkConfiguration: Object.keys(flinkConfiguration).length > 0 ? flinkConfiguration : undefined,
       job: renderJob(props),
@@ -66,6 +75,13 @@ export class FlinkSessionJob extends ApiObject {
     if (clusterResource !== undefined && !this.node.scopes.includes(props.cluster)) {
       this.node.addDependency(clusterResource);
     }
+    this.node.addValidation({
+      validate: () => {
+        const clusterConfiguration = props.cluster instanceof FlinkDeploymentBase ? props.cluster.flinkConfiguration : {};
+        const error = implicitStatelessError(`FlinkSessionJob '${this.name}'`, props.upgradeMode !== undefined, { ...clusterConfiguration, ...flinkConfiguration });
+        return error === undefined ? [] : [error];
+      },
+    });
     validateAppOnSynth(this);
   }
 
@@ -76,6 +92,12 @@ export class FlinkSessionJob extends ApiObject {
   public addJsonPatch(...ops: JsonPatch[]): void {
     markChanged();
     super.addJsonPatch(...ops);
+  }
+}
+
+function checkNonce(prop: string, value: number | undefined): void {
+  if (value !== undefined && !Number.isSafeInteger(value)) {
+    throw new Error(`'${prop}' must be a whole number, e.g. 20261125 (got ${value}).`);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   JobJar,
   RestartStrategy,
   StateBackend,
+  UpgradeMode,
 } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
 import { renderedDocument, DOC } from '../scripts/render-configuration-keys';
@@ -206,6 +207,7 @@ describe('typed job settings of session jobs', () => {
         jar: JobJar.fromUrl(JAR),
         checkpointing: { interval: Duration.seconds(30), directory: 's3://flink/cp' },
         restartStrategy: RestartStrategy.none(),
+        upgradeMode: UpgradeMode.LAST_STATE,
       });
       expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.flinkConfiguration).toEqual({
         'execution.checkpointing.interval': '30s',

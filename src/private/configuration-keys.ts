@@ -83,6 +83,12 @@ export const SETTINGS = {
   stateBackend: renamed('checkpointing.stateBackend', 'state.backend', 'state.backend.type', V1_17, '`hashmap` or `rocksdb`'),
   // Savepoints
   savepointDirectory: renamed('savepoints.directory', 'state.savepoints.dir', 'execution.checkpointing.savepoint-dir', V1_20, 'URI, e.g. `s3://bucket/savepoints`'),
+  // Operator snapshots (not version dependent)
+  periodicSavepointInterval: same('savepoints.periodicInterval', 'kubernetes.operator.periodic.savepoint.interval', DURATION),
+  periodicCheckpointInterval: { prop: 'checkpointing.periodicSnapshotInterval', keys: [{ key: 'kubernetes.operator.periodic.checkpoint.interval', since: V1_17 }], format: 'duration (Flink 1.17+)' },
+  savepointHistoryMaxAge: same('savepoints.historyMaxAge', 'kubernetes.operator.savepoint.history.max.age', DURATION),
+  savepointHistoryMaxCount: same('savepoints.historyMaxCount', 'kubernetes.operator.savepoint.history.max.count', 'integer'),
+  savepointFormat: same('savepoints.formatType', 'kubernetes.operator.savepoint.format.type', '`CANONICAL` or `NATIVE`'),
   // High availability
   haType: renamed('highAvailability', 'high-availability', 'high-availability.type', V1_17,
     '`kubernetes` (1.17+), the factory class `org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory` before'),

@@ -104,6 +104,7 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
     imagePullPolicy: props.imagePullPolicy,
     flinkVersion: props.flinkVersion.name as FlinkDeploymentSpecFlinkVersion,
     mode: props.mode as string | undefined as FlinkDeploymentSpecMode | undefined,
+    restartNonce: props.restartNonce,
     serviceAccount: input.serviceAccountName,
     flinkConfiguration: nonEmpty(input.flinkConfiguration),
     logConfiguration: nonEmpty(props.logConfiguration),

@@ -21,6 +21,15 @@ export function renderJob(options: FlinkJobOptions, taskManagerReplicas?: number
   if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {
     throw new Error(`'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
   }
+  for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce'] as const) {
+    const value = options[nonce];
+    if (value !== undefined && !Number.isSafeInteger(value)) {
+      throw new Error(`'${nonce}' must be a whole number, e.g. 20261125 (got ${value}).`);
+    }
+  }
+  if (options.savepointRedeployNonce !== undefined && (options.initialSavepointPath === undefined || options.initialSavepointPath.trim() === '')) {
+    throw new Error(`'savepointRedeployNonce' (${options.savepointRedeployNonce}) redeploys the job from 'initialSavepointPath', which is not set. Set the savepoint path to redeploy from, e.g. 's3://bucket/savepoints/savepoint-1a2b3c'.`);
+  }
   const job: FlinkDeploymentSpecJob = {
     jarUri: options.jar.uri,
     entryClass: options.entryClass,
@@ -29,6 +38,10 @@ export function renderJob(options: FlinkJobOptions, taskManagerReplicas?: number
     upgradeMode: options.upgradeMode as string | undefined as FlinkDeploymentSpecJob['upgradeMode'],
     state: options.state as string | undefined as FlinkDeploymentSpecJob['state'],
     allowNonRestoredState: options.allowNonRestoredState,
+    savepointTriggerNonce: options.savepointTriggerNonce,
+    checkpointTriggerNonce: options.checkpointTriggerNonce,
+    initialSavepointPath: options.initialSavepointPath,
+    savepointRedeployNonce: options.savepointRedeployNonce,
   };
   return job;
 }

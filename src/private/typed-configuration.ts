@@ -137,6 +137,7 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
   entries.add('checkpointIncremental', options.incremental === undefined ? undefined : String(options.incremental));
   entries.add('stateBackend', options.stateBackend);
   entries.add('checkpointDirectory', options.directory);
+  entries.duration('periodicCheckpointInterval', options.periodicSnapshotInterval);
 }
 
 function savepoints(entries: Entries, options: SavepointOptions | undefined): void {
@@ -144,6 +145,14 @@ function savepoints(entries: Entries, options: SavepointOptions | undefined): vo
     throw new Error(`'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
   }
   entries.add('savepointDirectory', options?.directory);
+  if (options?.periodicInterval !== undefined && options.directory === undefined) {
+    throw new Error("'savepoints.periodicInterval' needs 'savepoints.directory': periodic savepoints are written there.");
+  }
+  checkWholeNumber('savepoints.historyMaxCount', options?.historyMaxCount, 1);
+  entries.duration('periodicSavepointInterval', options?.periodicInterval);
+  entries.duration('savepointHistoryMaxAge', options?.historyMaxAge);
+  entries.add('savepointHistoryMaxCount', options?.historyMaxCount === undefined ? undefined : String(options.historyMaxCount));
+  entries.add('savepointFormat', options?.formatType);
 }
 
 function metrics(entries: Entries, options: MetricsOptions | undefined): void {

@@ -167,6 +167,22 @@ export const JM_DEPLOYMENT_RECOVERY: ConfigOption = {
 export const PERIODIC_SAVEPOINT_INTERVAL = 'kubernetes.operator.periodic.savepoint.interval';
 export const MAX_CHECKPOINT_AGE: ConfigOption = { key: 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age' };
 
+/**
+ * Keys whose presence means a job keeps durable state: periodic checkpoints, or a checkpoint or
+ * savepoint directory (old and new names).
+ */
+export const DURABLE_STATE_KEYS: ReadonlyArray<string> = [
+  'execution.checkpointing.interval',
+  CHECKPOINT_DIRECTORY.key, ...CHECKPOINT_DIRECTORY.alternativeKeys!,
+  SAVEPOINT_DIRECTORY.key, ...SAVEPOINT_DIRECTORY.alternativeKeys!,
+];
+
+/** The durable-state keys a configuration sets (non-blank). */
+export function durableStateKeys(entries: Map<string, string> | { [key: string]: string }): string[] {
+  const get = (key: string) => (entries instanceof Map ? entries.get(key) : entries[key]);
+  return DURABLE_STATE_KEYS.filter((key) => !isBlank(get(key)));
+}
+
 /** Keys the operator sets itself and refuses in `flinkConfiguration`. */
 export const FORBIDDEN_KEYS: ReadonlyArray<string> = ['kubernetes.namespace', 'kubernetes.cluster-id', 'high-availability.cluster-id'];
 

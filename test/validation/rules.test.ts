@@ -138,6 +138,17 @@ const CASES: Case[] = [
   { rule: 'spec-change', what: 'native to standalone', manifests: app({ spec: { mode: 'standalone' }, status: { reconciliationStatus: { lastReconciledSpec: JSON.stringify(APPLICATION.spec) } } }), reported: true, path: 'spec.mode' },
   { rule: 'spec-change', what: 'a redeploy nonce without a savepoint path', manifests: app({ spec: { job: { savepointRedeployNonce: 1 } }, status: { reconciliationStatus: { lastReconciledSpec: JSON.stringify(APPLICATION.spec) } } }), reported: true },
   { rule: 'spec-change', what: 'an unchanged spec', manifests: app({ status: { reconciliationStatus: { lastReconciledSpec: JSON.stringify({ spec: APPLICATION.spec }) } } }), reported: false },
+  // state safety and version gates
+  { rule: 'implicit-stateless-upgrade', what: 'checkpointing without an upgrade mode', manifests: app({ spec: { flinkConfiguration: { 'execution.checkpointing.interval': '1 min' }, job: { upgradeMode: undefined } } }), reported: true },
+  { rule: 'implicit-stateless-upgrade', what: 'a session job whose cluster has a savepoint dir', manifests: sessionJob({}, config({ 'state.savepoints.dir': 's3://b/s' })), reported: true },
+  { rule: 'implicit-stateless-upgrade', what: 'an explicit stateless mode with checkpointing', manifests: app({ spec: { flinkConfiguration: { 'execution.checkpointing.interval': '1 min' }, job: { upgradeMode: 'stateless' } } }), reported: false },
+  { rule: 'implicit-stateless-upgrade', what: 'no durable state and no upgrade mode', manifests: app({ spec: { job: { upgradeMode: undefined } } }), reported: false },
+  { rule: 'last-state-without-ha', what: 'last-state without HA', manifests: app({ spec: { flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c' }, job: { upgradeMode: 'last-state' } } }), reported: true },
+  { rule: 'last-state-without-ha', what: 'last-state with Kubernetes HA', manifests: stateful({ spec: { job: { upgradeMode: 'last-state' } } }), reported: false },
+  { rule: 'flink-version-feature', what: 'a checkpoint trigger on Flink 1.16', manifests: app({ spec: { flinkVersion: 'v1_16', job: { checkpointTriggerNonce: 1 } } }), reported: true },
+  { rule: 'flink-version-feature', what: 'the autoscaler on Flink 1.16', manifests: app({ spec: { flinkVersion: 'v1_16', flinkConfiguration: { 'job.autoscaler.enabled': 'true' } } }), reported: true },
+  { rule: 'flink-version-feature', what: "a session job's checkpoint trigger on a 1.16 cluster", manifests: sessionJob({ spec: { job: { checkpointTriggerNonce: 3 } } }, { spec: { flinkVersion: 'v1_16' } }), reported: true },
+  { rule: 'flink-version-feature', what: 'a checkpoint trigger on Flink 1.17', manifests: app({ spec: { flinkVersion: 'v1_17', job: { checkpointTriggerNonce: 1 } } }), reported: false },
   // session jobs
   { rule: 'session-job-spec-required', what: 'no job', manifests: sessionJob({ spec: { job: undefined } }), reported: true },
   { rule: 'session-job-spec-required', what: 'a job', manifests: sessionJob({}), reported: false },

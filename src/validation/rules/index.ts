@@ -23,6 +23,7 @@ import { checkSchema } from './schema';
 import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
+import { checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
 
 type Rule = (context: RuleContext) => void;
 
@@ -61,6 +62,9 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkDeploymentAutoscaler,
     checkServiceAccountBinding,
     checkApplicationCapacity,
+    checkImplicitStateless,
+    checkLastStateWithoutHa,
+    checkVersionFeatures,
   ],
   FlinkSessionJob: [
     checkSchema,
@@ -69,6 +73,8 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkJarUri,
     checkSessionJobOnCluster,
     checkSessionJobCapacity,
+    checkImplicitStateless,
+    checkVersionFeatures,
   ],
   FlinkStateSnapshot: [
     checkSchema,

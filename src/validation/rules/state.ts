@@ -1,0 +1,81 @@
+/**
+ * State safety and Flink-version gates, for manifests written by hand too.
+ */
+import { RuleContext } from '../context';
+import { durableStateKeys, FlinkConfig, flattenConfiguration, highAvailabilityEnabled } from '../flink-config';
+import { childPath } from '../json-path';
+
+/** `[major, minor]` of a `vX_Y` flinkVersion, or undefined. */
+function versionOf(flinkVersion: unknown): [number, number] | undefined {
+  const match = typeof flinkVersion === 'string' ? /^v(\d+)_(\d+)$/.exec(flinkVersion) : null;
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+function before(version: [number, number] | undefined, major: number, minor: number): boolean {
+  return version !== undefined && (version[0] < major || (version[0] === major && version[1] < minor));
+}
+
+interface Job {
+  readonly job: any;
+  readonly config: FlinkConfig;
+  readonly flinkVersion: unknown;
+  readonly configPath: string;
+}
+
+function jobOf(context: RuleContext): Job | undefined {
+  const job = context.spec.job;
+  if (job === null || typeof job !== 'object') {
+    return undefined;
+  }
+  if (context.kind === 'FlinkDeployment') {
+    return { job, config: context.config, flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
+  }
+  const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
+  const config = FlinkConfig.merge(context.settings.operatorConfiguration,
+    flattenConfiguration(cluster?.spec?.flinkConfiguration), flattenConfiguration(context.spec.flinkConfiguration));
+  return { job, config, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
+}
+
+/** A job with durable state that leaves its upgrade mode to the operator's default, stateless. */
+export function checkImplicitStateless(context: RuleContext): void {
+  const scope = jobOf(context);
+  if (scope === undefined || scope.job.upgradeMode !== undefined) {
+    return;
+  }
+  const keys = durableStateKeys(scope.config.entries);
+  if (keys.length > 0) {
+    context.report('implicit-stateless-upgrade', 'spec.job.upgradeMode',
+      `spec.job.upgradeMode is not set, so the operator upgrades statelessly, yet the job keeps durable state (${keys.map((k) => `'${k}'`).join(', ')}): every spec change would restart it from empty state. Set upgradeMode: savepoint or last-state, or stateless explicitly.`);
+  }
+}
+
+/** last-state without Kubernetes HA works only while the job can be cancelled. */
+export function checkLastStateWithoutHa(context: RuleContext): void {
+  const scope = jobOf(context);
+  if (scope === undefined || scope.job.upgradeMode !== 'last-state' || context.kind !== 'FlinkDeployment' || highAvailabilityEnabled(scope.config)) {
+    return;
+  }
+  context.report('last-state-without-ha', 'spec.job.upgradeMode',
+    "spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery. Set 'high-availability.type: kubernetes' and 'high-availability.storageDir'.");
+}
+
+/** Features the chosen Flink version cannot provide. */
+export function checkVersionFeatures(context: RuleContext): void {
+  const scope = jobOf(context);
+  const flinkVersion = scope?.flinkVersion ?? context.spec.flinkVersion;
+  const version = versionOf(flinkVersion);
+  const config = scope?.config ?? context.config;
+  if (before(version, 1, 17)) {
+    if (scope?.job?.checkpointTriggerNonce !== undefined && scope?.job?.checkpointTriggerNonce !== null) {
+      context.report('flink-version-feature', 'spec.job.checkpointTriggerNonce',
+        `spec.job.checkpointTriggerNonce needs Flink 1.17 or newer, which can trigger checkpoints on request (the cluster runs ${flinkVersion}); the operator would ignore it. Use savepointTriggerNonce or upgrade.`);
+    }
+    for (const key of ['kubernetes.operator.periodic.checkpoint.interval', 'job.autoscaler.enabled', 'kubernetes.operator.job.autoscaler.enabled']) {
+      const value = config.entries.get(key);
+      if (value !== undefined && value.trim() !== '' && value.trim().toLowerCase() !== 'false') {
+        context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', key),
+          `'${key}' needs Flink 1.17 or newer (the cluster runs ${flinkVersion}). Upgrade 'flinkVersion' or remove it.`);
+      }
+    }
+  }
+}
