@@ -188,7 +188,8 @@ describe('periodic savepoints and savepoint history', () => {
   });
 
   test('periodic checkpoints need Flink 1.17', () => {
-    expect(() => application({ flinkVersion: FlinkVersion.V1_16, checkpointing: { interval: Duration.minutes(1), periodicSnapshotInterval: Duration.hours(1) }, upgradeMode: UpgradeMode.STATELESS }))
+    const checkpointing = { interval: Duration.minutes(1), periodicSnapshotInterval: Duration.hours(1) };
+    expect(() => application({ flinkVersion: FlinkVersion.V1_16, checkpointing, upgradeMode: UpgradeMode.STATELESS }))
       .toThrow(/'checkpointing.periodicSnapshotInterval' is not available in Flink 1.16/);
   });
 });
