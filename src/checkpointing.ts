@@ -42,8 +42,12 @@ export enum StateBackend {
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/ops/state/checkpoints/
  */
 export interface CheckpointingOptions {
-  /** How often to checkpoint (`execution.checkpointing.interval`). */
-  readonly interval: Duration;
+  /**
+   * How often to checkpoint (`execution.checkpointing.interval`).
+   *
+   * @default - none: checkpointing is off unless the job's code turns it on
+   */
+  readonly interval?: Duration;
 
   /**
    * The consistency guarantee.

@@ -20,3 +20,4 @@ export * from './checkpointing';
 export * from './high-availability';
 export * from './memory-components';
 export * from './restart-strategy';
+export * from './state-snapshot';

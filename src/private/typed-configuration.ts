@@ -117,7 +117,7 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
   if (options === undefined) {
     return;
   }
-  const interval = options.interval.toMilliseconds();
+  const interval = options.interval?.toMilliseconds() ?? 10;
   if (!(interval >= 10)) {
     throw new Error(`'checkpointing.interval' must be at least 10 ms, Flink's minimum (got ${interval} ms).`);
   }

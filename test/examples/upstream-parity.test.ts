@@ -9,34 +9,8 @@ import { BasicChart } from '../../examples/basic/main';
 import { BasicIngressChart } from '../../examples/basic-ingress/main';
 import { BasicSessionDeploymentAndJobChart } from '../../examples/basic-session-deployment-and-job/main';
 import { manifestOf, synthValid } from '../support/manifests';
+import { withIntendedDifferences } from '../support/parity';
 import { operatorYaml } from '../support/shared';
-
-/** The restricted security defaults the library adds as `spec.podTemplate` (intended difference). */
-const SECURITY_DEFAULTS_TEMPLATE = {
-  spec: {
-    containers: [{
-      name: 'flink-main-container',
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true },
-    }],
-    securityContext: { runAsGroup: 9999, runAsNonRoot: true, runAsUser: 9999, seccompProfile: { type: 'RuntimeDefault' } },
-  },
-};
-
-/**
- * Applies the intended differences to an upstream FlinkDeployment: the security defaults
- * template, and string configuration values.
- */
-function withIntendedDifferences(upstream: any): any {
-  const expected = JSON.parse(JSON.stringify(upstream));
-  if (expected.kind === 'FlinkDeployment') {
-    expected.spec.podTemplate = SECURITY_DEFAULTS_TEMPLATE;
-  }
-  if (expected.spec.flinkConfiguration) {
-    expected.spec.flinkConfiguration = Object.fromEntries(
-      Object.entries(expected.spec.flinkConfiguration).map(([key, value]) => [key, String(value)]));
-  }
-  return expected;
-}
 
 const CASES: Array<[string, (app: App) => Chart]> = [
   ['basic.yaml', (app) => new BasicChart(app, 'basic')],
