@@ -1,5 +1,6 @@
 import { ApiObjectMetadata, Size } from 'cdk8s';
 import { IServiceAccount, ImagePullPolicy, k8s } from 'cdk8s-plus-28';
+import { AutoscalerOptions } from './autoscaler';
 import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from './checkpointing';
 import { FlinkVersion } from './flink-version';
 import { HighAvailability } from './high-availability';
@@ -249,6 +250,13 @@ export interface FlinkClusterProps {
    * @default - Flink's defaults, 10 s interval and 50 s timeout
    */
   readonly heartbeat?: HeartbeatOptions;
+
+  /**
+   * The operator's job autoscaler (Flink 1.17+).
+   *
+   * @default - off
+   */
+  readonly autoscaler?: AutoscalerOptions;
 
   /**
    * Metrics reporting.

@@ -21,3 +21,4 @@ export * from './high-availability';
 export * from './memory-components';
 export * from './restart-strategy';
 export * from './state-snapshot';
+export * from './autoscaler';

@@ -89,6 +89,18 @@ export const SETTINGS = {
   savepointHistoryMaxAge: same('savepoints.historyMaxAge', 'kubernetes.operator.savepoint.history.max.age', DURATION),
   savepointHistoryMaxCount: same('savepoints.historyMaxCount', 'kubernetes.operator.savepoint.history.max.count', 'integer'),
   savepointFormat: same('savepoints.formatType', 'kubernetes.operator.savepoint.format.type', '`CANONICAL` or `NATIVE`'),
+  // Autoscaler (operator keys; Flink 1.17+)
+  autoscalerEnabled: { prop: 'autoscaler.enabled', keys: [{ key: 'job.autoscaler.enabled', since: V1_17 }], format: 'boolean (Flink 1.17+)' },
+  autoscalerMetricsWindow: same('autoscaler.metricsWindow', 'job.autoscaler.metrics.window', DURATION),
+  autoscalerStabilization: same('autoscaler.stabilizationInterval', 'job.autoscaler.stabilization.interval', DURATION),
+  autoscalerTarget: same('autoscaler.targetUtilization', 'job.autoscaler.utilization.target', 'number from 0 to 1'),
+  autoscalerBoundary: same('autoscaler.targetUtilizationBoundary', 'job.autoscaler.target.utilization.boundary', 'number'),
+  autoscalerScaleUp: same('autoscaler.scaleUpMaxFactor', 'job.autoscaler.scale-up.max-factor', 'number'),
+  autoscalerScaleDown: same('autoscaler.scaleDownMaxFactor', 'job.autoscaler.scale-down.max-factor', 'number from 0 to 1'),
+  autoscalerExcludedPeriods: same('autoscaler.excludedPeriods', 'job.autoscaler.excluded.periods', '`;`-separated daily ranges or Quartz cron expressions'),
+  autoscalerVertexMin: same('autoscaler.vertexMinParallelism', 'job.autoscaler.vertex.min-parallelism', 'integer'),
+  autoscalerVertexMax: same('autoscaler.vertexMaxParallelism', 'job.autoscaler.vertex.max-parallelism', 'integer'),
+  scheduler: { prop: 'autoscaler.inPlaceScaling', keys: [{ key: 'jobmanager.scheduler', since: FlinkVersion.V1_18 }], format: '`adaptive` (in-place scaling: Flink 1.18+)' },
   // High availability
   haType: renamed('highAvailability', 'high-availability', 'high-availability.type', V1_17,
     '`kubernetes` (1.17+), the factory class `org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory` before'),

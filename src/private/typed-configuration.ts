@@ -4,6 +4,7 @@
  * `flinkConfiguration` key can name both.
  */
 import { Duration, Size } from 'cdk8s';
+import { AutoscalerOptions } from '../autoscaler';
 import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from '../checkpointing';
 import { FlinkClusterProps } from '../cluster-props';
 import { FlinkVersion } from '../flink-version';
@@ -12,6 +13,7 @@ import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from '../memo
 import { RestartStrategy } from '../restart-strategy';
 import { checkWholeNumber, flinkMemoryString } from './checks';
 import { keyOf, SettingId, SETTINGS } from './configuration-keys';
+import { excludedPeriodsError } from './excluded-periods';
 import { flinkDuration } from './flink-values';
 
 /** One configuration entry and the prop that set it. */
@@ -167,6 +169,42 @@ function metrics(entries: Entries, options: MetricsOptions | undefined): void {
   entries.add('prometheusPort', String(port));
 }
 
+function autoscaler(entries: Entries, options: AutoscalerOptions | undefined): void {
+  if (options === undefined) {
+    return;
+  }
+  const range = (prop: string, value: number | undefined, min: number, max: number) => {
+    if (value !== undefined && !(value >= min && value <= max)) {
+      throw new Error(`'autoscaler.${prop}' must be from ${min} to ${max === Infinity ? 'infinity' : max} (got ${value}).`);
+    }
+  };
+  range('targetUtilization', options.targetUtilization, 0, 1);
+  range('targetUtilizationBoundary', options.targetUtilizationBoundary, 0, Infinity);
+  range('scaleUpMaxFactor', options.scaleUpMaxFactor, 0, Infinity);
+  range('scaleDownMaxFactor', options.scaleDownMaxFactor, 0, 1);
+  checkWholeNumber('autoscaler.vertexMinParallelism', options.vertexMinParallelism, 1);
+  checkWholeNumber('autoscaler.vertexMaxParallelism', options.vertexMaxParallelism, options.vertexMinParallelism ?? 1);
+  const periods = options.excludedPeriods?.join(';');
+  const periodsError = periods === undefined ? undefined : excludedPeriodsError(periods);
+  if (periodsError !== undefined) {
+    throw new Error(`'autoscaler.excludedPeriods': ${periodsError}.`);
+  }
+  const number = (value: number | undefined) => (value === undefined ? undefined : String(value));
+  entries.add('autoscalerEnabled', String(options.enabled ?? true));
+  entries.duration('autoscalerMetricsWindow', options.metricsWindow);
+  entries.duration('autoscalerStabilization', options.stabilizationInterval);
+  entries.add('autoscalerTarget', number(options.targetUtilization));
+  entries.add('autoscalerBoundary', number(options.targetUtilizationBoundary));
+  entries.add('autoscalerScaleUp', number(options.scaleUpMaxFactor));
+  entries.add('autoscalerScaleDown', number(options.scaleDownMaxFactor));
+  entries.add('autoscalerExcludedPeriods', periods);
+  entries.add('autoscalerVertexMin', number(options.vertexMinParallelism));
+  entries.add('autoscalerVertexMax', number(options.vertexMaxParallelism));
+  if (options.inPlaceScaling === true) {
+    entries.add('scheduler', 'adaptive');
+  }
+}
+
 /** The entries of the job-level typed props. */
 export function jobConfigurationEntries(props: JobConfigurationProps, version: FlinkVersion): ConfigEntry[] {
   const entries = new Entries(version);
@@ -186,6 +224,7 @@ export function clusterConfigurationEntries(props: FlinkClusterProps, version: F
   jobManagerComponents(entries, props.jobManager?.memoryComponents);
   heartbeat(entries, version, props.heartbeat);
   metrics(entries, props.metrics);
+  autoscaler(entries, props.autoscaler);
   const highAvailability: HighAvailability | undefined = props.highAvailability;
   if (highAvailability !== undefined) {
     entries.raw(highAvailability._entries(version), 'highAvailability');
