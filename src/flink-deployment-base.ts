@@ -7,6 +7,7 @@ import { FlinkJobRbac } from './job-rbac';
 import { validateAppOnSynth } from './private/app-validation';
 import { checkFlinkDeploymentName, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './private/checks';
 import { renderDeploymentSpec } from './private/deployment-spec';
+import { ConfigurationBuilder } from './private/configuration-builder';
 import { resourceName, resourceNamespace } from './private/names';
 import { FlinkDeploymentResource } from './private/resources';
 import { markChanged } from './private/synth-cache';
@@ -85,7 +86,7 @@ export abstract class FlinkDeploymentBase extends Construct {
   /** The FlinkDeployment API object. */
   public readonly apiObject: ApiObject;
 
-  private readonly configuration: { [key: string]: string } = {};
+  private readonly configuration: ConfigurationBuilder;
   private operatorIngress?: OperatorIngressOptions;
   private webUiIngress?: FlinkWebUiIngress;
 
@@ -108,11 +109,10 @@ export abstract class FlinkDeploymentBase extends Construct {
     flinkMemoryString('taskManager.memory', props.taskManager?.memory);
     flinkMemoryString('taskManager.ephemeralStorage', props.taskManager?.ephemeralStorage);
 
-    for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
-      this.setConfiguration(key, value, "'flinkConfiguration'");
-    }
+    this.configuration = new ConfigurationBuilder(this.node.path);
+    this.configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
     for (const entry of clusterConfigurationEntries(props, props.flinkVersion)) {
-      this.setConfiguration(entry.key, entry.value, `'${entry.source}'`);
+      this.configuration.set(entry.key, entry.value, `'${entry.source}'`);
     }
 
     const serviceAccount: IServiceAccount | undefined = props.serviceAccount;
@@ -161,7 +161,7 @@ export abstract class FlinkDeploymentBase extends Construct {
    * The Flink configuration so far (a copy).
    */
   public get flinkConfiguration(): { [key: string]: string } {
-    return { ...this.configuration };
+    return this.configuration.toObject();
   }
 
   /** The Service Flink creates for the REST endpoint and web UI: `<name>-rest`. */
@@ -171,7 +171,7 @@ export abstract class FlinkDeploymentBase extends Construct {
 
   /** The port of the REST endpoint and web UI: `rest.port`, default 8081. */
   public get restPort(): number {
-    const configured = this.configuration['rest.port'];
+    const configured = this.configuration.get('rest.port');
     if (configured === undefined) {
       return DEFAULT_REST_PORT;
     }
@@ -193,21 +193,7 @@ export abstract class FlinkDeploymentBase extends Construct {
    */
   public addFlinkConfiguration(key: string, value: string): void {
     markChanged();
-    this.setConfiguration(key, value, 'addFlinkConfiguration()');
-  }
-
-  private setConfiguration(key: string, value: string, source: string): void {
-    if (key.trim() === '') {
-      throw new Error(`${this.node.path}: flinkConfiguration keys must not be empty.`);
-    }
-    if (typeof value !== 'string') {
-      throw new Error(`${this.node.path}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}). Quote it, e.g. '${key}': '${value}'.`);
-    }
-    const existing = this.configuration[key];
-    if (existing !== undefined && existing !== value) {
-      throw new Error(`${this.node.path}: flinkConfiguration '${key}' is set to '${existing}' and again by ${source} to '${value}'. Set it in one place.`);
-    }
-    this.configuration[key] = value;
+    this.configuration.set(key, value, 'addFlinkConfiguration()');
   }
 
   /**

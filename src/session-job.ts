@@ -6,6 +6,7 @@ import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_Fli
 import { FlinkSessionJobOptions } from './job-options';
 import { validateAppOnSynth } from './private/app-validation';
 import { checkObjectName } from './private/checks';
+import { ConfigurationBuilder } from './private/configuration-builder';
 import { renderJob } from './private/job-spec';
 import { nameFromId } from './private/names';
 import { implicitStatelessError } from './private/state-safety';
@@ -103,21 +104,8 @@ function checkNonce(prop: string, value: number | undefined): void {
 
 /** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
 function sessionJobConfiguration(path: string, props: FlinkSessionJobProps): { [key: string]: string } {
-  const result: { [key: string]: string } = {};
-  const sources: { [key: string]: string } = {};
-  const set = (key: string, value: string, source: string) => {
-    if (typeof value !== 'string') {
-      throw new Error(`${path}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}).`);
-    }
-    if (result[key] !== undefined && result[key] !== value) {
-      throw new Error(`${path}: flinkConfiguration '${key}' is set to '${result[key]}' by ${sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
-    }
-    result[key] = value;
-    sources[key] = source;
-  };
-  for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
-    set(key, value, "'flinkConfiguration'");
-  }
+  const configuration = new ConfigurationBuilder(path);
+  configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
   const typed = props.checkpointing !== undefined || props.savepoints !== undefined || props.restartStrategy !== undefined;
   if (typed) {
     const version = props.cluster.flinkVersion;
@@ -125,8 +113,8 @@ function sessionJobConfiguration(path: string, props: FlinkSessionJobProps): { [
       throw new Error(`${path}: typed settings (checkpointing, savepoints, restartStrategy) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
     }
     for (const entry of jobConfigurationEntries(props, version)) {
-      set(entry.key, entry.value, `'${entry.source}'`);
+      configuration.set(entry.key, entry.value, `'${entry.source}'`);
     }
   }
-  return result;
+  return configuration.toObject();
 }

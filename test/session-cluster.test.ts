@@ -129,7 +129,7 @@ describe('FlinkSessionCluster', () => {
       flinkVersion: FlinkVersion.V1_20,
       flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
       taskManager: { slots: 4 },
-    })).toThrow(/'taskmanager.numberOfTaskSlots' is set to '2' and again by 'taskManager.slots' to '4'/);
+    })).toThrow(/'taskmanager.numberOfTaskSlots' is set to '2' by 'flinkConfiguration' and again by 'taskManager.slots' to '4'/);
   });
 
   test('addFlinkConfiguration adds keys after construction and refuses a conflicting value', () => {
@@ -137,7 +137,7 @@ describe('FlinkSessionCluster', () => {
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { 'rest.port': '8081' } });
     cluster.addFlinkConfiguration('web.cancel.enable', 'false');
     cluster.addFlinkConfiguration('rest.port', '8081');
-    expect(() => cluster.addFlinkConfiguration('rest.port', '9000')).toThrow(/'rest.port' is set to '8081' and again by addFlinkConfiguration\(\) to '9000'/);
+    expect(() => cluster.addFlinkConfiguration('rest.port', '9000')).toThrow(/'rest.port' is set to '8081' by 'flinkConfiguration' and again by addFlinkConfiguration\(\) to '9000'/);
     expect(manifestOf(synthValid(chart), 'FlinkDeployment', 'session').spec.flinkConfiguration).toEqual({ 'rest.port': '8081', 'web.cancel.enable': 'false' });
   });
 

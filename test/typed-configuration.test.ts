@@ -160,11 +160,11 @@ describe('typed configuration', () => {
     expect(() => configurationOf({
       flinkConfiguration: { 'execution.checkpointing.interval': '10s' },
       checkpointing: { interval: Duration.minutes(1) },
-    })).toThrow(/'execution.checkpointing.interval' is set to '10s' and again by 'checkpointing.interval' to '1min'/);
+    })).toThrow(/'execution.checkpointing.interval' is set to '10s' by 'flinkConfiguration' and again by 'checkpointing.interval' to '1min'/);
     expect(() => configurationOf({
       flinkConfiguration: { 'restart-strategy.type': 'none' },
       restartStrategy: RestartStrategy.fixedDelay({ attempts: 2 }),
-    })).toThrow(/'restart-strategy.type' is set to 'none' and again by 'restartStrategy' to 'fixed-delay'/);
+    })).toThrow(/'restart-strategy.type' is set to 'none' by 'flinkConfiguration' and again by 'restartStrategy' to 'fixed-delay'/);
   });
 
   test.each([
