@@ -1,17 +1,16 @@
 import { ApiObject } from 'cdk8s';
-import { IServiceAccount } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobRbac } from './job-rbac';
 import { validateAppOnSynth } from './private/app-validation';
-import { checkFlinkDeploymentName, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './private/checks';
-import { renderDeploymentSpec } from './private/deployment-spec';
+import { checkFlinkDeploymentName } from './private/checks';
+import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './private/cluster-setup';
 import { ConfigurationBuilder } from './private/configuration-builder';
+import { renderDeploymentSpec } from './private/deployment-spec';
 import { resourceName, resourceNamespace } from './private/names';
 import { FlinkDeploymentResource } from './private/resources';
 import { markChanged } from './private/synth-cache';
-import { clusterConfigurationEntries } from './private/typed-configuration';
 import { webUiExposureError } from './private/web-ui-exposure';
 import { ExposeWebUiOptions, FlinkWebUiIngress, WebUiAccessOptions } from './web-ui-ingress';
 
@@ -96,32 +95,11 @@ export abstract class FlinkDeploymentBase extends Construct {
     checkFlinkDeploymentName('metadata.name', this.name);
     this.namespace = resourceNamespace(this, props.metadata);
     this.flinkVersion = props.flinkVersion;
-    checkPositiveNumber('jobManager.cpu', props.jobManager?.cpu);
-    checkWholeNumber('jobManager.replicas', props.jobManager?.replicas, 1);
-    checkPositiveNumber('taskManager.cpu', props.taskManager?.cpu);
-    checkWholeNumber('taskManager.replicas', props.taskManager?.replicas, 1);
-    checkWholeNumber('taskManager.slots', props.taskManager?.slots, 1);
-    if (props.restartNonce !== undefined && !Number.isSafeInteger(props.restartNonce)) {
-      throw new Error(`'restartNonce' must be a whole number, e.g. 20261125 (got ${props.restartNonce}).`);
-    }
-    flinkMemoryString('jobManager.memory', props.jobManager?.memory);
-    flinkMemoryString('jobManager.ephemeralStorage', props.jobManager?.ephemeralStorage);
-    flinkMemoryString('taskManager.memory', props.taskManager?.memory);
-    flinkMemoryString('taskManager.ephemeralStorage', props.taskManager?.ephemeralStorage);
-
-    this.configuration = new ConfigurationBuilder(this.node.path);
-    this.configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
-    for (const entry of clusterConfigurationEntries(props, props.flinkVersion)) {
-      this.configuration.set(entry.key, entry.value, `'${entry.source}'`);
-    }
-
-    const serviceAccount: IServiceAccount | undefined = props.serviceAccount;
-    if (serviceAccount) {
-      this.serviceAccountName = serviceAccount.name;
-    } else {
-      this.rbac = new FlinkJobRbac(this, 'JobRbac', { metadata: { name: this.name, namespace: this.namespace } });
-      this.serviceAccountName = this.rbac.serviceAccount.name;
-    }
+    checkClusterProps(props);
+    this.configuration = clusterConfiguration(this.node.path, props);
+    const serviceAccount = clusterServiceAccount(this, props, this.name, this.namespace);
+    this.serviceAccountName = serviceAccount.name;
+    this.rbac = serviceAccount.rbac;
 
     this.apiObject = new FlinkDeploymentResource(this, 'Resource', { ...props.metadata, name: this.name, namespace: this.namespace },
       () => renderDeploymentSpec({
@@ -132,9 +110,6 @@ export abstract class FlinkDeploymentBase extends Construct {
         ingress: this.operatorIngress,
         job: this._renderJob(),
       }, this.name));
-    // The RBAC objects come before the cluster that runs with them: they are created first, so
-    // they come first in the construct tree, which is the order cdk8s writes objects in. (No
-    // explicit dependency: cdk8s resolves every dependency again for each chart it renders.)
 
     this.node.addValidation({ validate: () => this.validateOperatorIngress() });
     validateAppOnSynth(this);

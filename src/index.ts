@@ -22,3 +22,4 @@ export * from './memory-components';
 export * from './restart-strategy';
 export * from './state-snapshot';
 export * from './autoscaler';
+export * from './blue-green-deployment';

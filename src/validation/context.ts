@@ -121,4 +121,17 @@ export class RuleContext {
   public report(rule: RuleId, path: string, message: string, severity: Severity = RULES[rule].severity): void {
     this.findings.push({ rule, severity, kind: this.kind, name: this.name, namespace: this.namespace, path, message });
   }
+
+  /**
+   * Runs checks on a manifest embedded in this one (a blue/green template), reporting its
+   * findings against this manifest, with `pathPrefix` before their paths.
+   */
+  public forTemplate(embedded: any, pathPrefix: string, check: (context: RuleContext) => void): void {
+    const collected: Finding[] = [];
+    check(new RuleContext(embedded, this.index, this.settings, collected));
+    for (const finding of collected) {
+      const path = finding.path.startsWith('spec') ? `${pathPrefix}${finding.path}` : finding.path;
+      this.findings.push({ ...finding, kind: this.kind, name: this.name, namespace: this.namespace, path, message: `In the blue/green template: ${finding.message}` });
+    }
+  }
 }

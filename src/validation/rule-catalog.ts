@@ -45,6 +45,8 @@ export const RULES = {
   'implicit-stateless-upgrade': warning('a job with durable state does not leave its upgrade mode to the stateless default'),
   'last-state-without-ha': warning('last-state upgrades have high availability to recover a failed JobManager'),
   'flink-version-feature': error('configured features exist in the cluster\'s Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+)'),
+  'bluegreen-name': error('a FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39)'),
+  'bluegreen-template': error('a FlinkBlueGreenDeployment has a template spec; the FlinkDeployment rules apply to it'),
   'session-job-spec-required': error('a FlinkSessionJob has spec.job'),
   'jar-uri-syntax': error('a session job\'s jarURI is a valid URI'),
   'jar-uri-scheme': error('a session job\'s jarURI has a scheme the operator allows (https by default)'),

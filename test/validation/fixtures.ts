@@ -86,3 +86,14 @@ export const STATEFUL_APPLICATION = patched(APPLICATION, {
     },
   },
 });
+
+/** A blue/green deployment of APPLICATION. */
+export const BLUE_GREEN = {
+  apiVersion: 'flink.apache.org/v1beta1',
+  kind: 'FlinkBlueGreenDeployment',
+  metadata: { name: 'orders', namespace: 'flink' },
+  spec: {
+    configuration: { 'kubernetes.operator.bluegreen.abort.grace-period': '10min' },
+    template: { spec: APPLICATION.spec },
+  },
+};

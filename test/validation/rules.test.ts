@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB, SNAPSHOT, STATEFUL_APPLICATION } from './fixtures';
+import { APPLICATION, BLUE_GREEN, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB, SNAPSHOT, STATEFUL_APPLICATION } from './fixtures';
 import { Finding, FlinkValidator, Severity, ValidationOptions } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
@@ -186,6 +186,13 @@ const CASES: Case[] = [
   { rule: 'slot-capacity', what: 'the adaptive scheduler', manifests: app({ spec: { taskManager: { replicas: 1 }, flinkConfiguration: { 'jobmanager.scheduler': 'adaptive' }, job: { parallelism: 8 } } }), reported: false },
   { rule: 'session-slot-capacity', what: 'two jobs that do not fit together', manifests: [patched(SESSION_JOB, { metadata: { name: 'a' }, spec: { job: { parallelism: 3 } } }), patched(SESSION_JOB, { metadata: { name: 'b' }, spec: { job: { parallelism: 2 } } }), patched(SESSION_CLUSTER, { spec: { taskManager: { replicas: 2 }, flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' } } }), ...JOB_RBAC], reported: true, message: /need 5 task slots together \(a: 3, b: 2\)/ },
   { rule: 'session-slot-capacity', what: 'two jobs that fit, one suspended', manifests: [patched(SESSION_JOB, { metadata: { name: 'a' }, spec: { job: { parallelism: 3 } } }), patched(SESSION_JOB, { metadata: { name: 'b' }, spec: { job: { parallelism: 2, state: 'suspended' } } }), patched(SESSION_CLUSTER, { spec: { taskManager: { replicas: 2 }, flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' } } }), ...JOB_RBAC], reported: false },
+  // blue/green
+  { rule: 'bluegreen-name', what: 'a 40-character name', manifests: [patched(BLUE_GREEN, { metadata: { name: 'a'.repeat(40) } }), ...JOB_RBAC], reported: true, message: /'a{40}-green'/ },
+  { rule: 'bluegreen-name', what: 'a 39-character name', manifests: [patched(BLUE_GREEN, { metadata: { name: 'a'.repeat(39) } }), ...JOB_RBAC], reported: false },
+  { rule: 'bluegreen-template', what: 'no template', manifests: [patched(BLUE_GREEN, { spec: { template: undefined } })], reported: true },
+  { rule: 'bluegreen-template', what: 'a valid template', manifests: [BLUE_GREEN, ...JOB_RBAC], reported: false },
+  { rule: 'checkpoint-dir-required', what: 'a blue/green template with last-state and no checkpoint dir', manifests: [patched(BLUE_GREEN, { spec: { template: { spec: { job: { upgradeMode: 'last-state' } } } } }), ...JOB_RBAC], reported: true, path: 'spec.template.spec.job.upgradeMode', message: /^In the blue\/green template: / },
+  { rule: 'taskmanager-memory-model', what: 'a blue/green template with a 512m TaskManager', manifests: [patched(BLUE_GREEN, { spec: { template: { spec: { taskManager: { resource: { memory: '512m' } } } } } }), ...JOB_RBAC], reported: true, path: 'spec.template.spec.taskManager.resource.memory' },
   // snapshots
   { rule: 'snapshot-type', what: 'both savepoint and checkpoint', manifests: [patched(SNAPSHOT, { spec: { checkpoint: {} } }), APPLICATION], reported: true },
   { rule: 'snapshot-type', what: 'neither', manifests: [patched(SNAPSHOT, { spec: { savepoint: undefined } }), APPLICATION], reported: true },

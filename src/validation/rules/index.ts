@@ -43,28 +43,65 @@ function checkApplicationJob(context: RuleContext): void {
   });
 }
 
+/** The rules of a FlinkDeployment, but for its name (shared with blue/green templates). */
+const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
+  checkFlinkVersion,
+  checkForbiddenKeys,
+  checkOperatorFeatures,
+  checkHeartbeat,
+  checkIngress,
+  checkLogConfiguration,
+  checkApplicationJob,
+  checkJobManager,
+  checkTaskManager,
+  checkMemoryModel,
+  checkServiceAccount,
+  checkDeploymentAutoscaler,
+  checkServiceAccountBinding,
+  checkApplicationCapacity,
+  checkImplicitStateless,
+  checkLastStateWithoutHa,
+  checkVersionFeatures,
+];
+
+/** A blue/green deployment's name leaves room for `-green` within the 45-character limit. */
+function checkBlueGreenName(context: RuleContext): void {
+  const name = context.manifest.metadata?.name;
+  if (typeof name === 'string' && !/^[a-z]([-a-z\d]{0,37}[a-z\d])?$/.test(name)) {
+    context.report('bluegreen-name', 'metadata.name',
+      `The FlinkBlueGreenDeployment name must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most 39 characters, so that its child '${name}-green' fits the operator's 45-character limit (got '${name}', ${name.length} characters).`);
+  }
+}
+
+/**
+ * A blue/green deployment's template is the spec of its two FlinkDeployments: the deployment
+ * rules run on it as on `<name>-blue`, and report at `spec.template.spec...`.
+ */
+function checkBlueGreenTemplate(context: RuleContext): void {
+  const template = context.spec.template;
+  if (template === null || typeof template !== 'object' || template.spec === null || typeof template.spec !== 'object') {
+    context.report('bluegreen-template', 'spec.template.spec', 'spec.template.spec must hold the FlinkDeployment spec of the blue and green deployments.');
+    return;
+  }
+  const child = {
+    apiVersion: 'flink.apache.org/v1beta1',
+    kind: 'FlinkDeployment',
+    metadata: { name: `${context.name}-blue`, namespace: context.namespace },
+    spec: template.spec,
+  };
+  context.forTemplate(child, 'spec.template.', (childContext) => {
+    for (const rule of DEPLOYMENT_SPEC_RULES) {
+      rule(childContext);
+    }
+  });
+}
+
 export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   FlinkDeployment: [
     checkSchema,
     checkDeploymentName,
-    checkFlinkVersion,
-    checkForbiddenKeys,
-    checkOperatorFeatures,
-    checkHeartbeat,
-    checkIngress,
-    checkLogConfiguration,
-    checkApplicationJob,
-    checkJobManager,
-    checkTaskManager,
-    checkMemoryModel,
     checkDeploymentSpecChange,
-    checkServiceAccount,
-    checkDeploymentAutoscaler,
-    checkServiceAccountBinding,
-    checkApplicationCapacity,
-    checkImplicitStateless,
-    checkLastStateWithoutHa,
-    checkVersionFeatures,
+    ...DEPLOYMENT_SPEC_RULES,
   ],
   FlinkSessionJob: [
     checkSchema,
@@ -82,5 +119,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   ],
   FlinkBlueGreenDeployment: [
     checkSchema,
+    checkBlueGreenName,
+    checkBlueGreenTemplate,
   ],
 };

@@ -1,0 +1,37 @@
+/**
+ * A blue/green deployment: every change to the application starts the other colour from a
+ * savepoint of the running one, switches the Ingress over once it runs, and removes the old one.
+ */
+import { App, Chart, Duration, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+// In your own app: import { ... } from 'cdk8s-flink';
+import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode } from '../../src';
+
+export class BlueGreenChart extends Chart {
+  public readonly deployment: FlinkBlueGreenDeployment;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'flink' });
+    this.deployment = new FlinkBlueGreenDeployment(this, 'Orders', {
+      metadata: { name: 'orders' },
+      flinkVersion: FlinkVersion.V1_20,
+      taskManager: { memory: Size.gibibytes(2), slots: 2 },
+      checkpointing: { interval: Duration.minutes(1), directory: 's3://flink-state/orders/checkpoints' },
+      savepoints: { directory: 's3://flink-state/orders/savepoints' },
+      jar: JobJar.fromLocal('/opt/flink/usrlib/orders.jar'),
+      parallelism: 4,
+      upgradeMode: UpgradeMode.SAVEPOINT,
+      blueGreen: {
+        abortGracePeriod: Duration.minutes(15),
+        deploymentDeletionDelay: Duration.minutes(1),
+      },
+      ingress: { template: 'orders.flink.example.com', className: 'nginx', tlsSecretName: 'orders-tls' },
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new BlueGreenChart(app, 'blue-green');
+  app.synth();
+}

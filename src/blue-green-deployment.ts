@@ -1,0 +1,189 @@
+import { ApiObject, ApiObjectMetadata, Duration, JsonPatch, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { FlinkApplicationProps } from './application';
+import type { OperatorIngressOptions } from './flink-deployment-base';
+import {
+  FlinkBlueGreenDeployment as FlinkBlueGreenDeploymentKind,
+  FlinkBlueGreenDeploymentSpec,
+  toJson_FlinkBlueGreenDeploymentSpec,
+} from './imports/flink.apache.org';
+import { FlinkJobRbac } from './job-rbac';
+import { validateAppOnSynth } from './private/app-validation';
+import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './private/cluster-setup';
+import { renderDeploymentSpec } from './private/deployment-spec';
+import { flinkDuration } from './private/flink-values';
+import { renderJob } from './private/job-spec';
+import { resourceName, resourceNamespace } from './private/names';
+import { implicitStatelessError } from './private/state-safety';
+import { cachedJson, markChanged } from './private/synth-cache';
+
+/** The longest name a blue/green deployment may have: its children add `-green`. */
+const MAX_NAME_LENGTH = 39;
+const NAME = /^[a-z]([-a-z\d]{0,37}[a-z\d])?$/;
+
+/**
+ * How the operator moves between the blue and the green deployment.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/concepts/bluegreen-controller-flow/
+ */
+export interface BlueGreenOptions {
+  /**
+   * How long the new deployment may take to become ready before the transition is aborted
+   * (`kubernetes.operator.bluegreen.abort.grace-period`).
+   *
+   * @default - the operator's default, 10 minutes
+   */
+  readonly abortGracePeriod?: Duration;
+
+  /**
+   * How long the old deployment is kept once the new one is ready
+   * (`kubernetes.operator.bluegreen.deployment-deletion.delay`).
+   *
+   * @default - the operator's default, none
+   */
+  readonly deploymentDeletionDelay?: Duration;
+
+  /**
+   * How often the operator checks a transition (`kubernetes.operator.bluegreen.reconciliation.reschedule-interval`).
+   *
+   * @default - the operator's default, 15 seconds
+   */
+  readonly reconciliationRescheduleInterval?: Duration;
+}
+
+/**
+ * Props of `FlinkBlueGreenDeployment`: the props of a `FlinkApplication`, which become the
+ * template of the blue and green deployments, plus the blue/green options and Ingress.
+ */
+export interface FlinkBlueGreenDeploymentProps extends FlinkApplicationProps {
+  /**
+   * How the operator moves between the deployments.
+   *
+   * @default - the operator's defaults
+   */
+  readonly blueGreen?: BlueGreenOptions;
+
+  /**
+   * The Ingress the operator keeps pointed at the active deployment's web UI.
+   *
+   * @default - none
+   */
+  readonly ingress?: OperatorIngressOptions;
+}
+
+/**
+ * A blue/green deployment of a Flink application: a `FlinkBlueGreenDeployment` custom resource.
+ * On every change to the template, the operator starts the other colour
+ * (`<name>-blue` or `<name>-green`) from a savepoint of the active one, waits until it runs,
+ * switches over and deletes the old one.
+ *
+ * Its name can be at most 39 characters, so that `<name>-green` stays within the operator's
+ * 45-character limit for FlinkDeployments.
+ *
+ * The operator replaces every occurrence of the name in the template with the child's name.
+ * So the service account created by default is bound under three names: `<name>`,
+ * `<name>-blue` and `<name>-green`.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/concepts/bluegreen-controller-flow/
+ */
+export class FlinkBlueGreenDeployment extends Construct {
+  /** The name of the FlinkBlueGreenDeployment. */
+  public readonly name: string;
+
+  /** Its namespace, if known at synth time. */
+  public readonly namespace?: string;
+
+  /** The service account the deployments run as. */
+  public readonly serviceAccountName: string;
+
+  /** The RBAC objects created for the deployments; undefined when an existing account was given. */
+  public readonly rbac?: FlinkJobRbac;
+
+  /** The FlinkBlueGreenDeployment API object. */
+  public readonly apiObject: ApiObject;
+
+  constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
+    super(scope, id);
+    this.name = resourceName(this, props.metadata, 'FlinkBlueGreenDeployment');
+    if (!NAME.test(this.name)) {
+      throw new Error(`'metadata.name' must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most ${MAX_NAME_LENGTH} characters, so that '${this.name}-green' fits the operator's 45-character limit (got '${this.name}', ${this.name.length} characters).`);
+    }
+    this.namespace = resourceNamespace(this, props.metadata);
+    checkClusterProps(props);
+    const configuration = clusterConfiguration(this.node.path, props);
+    const job = renderJob(props, props.taskManager?.replicas);
+
+    const serviceAccount = clusterServiceAccount(this, props, this.name, this.namespace);
+    this.serviceAccountName = serviceAccount.name;
+    this.rbac = serviceAccount.rbac;
+    if (this.rbac) {
+      for (const colour of ['blue', 'green']) {
+        const account = new kplus.ServiceAccount(this.rbac, `${colour}ServiceAccount`, {
+          metadata: { name: `${this.name}-${colour}`, namespace: this.rbac.namespace },
+          automountToken: true,
+        });
+        this.rbac.roleBinding.addSubjects(account);
+      }
+    }
+
+    const blueGreen = props.blueGreen ?? {};
+    const options: Array<[string, Duration | undefined]> = [
+      ['kubernetes.operator.bluegreen.abort.grace-period', blueGreen.abortGracePeriod],
+      ['kubernetes.operator.bluegreen.deployment-deletion.delay', blueGreen.deploymentDeletionDelay],
+      ['kubernetes.operator.bluegreen.reconciliation.reschedule-interval', blueGreen.reconciliationRescheduleInterval],
+    ];
+    const blueGreenConfiguration = Object.fromEntries(options.filter(([, value]) => value !== undefined).map(([key, value]) => [key, flinkDuration(value!)]));
+    const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace: this.namespace };
+
+    this.apiObject = new BlueGreenResource(this, 'Resource', metadata, () => {
+      const template = renderDeploymentSpec({
+        props,
+        namespace: this.namespace,
+        serviceAccountName: this.serviceAccountName,
+        flinkConfiguration: configuration.toObject(),
+        job,
+      }, this.name);
+      const spec: FlinkBlueGreenDeploymentSpec = {
+        configuration: Object.keys(blueGreenConfiguration).length > 0 ? blueGreenConfiguration : undefined,
+        ingress: props.ingress === undefined ? undefined : {
+          template: props.ingress.template,
+          className: props.ingress.className,
+          annotations: props.ingress.annotations,
+          labels: props.ingress.labels,
+          tls: props.ingress.tlsSecretName === undefined ? undefined : [{ secretName: props.ingress.tlsSecretName }],
+        },
+        template: { spec: template as any },
+      };
+      return spec;
+    });
+
+    this.node.addValidation({
+      validate: () => {
+        const error = implicitStatelessError(`FlinkBlueGreenDeployment '${this.name}'`, props.upgradeMode !== undefined, configuration.toObject());
+        return error === undefined ? [] : [error];
+      },
+    });
+    validateAppOnSynth(this);
+  }
+}
+
+class BlueGreenResource extends ApiObject {
+  constructor(scope: Construct, id: string, metadata: ApiObjectMetadata, renderSpec: () => FlinkBlueGreenDeploymentSpec) {
+    super(scope, id, {
+      ...FlinkBlueGreenDeploymentKind.GVK,
+      metadata,
+      spec: Lazy.any({ produce: () => toJson_FlinkBlueGreenDeploymentSpec(renderSpec()) }),
+    });
+    markChanged();
+  }
+
+  public toJson(): any {
+    return cachedJson(this.node.root, this) ?? super.toJson();
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    markChanged();
+    super.addJsonPatch(...ops);
+  }
+}

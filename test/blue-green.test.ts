@@ -1,0 +1,60 @@
+import { App, Duration } from 'cdk8s';
+import { BlueGreenChart } from '../examples/blue-green/main';
+import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode } from '../src';
+import { inventory, manifestOf, synthValid, testChart } from './support/manifests';
+
+describe('FlinkBlueGreenDeployment', () => {
+  const manifests = synthValid(new BlueGreenChart(new App(), 'blue-green'));
+
+  test('the template is a FlinkDeployment spec, with the blue/green options and Ingress', () => {
+    const deployment = manifestOf(manifests, 'FlinkBlueGreenDeployment', 'orders');
+    expect(deployment.spec.configuration).toEqual({
+      'kubernetes.operator.bluegreen.abort.grace-period': '15min',
+      'kubernetes.operator.bluegreen.deployment-deletion.delay': '1min',
+    });
+    expect(deployment.spec.ingress).toEqual({ template: 'orders.flink.example.com', className: 'nginx', tls: [{ secretName: 'orders-tls' }] });
+    expect(deployment.spec.template.spec).toMatchObject({
+      flinkVersion: 'v1_20',
+      image: 'flink:1.20',
+      serviceAccount: 'orders',
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        'execution.checkpointing.interval': '1min',
+        'execution.checkpointing.dir': 's3://flink-state/orders/checkpoints',
+        'execution.checkpointing.savepoint-dir': 's3://flink-state/orders/savepoints',
+      },
+      taskManager: { resource: { memory: '2048m', cpu: 1 } },
+      job: { jarURI: 'local:///opt/flink/usrlib/orders.jar', parallelism: 4, upgradeMode: 'savepoint' },
+    });
+  });
+
+  test('the job rules are bound under the name and both colours, which the operator substitutes', () => {
+    expect(inventory(manifests).sort()).toEqual([
+      'FlinkBlueGreenDeployment/orders', 'Role/orders', 'RoleBinding/orders',
+      'ServiceAccount/orders', 'ServiceAccount/orders-blue', 'ServiceAccount/orders-green',
+    ]);
+    expect(manifestOf(manifests, 'RoleBinding', 'orders').subjects.map((s: any) => s.name)).toEqual(['orders', 'orders-blue', 'orders-green']);
+  });
+
+  test('a name over 39 characters is refused: the children add -green', () => {
+    expect(() => new FlinkBlueGreenDeployment(testChart(), 'Long', {
+      metadata: { name: 'a'.repeat(40) }, flinkVersion: FlinkVersion.V1_20, jar: JobJar.fromLocal('/opt/job.jar'),
+    })).toThrow(/at most 39 characters, so that 'a{40}-green' fits the operator's 45-character limit/);
+  });
+
+  test('durable state needs an explicit upgrade mode here too', () => {
+    const chart = testChart();
+    new FlinkBlueGreenDeployment(chart, 'Orders', {
+      flinkVersion: FlinkVersion.V1_20, jar: JobJar.fromLocal('/opt/job.jar'), checkpointing: { interval: Duration.minutes(1) },
+    });
+    expect(() => synthValid(chart)).toThrow(/FlinkBlueGreenDeployment 'orders' keeps durable state/);
+  });
+
+  test('the deployment rules check the template at synth', () => {
+    const chart = testChart();
+    new FlinkBlueGreenDeployment(chart, 'Orders', {
+      flinkVersion: FlinkVersion.V1_20, jar: JobJar.fromLocal('/opt/job.jar'), upgradeMode: UpgradeMode.SAVEPOINT,
+    });
+    expect(() => synthValid(chart)).toThrow(/FlinkBlueGreenDeployment\/orders spec\.template\.spec\.job\.upgradeMode: In the blue\/green template: .*\[checkpoint-dir-required\]/);
+  });
+});
