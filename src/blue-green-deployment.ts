@@ -133,7 +133,9 @@ export class FlinkBlueGreenDeployment extends Construct {
       ['kubernetes.operator.bluegreen.deployment-deletion.delay', blueGreen.deploymentDeletionDelay],
       ['kubernetes.operator.bluegreen.reconciliation.reschedule-interval', blueGreen.reconciliationRescheduleInterval],
     ];
-    const blueGreenConfiguration = Object.fromEntries(options.filter(([, value]) => value !== undefined).map(([key, value]) => [key, flinkDuration(value!)]));
+    const blueGreenConfiguration = Object.fromEntries(options
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, flinkDuration(value!)]));
     const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace: this.namespace };
 
     this.apiObject = new BlueGreenResource(this, 'Resource', metadata, () => {

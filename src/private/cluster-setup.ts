@@ -37,7 +37,12 @@ export function clusterConfiguration(where: string, props: FlinkClusterProps): C
 }
 
 /** The given service account, or a new one with the job RBAC, named `name`. */
-export function clusterServiceAccount(scope: Construct, props: FlinkClusterProps, name: string, namespace: string | undefined): { name: string; rbac?: FlinkJobRbac } {
+export function clusterServiceAccount(
+  scope: Construct,
+  props: FlinkClusterProps,
+  name: string,
+  namespace: string | undefined,
+): { name: string; rbac?: FlinkJobRbac } {
   if (props.serviceAccount) {
     return { name: props.serviceAccount.name };
   }
