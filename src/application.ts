@@ -23,7 +23,7 @@ export class FlinkApplication extends FlinkDeploymentBase {
 
   constructor(scope: Construct, id: string, props: FlinkApplicationProps) {
     super(scope, id, props);
-    this.job = renderJob(props, props.taskManager?.replicas);
+    this.job = renderJob(props, props.taskManager?.replicas, props.flinkVersion);
     if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
       throw new Error(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
     }

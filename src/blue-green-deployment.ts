@@ -112,7 +112,7 @@ export class FlinkBlueGreenDeployment extends Construct {
     this.namespace = resourceNamespace(this, props.metadata);
     checkClusterProps(props);
     const configuration = clusterConfiguration(this.node.path, props);
-    const job = renderJob(props, props.taskManager?.replicas);
+    const job = renderJob(props, props.taskManager?.replicas, props.flinkVersion);
 
     const serviceAccount = clusterServiceAccount(this, props, this.name, this.namespace);
     this.serviceAccountName = serviceAccount.name;

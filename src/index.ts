@@ -23,3 +23,4 @@ export * from './restart-strategy';
 export * from './state-snapshot';
 export * from './autoscaler';
 export * from './blue-green-deployment';
+export * from './python-job';

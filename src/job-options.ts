@@ -1,6 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { CheckpointingOptions, SavepointOptions } from './checkpointing';
 import { JobJar } from './job-jar';
+import { PythonJob } from './python-job';
 import { RestartStrategy } from './restart-strategy';
 import { JobState, UpgradeMode } from './types';
 
@@ -11,9 +12,19 @@ import { JobState, UpgradeMode } from './types';
  */
 export interface FlinkJobOptions {
   /**
-   * The job's jar (`jarURI`).
+   * The job's jar (`jarURI`). Give either `jar` or `python`.
+   *
+   * @default - none; `python` must be given
    */
-  readonly jar: JobJar;
+  readonly jar?: JobJar;
+
+  /**
+   * A PyFlink job, instead of `jar`: sets the PythonDriver entry class, its arguments and the
+   * flink-python jar.
+   *
+   * @default - none
+   */
+  readonly python?: PythonJob;
 
   /**
    * The main class of the job.

@@ -58,7 +58,7 @@ export class FlinkSessionJob extends ApiObject {
       restartNonce: props.restartNonce,
       deploymentName: props.cluster.name,
       flinkConfiguration: Object.keys(flinkConfiguration).length > 0 ? flinkConfiguration : undefined,
-      job: renderJob(props),
+      job: renderJob(props, undefined, props.cluster.flinkVersion),
     };
     super(scope, id, {
       ...FlinkSessionJobKind.GVK,

@@ -1,8 +1,10 @@
 /**
  * Maps job options to the `spec.job` of a FlinkDeployment or FlinkSessionJob.
  */
+import { FlinkVersion } from '../flink-version';
 import { FlinkDeploymentSpecJob } from '../imports/flink.apache.org';
 import { FlinkJobOptions } from '../job-options';
+import { PythonJob } from '../python-job';
 import { checkWholeNumber } from './checks';
 
 /**
@@ -16,7 +18,13 @@ const DEFAULT_PARALLELISM = 1;
  * @param taskManagerReplicas an application cluster's TaskManager replicas, which make the
  * operator derive the parallelism itself
  */
-export function renderJob(options: FlinkJobOptions, taskManagerReplicas?: number): any {
+export function renderJob(options: FlinkJobOptions, taskManagerReplicas: number | undefined, flinkVersion: FlinkVersion | undefined): any {
+  if ((options.jar === undefined) === (options.python === undefined)) {
+    throw new Error(`Give exactly one of 'jar' (JobJar.fromUrl(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
+  }
+  if (options.python !== undefined && (options.entryClass !== undefined || options.args !== undefined)) {
+    throw new Error("A 'python' job sets its own entry class and arguments: pass the job's arguments as PythonJobOptions.args instead of 'entryClass' or 'args'.");
+  }
   checkWholeNumber('parallelism', options.parallelism, 1);
   if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {
     throw new Error(`'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
@@ -31,9 +39,9 @@ export function renderJob(options: FlinkJobOptions, taskManagerReplicas?: number
     throw new Error(`'savepointRedeployNonce' (${options.savepointRedeployNonce}) redeploys the job from 'initialSavepointPath', which is not set. Set the savepoint path to redeploy from, e.g. 's3://bucket/savepoints/savepoint-1a2b3c'.`);
   }
   const job: FlinkDeploymentSpecJob = {
-    jarUri: options.jar.uri,
-    entryClass: options.entryClass,
-    args: options.args === undefined ? undefined : [...options.args],
+    jarUri: options.python !== undefined ? options.python._jarUri(flinkVersion) : options.jar!.uri,
+    entryClass: options.python !== undefined ? PythonJob.ENTRY_CLASS : options.entryClass,
+    args: options.python !== undefined ? [...options.python.args] : options.args === undefined ? undefined : [...options.args],
     parallelism: options.parallelism ?? (taskManagerReplicas === undefined ? DEFAULT_PARALLELISM : undefined),
     upgradeMode: options.upgradeMode as string | undefined as FlinkDeploymentSpecJob['upgradeMode'],
     state: options.state as string | undefined as FlinkDeploymentSpecJob['state'],
