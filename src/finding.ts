@@ -62,4 +62,24 @@ export interface ValidationOptions {
    * @default - none
    */
   readonly operatorConfiguration?: { [key: string]: string };
+
+  /**
+   * The manifests of the previous release, e.g. those committed on the main branch. When
+   * given, every Flink resource with durable state (a job with a savepoint or last-state
+   * upgrade mode or checkpointing, or a savepoint snapshot that disposes of its data on
+   * deletion) that is in them but not in the new manifests is an error
+   * (`stateful-resource-removed`): a GitOps sync would delete it, and a rename starts the job
+   * from empty state.
+   *
+   * @default - no comparison
+   */
+  readonly previousManifests?: any[];
+
+  /**
+   * Removals to allow, as `Kind/name` (e.g. `FlinkDeployment/orders`), for resources that are
+   * meant to go away.
+   *
+   * @default - none
+   */
+  readonly allowedRemovals?: string[];
 }

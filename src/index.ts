@@ -24,3 +24,4 @@ export * from './state-snapshot';
 export * from './autoscaler';
 export * from './blue-green-deployment';
 export * from './python-job';
+export * from './argo-cd';

@@ -46,7 +46,7 @@ export class FlinkValidationPlugin {
     }
     const located = validationEngine().runLocatedValidation(sources.map(({ manifest }) => manifest), this.options);
     for (const { finding, manifestIndex } of located) {
-      context.report.addViolation(violationOf(finding, sources[manifestIndex].file));
+      context.report.addViolation(violationOf(finding, manifestIndex === undefined ? 'previous manifests' : sources[manifestIndex].file));
     }
     const findings = located.map(({ finding }) => finding);
     const errors = findings.filter((finding) => finding.severity === Severity.ERROR).length;

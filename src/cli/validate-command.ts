@@ -26,6 +26,10 @@ export const VALIDATE_USAGE = [
   '  --allow-restricted-hosts      the operator allows jars from private or loopback hosts',
   '  --operator-config KEY=VALUE   an entry of the operator\'s default Flink configuration',
   '                                (repeatable)',
+  '  --previous FILE|DIR           the manifests of the previous release (repeatable): Flink',
+  '                                resources with durable state that the new manifests drop',
+  '                                or rename are errors',
+  '  --allow-removal KIND/NAME     a removal the --previous check allows (repeatable)',
   '',
   'Exit status: 0 when there is no error (warnings allowed), 1 when there are errors,',
   '2 when a file cannot be read or parsed, or the options are wrong.',
@@ -33,6 +37,7 @@ export const VALIDATE_USAGE = [
 
 interface ParsedArgs {
   readonly paths: string[];
+  readonly previousPaths: string[];
   readonly format: 'text' | 'json';
   readonly options: ValidationOptions;
 }
@@ -43,6 +48,8 @@ function parseArgs(args: string[]): ParsedArgs | string {
   let allowedJarSchemes: string[] | undefined;
   let disallowRestrictedHosts: boolean | undefined;
   const operatorConfiguration: { [key: string]: string } = {};
+  const previousPaths: string[] = [];
+  const allowedRemovals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -75,6 +82,18 @@ function parseArgs(args: string[]): ParsedArgs | string {
         return `--operator-config needs KEY=VALUE (got ${entry === undefined ? 'nothing' : `'${entry}'`})`;
       }
       operatorConfiguration[entry.slice(0, separator)] = entry.slice(separator + 1);
+    } else if (name === '--previous') {
+      const given = value();
+      if (!given) {
+        return '--previous needs the FILE or DIR of the previous manifests';
+      }
+      previousPaths.push(given);
+    } else if (name === '--allow-removal') {
+      const given = value();
+      if (!given || !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(given)) {
+        return `--allow-removal needs KIND/NAME, e.g. FlinkDeployment/orders (got ${given === undefined ? 'nothing' : `'${given}'`})`;
+      }
+      allowedRemovals.push(given);
     } else if (arg.startsWith('--')) {
       return `unknown option '${arg}'`;
     } else {
@@ -84,7 +103,10 @@ function parseArgs(args: string[]): ParsedArgs | string {
   if (paths.length === 0) {
     return 'give at least one FILE or DIR';
   }
-  return { paths, format, options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration } };
+  if (allowedRemovals.length > 0 && previousPaths.length === 0) {
+    return '--allow-removal only applies with --previous';
+  }
+  return { paths, previousPaths, format, options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals } };
 }
 
 function problemText(problem: ReadProblem): string {
@@ -105,8 +127,20 @@ export function validateCommand(args: string[], output: Output): number {
     sourced.push(...readManifestFile(file, problems));
   }
   const manifests = sourced.map(({ manifest }) => manifest);
-  const located = runLocatedValidation(manifests, parsed.options)
-    .map(({ finding, manifestIndex }) => ({ file: sourced[manifestIndex].file, finding }));
+  const previous: SourcedManifest[] = [];
+  if (parsed.previousPaths.length > 0) {
+    for (const file of manifestFiles(parsed.previousPaths, problems)) {
+      previous.push(...readManifestFile(file, problems));
+    }
+  }
+  const options = parsed.previousPaths.length > 0
+    ? { ...parsed.options, previousManifests: previous.map(({ manifest }) => manifest) }
+    : parsed.options;
+  const located = runLocatedValidation(manifests, options)
+    .map(({ finding, manifestIndex, previousManifestIndex }) => ({
+      file: manifestIndex !== undefined ? sourced[manifestIndex].file : previous[previousManifestIndex!].file,
+      finding,
+    }));
   const findings = located.map(({ finding }) => finding);
 
   if (parsed.format === 'json') {

@@ -51,7 +51,8 @@ function validateApp(root: IConstruct): string[] {
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const { finding, manifestIndex } of validationEngine().runLocatedValidation(manifests, options)) {
-    const line = `${objects[manifestIndex].node.path}: ${FlinkValidator.format(finding)}`;
+    const where = manifestIndex === undefined ? 'previous manifests' : objects[manifestIndex].node.path;
+    const line = `${where}: ${FlinkValidator.format(finding)}`;
     (finding.severity === Severity.ERROR ? errors : warnings).push(line);
   }
   const printWarnings = root.node.tryGetContext(PRINT_WARNINGS_CONTEXT);

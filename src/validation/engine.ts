@@ -3,13 +3,18 @@
  */
 import { Finding, Severity, ValidationOptions } from '../finding';
 import { ManifestIndex, resolveSettings, RuleContext, Settings } from './context';
+import { checkRemovedState } from './removed-state';
 import { RULES_BY_KIND } from './rules';
 import { isFlinkKind } from './structural-schema';
 
-/** A finding and the position of its manifest in the input. */
+/**
+ * A finding and the position of its manifest: in the input, or (for a resource the input
+ * dropped) in the previous manifests.
+ */
 export interface LocatedFinding {
   readonly finding: Finding;
-  readonly manifestIndex: number;
+  readonly manifestIndex?: number;
+  readonly previousManifestIndex?: number;
 }
 
 export function runValidation(manifests: any[], options: ValidationOptions): Finding[] {
@@ -31,6 +36,12 @@ export function runLocatedValidation(manifests: any[], options: ValidationOption
     checkManifest(manifest, index, settings, findings);
     collect(position);
   });
+  if (options?.previousManifests !== undefined) {
+    const previous = Array.isArray(options.previousManifests) ? options.previousManifests : [options.previousManifests];
+    checkRemovedState(previous, index, list, settings, options.allowedRemovals ?? [], (previousManifestIndex, dropped) => {
+      located.push(...dropped.map((finding) => ({ finding, previousManifestIndex })));
+    });
+  }
   return located;
 }
 

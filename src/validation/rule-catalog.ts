@@ -43,6 +43,7 @@ export const RULES = {
   'autoscaler-excluded-periods': error('job.autoscaler.excluded.periods are daily ranges or Quartz cron expressions'),
   'spec-change': error('a change against status.reconciliationStatus.lastReconciledSpec is one the operator allows'),
   'implicit-stateless-upgrade': warning('a job with durable state does not leave its upgrade mode to the stateless default'),
+  'stateful-resource-removed': error('compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed'),
   'last-state-without-ha': warning('last-state upgrades have high availability to recover a failed JobManager'),
   'flink-version-feature': error('configured features exist in the cluster\'s Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+)'),
   'bluegreen-name': error('a FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39)'),

@@ -99,6 +99,27 @@ describe('cdk8s-flink validate', () => {
     expect(cli('validate', '--operator-config', 'execution.checkpointing.dir=s3://b/c', stateful).status).toBe(0);
   });
 
+  test('--previous: a stateful job that a refactor renamed is an error located in the previous file; --allow-removal accepts it', () => {
+    const stateful = patched(APPLICATION, {
+      spec: {
+        flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c', 'execution.checkpointing.savepoint-dir': 's3://b/s' },
+        job: { upgradeMode: 'savepoint' },
+      },
+    });
+    fs.mkdirSync(path.join(dir, 'main'));
+    const previous = write(path.join('main', 'app.yaml'), stateful, ...JOB_RBAC);
+    const renamed = write('renamed.yaml', patched(stateful, { metadata: { name: 'orders' } }), ...JOB_RBAC);
+    const result = cli('validate', renamed, '--previous', path.join(dir, 'main'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${previous}: FlinkDeployment/app metadata.name: `);
+    expect(result.stdout).toMatch(/FlinkDeployment 'orders' is new.*\[stateful-resource-removed\]/);
+    expect(cli('validate', renamed, '--previous', previous, '--allow-removal', 'FlinkDeployment/app').status).toBe(0);
+    expect(cli('validate', renamed, '--previous', previous).status).toBe(1);
+    expect(cli('validate', previous, '--previous', previous).status).toBe(0);
+    expect(cli('validate', renamed, '--allow-removal', 'FlinkDeployment/app').status).toBe(2);
+    expect(cli('validate', renamed, '--previous', previous, '--allow-removal', 'app').stderr).toMatch(/--allow-removal needs KIND\/NAME.*'app'/);
+  });
+
   test('YAML that cannot be parsed is reported with file and position, exit 2', () => {
     const file = write('broken.yaml', 'apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: [unclosed\n');
     const result = cli('validate', file);
