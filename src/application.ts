@@ -3,6 +3,7 @@ import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobOptions } from './job-options';
+import { addConstructCheck } from './private/app-validation';
 import { renderJob } from './private/job-spec';
 import { implicitStatelessError } from './private/state-safety';
 
@@ -27,11 +28,9 @@ export class FlinkApplication extends FlinkDeploymentBase {
     if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
       throw new Error(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
     }
-    this.node.addValidation({
-      validate: () => {
-        const error = implicitStatelessError(`FlinkApplication '${this.name}'`, props.upgradeMode !== undefined, this.flinkConfiguration);
-        return error === undefined ? [] : [error];
-      },
+    addConstructCheck(this, () => {
+      const error = implicitStatelessError(`FlinkApplication '${this.name}'`, props.upgradeMode !== undefined, this.flinkConfiguration);
+      return error === undefined ? [] : [error];
     });
   }
 

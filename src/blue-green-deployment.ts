@@ -9,7 +9,7 @@ import {
   toJson_FlinkBlueGreenDeploymentSpec,
 } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
-import { validateAppOnSynth } from './private/app-validation';
+import { addConstructCheck, validateAppOnSynth } from './private/app-validation';
 import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './private/cluster-setup';
 import { renderDeploymentSpec } from './private/deployment-spec';
 import { flinkDuration } from './private/flink-values';
@@ -160,11 +160,9 @@ export class FlinkBlueGreenDeployment extends Construct {
       return spec;
     });
 
-    this.node.addValidation({
-      validate: () => {
-        const error = implicitStatelessError(`FlinkBlueGreenDeployment '${this.name}'`, props.upgradeMode !== undefined, configuration.toObject());
-        return error === undefined ? [] : [error];
-      },
+    addConstructCheck(this, () => {
+      const error = implicitStatelessError(`FlinkBlueGreenDeployment '${this.name}'`, props.upgradeMode !== undefined, configuration.toObject());
+      return error === undefined ? [] : [error];
     });
     validateAppOnSynth(this);
   }

@@ -4,7 +4,7 @@ import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
-import { validateAppOnSynth } from './private/app-validation';
+import { addConstructCheck, validateAppOnSynth } from './private/app-validation';
 import { checkObjectName } from './private/checks';
 import { ConfigurationBuilder } from './private/configuration-builder';
 import { renderJob } from './private/job-spec';
@@ -76,12 +76,10 @@ export class FlinkSessionJob extends ApiObject {
     if (clusterResource !== undefined && !this.node.scopes.includes(props.cluster)) {
       this.node.addDependency(clusterResource);
     }
-    this.node.addValidation({
-      validate: () => {
-        const clusterConfiguration = props.cluster instanceof FlinkDeploymentBase ? props.cluster.flinkConfiguration : {};
-        const error = implicitStatelessError(`FlinkSessionJob '${this.name}'`, props.upgradeMode !== undefined, { ...clusterConfiguration, ...flinkConfiguration });
-        return error === undefined ? [] : [error];
-      },
+    addConstructCheck(this, () => {
+      const clusterConfiguration = props.cluster instanceof FlinkDeploymentBase ? props.cluster.flinkConfiguration : {};
+      const error = implicitStatelessError(`FlinkSessionJob '${this.name}'`, props.upgradeMode !== undefined, { ...clusterConfiguration, ...flinkConfiguration });
+      return error === undefined ? [] : [error];
     });
     validateAppOnSynth(this);
   }

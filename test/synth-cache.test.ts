@@ -5,6 +5,7 @@
 import { App, Chart } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion, JobJar } from '../src';
 import { manifestOf } from './support/manifests';
+import * as stateSafety from '../src/private/state-safety';
 import * as engine from '../src/validation/engine';
 
 const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
@@ -28,6 +29,26 @@ describe('validation per synth', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  test("runs each session job's own check once, not once per chart", () => {
+    const spy = jest.spyOn(stateSafety, 'implicitStatelessError');
+    try {
+      app(5).synthYaml();
+      expect(spy).toHaveBeenCalledTimes(5);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test("a session job's own check sees a change to its cluster made between two synths", () => {
+    const chart = new Chart(new App(), 'c', { namespace: 'flink' });
+    chart.node.setContext('cdk8s-flink:print-warnings', false);
+    const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
+    cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
+    expect(() => chart.toJson()).not.toThrow();
+    cluster.addFlinkConfiguration('execution.checkpointing.interval', '1 min');
+    expect(() => chart.toJson()).toThrow(/c\/Session\/Job: FlinkSessionJob 'job' keeps durable state/);
   });
 
   test('sees a change made between two synths in the same tick', () => {

@@ -27,6 +27,24 @@ const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'Service
 
 const registered = new WeakSet<IConstruct>();
 
+/** The constructs' own checks, by app root, run with the engine once per synth. */
+const constructChecks = new WeakMap<IConstruct, Array<{ readonly construct: IConstruct; readonly check: () => string[] }>>();
+
+/**
+ * Adds a construct's own check (one that needs its props, not only its manifest) to the app's
+ * once-per-synth validation. cdk8s runs `node.addValidation` checks again for every chart it
+ * renders, so a check per session job would run (jobs x charts) times; here it runs once.
+ * The check may read only the construct's props and state that cdk8s-flink methods change
+ * (they invalidate the synth cache). Errors are reported with the construct's path.
+ */
+export function addConstructCheck(construct: IConstruct, check: () => string[]): void {
+  validateAppOnSynth(construct);
+  const root = construct.node.root;
+  const checks = constructChecks.get(root) ?? [];
+  checks.push({ construct, check });
+  constructChecks.set(root, checks);
+}
+
 /** Makes sure the app that holds `scope` validates its Flink resources at synth. */
 export function validateAppOnSynth(scope: IConstruct): void {
   markChanged();
@@ -50,6 +68,9 @@ function validateApp(root: IConstruct): string[] {
   const options: ValidationOptions = root.node.tryGetContext(VALIDATION_OPTIONS_CONTEXT) ?? {};
   const errors: string[] = [];
   const warnings: string[] = [];
+  for (const { construct, check } of constructChecks.get(root) ?? []) {
+    errors.push(...check().map((error) => `${construct.node.path}: ${error}`));
+  }
   for (const { finding, manifestIndex } of validationEngine().runLocatedValidation(manifests, options)) {
     const where = manifestIndex === undefined ? 'previous manifests' : objects[manifestIndex].node.path;
     const line = `${where}: ${FlinkValidator.format(finding)}`;
