@@ -101,6 +101,9 @@ const examples = project.addTask('examples', {
 });
 project.testTask.spawn(examples);
 
+// Snapshots are never updated by a task: drop projen's test:update.
+project.tasks.removeTask('test:update');
+
 // Benchmarks (bench/): `npx projen bench` measures every figure against its baseline and writes
 // bench/RESULTS.md. The build runs one quick iteration, so that the harness keeps working; its
 // ratios are not checked there.

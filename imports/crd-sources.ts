@@ -41,12 +41,32 @@ export function readSources(): Sources {
 }
 
 /**
+ * The local checkout this repository was cloned from, when its `origin` is a path (a clean
+ * clone made for a CI check, e.g. `git clone . /tmp/clean`).
+ */
+function localOrigin(): string | undefined {
+  try {
+    const config = fs.readFileSync(path.join(REPO_ROOT, '.git', 'config'), 'utf8');
+    const url = /\[remote "origin"\][^[]*?\burl\s*=\s*(.+)/.exec(config)?.[1]?.trim();
+    return url !== undefined && path.isAbsolute(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The shared folder holding the operator's files, or undefined when there is none.
  *
- * Looked up in `$CDK8S_FLINK_SHARED`, then next to the repository (`../shared`).
+ * Looked up in `$CDK8S_FLINK_SHARED`, then next to the repository (`../shared`), then next to
+ * the local checkout it was cloned from.
  */
 export function findSharedDirectory(): string | undefined {
-  const candidates = [process.env.CDK8S_FLINK_SHARED, path.resolve(REPO_ROOT, '..', 'shared')];
+  const origin = localOrigin();
+  const candidates = [
+    process.env.CDK8S_FLINK_SHARED,
+    path.resolve(REPO_ROOT, '..', 'shared'),
+    origin === undefined ? undefined : path.resolve(origin, '..', 'shared'),
+  ];
   return candidates.find((dir) => dir !== undefined && fs.existsSync(path.join(dir, 'flink-operator'))) as string | undefined;
 }
 
