@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, Duration, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkApplicationProps } from './application';
@@ -15,8 +15,8 @@ import { renderDeploymentSpec } from './private/deployment-spec';
 import { flinkDuration } from './private/flink-values';
 import { renderJob } from './private/job-spec';
 import { resourceName, resourceNamespace } from './private/names';
+import { FlinkCustomResource } from './private/resources';
 import { implicitStatelessError } from './private/state-safety';
-import { cachedJson, markChanged } from './private/synth-cache';
 
 /** The longest name a blue/green deployment may have: its children add `-green`. */
 const MAX_NAME_LENGTH = 39;
@@ -138,7 +138,7 @@ export class FlinkBlueGreenDeployment extends Construct {
       .map(([key, value]) => [key, flinkDuration(value!)]));
     const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace: this.namespace };
 
-    this.apiObject = new BlueGreenResource(this, 'Resource', metadata, () => {
+    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkBlueGreenDeploymentKind.GVK, metadata, () => {
       const template = renderDeploymentSpec({
         props,
         namespace: this.namespace,
@@ -157,7 +157,7 @@ export class FlinkBlueGreenDeployment extends Construct {
         },
         template: { spec: template as any },
       };
-      return spec;
+      return toJson_FlinkBlueGreenDeploymentSpec(spec);
     });
 
     addConstructCheck(this, () => {
@@ -165,25 +165,5 @@ export class FlinkBlueGreenDeployment extends Construct {
       return error === undefined ? [] : [error];
     });
     validateAppOnSynth(this);
-  }
-}
-
-class BlueGreenResource extends ApiObject {
-  constructor(scope: Construct, id: string, metadata: ApiObjectMetadata, renderSpec: () => FlinkBlueGreenDeploymentSpec) {
-    super(scope, id, {
-      ...FlinkBlueGreenDeploymentKind.GVK,
-      metadata,
-      spec: Lazy.any({ produce: () => toJson_FlinkBlueGreenDeploymentSpec(renderSpec()) }),
-    });
-    markChanged();
-  }
-
-  public toJson(): any {
-    return cachedJson(this.node.root, this) ?? super.toJson();
-  }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    markChanged();
-    super.addJsonPatch(...ops);
   }
 }

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
+import { FlinkDeployment, toJson_FlinkDeploymentSpec } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
 import { validateAppOnSynth } from './private/app-validation';
 import { checkFlinkDeploymentName } from './private/checks';
@@ -9,7 +10,7 @@ import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from '
 import { ConfigurationBuilder } from './private/configuration-builder';
 import { renderDeploymentSpec } from './private/deployment-spec';
 import { resourceName, resourceNamespace } from './private/names';
-import { FlinkDeploymentResource } from './private/resources';
+import { FlinkCustomResource } from './private/resources';
 import { markChanged } from './private/synth-cache';
 import { webUiExposureError } from './private/web-ui-exposure';
 import { ExposeWebUiOptions, FlinkWebUiIngress, WebUiAccessOptions } from './web-ui-ingress';
@@ -101,15 +102,15 @@ export abstract class FlinkDeploymentBase extends Construct {
     this.serviceAccountName = serviceAccount.name;
     this.rbac = serviceAccount.rbac;
 
-    this.apiObject = new FlinkDeploymentResource(this, 'Resource', { ...props.metadata, name: this.name, namespace: this.namespace },
-      () => renderDeploymentSpec({
+    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, { ...props.metadata, name: this.name, namespace: this.namespace },
+      () => toJson_FlinkDeploymentSpec(renderDeploymentSpec({
         props,
         namespace: this.namespace,
         serviceAccountName: this.serviceAccountName,
         flinkConfiguration: this.flinkConfiguration,
         ingress: this.operatorIngress,
         job: this._renderJob(),
-      }, this.name));
+      }, this.name)));
 
     this.node.addValidation({ validate: () => this.validateOperatorIngress() });
     validateAppOnSynth(this);

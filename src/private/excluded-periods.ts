@@ -38,7 +38,8 @@
  * JVM time zone, so on a daylight-saving change day a range inside the skipped hour can flip. Here the
  * times are compared as plain times of day.
  */
-import { javaParseInt, javaTrim } from './kubernetes-quantity';
+import { javaParseInt } from './kubernetes-quantity';
+import { javaTrim } from './memory-size';
 
 /** The option's main key, which the operator's messages print. */
 export const EXCLUDED_PERIODS_KEY = 'job.autoscaler.excluded.periods';

@@ -53,6 +53,8 @@
  *   differently. We assume a root/English locale.
  */
 
+import { javaTrim } from './memory-size';
+
 /** A Java `BigDecimal`: the value is `unscaled × 10^(-scale)`. This is exact; nothing is rounded here. */
 export interface JavaBigDecimal {
   /** `BigDecimal.unscaledValue()`. */
@@ -276,19 +278,6 @@ export function javaParseInt(text: string): number | undefined {
     return undefined;
   }
   return negative && magnitude !== 0 ? -magnitude : magnitude;
-}
-
-/** Java `String.trim()`: removes characters up to U+0020 from both ends. */
-export function javaTrim(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) <= 0x20) {
-    start++;
-  }
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) {
-    end--;
-  }
-  return text.slice(start, end);
 }
 
 /** Characters that start a quantity's format (fabric8 `Quantity.indexOfUnit`). */

@@ -65,6 +65,9 @@ describe('parseMemorySize', () => {
     expect(javaExceptionOf(() => parseMemorySize('\u00a012m')).message).toBe('text does not start with a number');
     expect(javaExceptionOf(() => parseMemorySize('12m\u00a0')).message).toMatch(/^Memory size unit 'm\u00a0' does not match/);
     expect(javaTrim('\u2028 x \u0001')).toBe('\u2028 x');
+    expect(javaTrim('\u0000\t x \n\u001f')).toBe('x');
+    expect(javaTrim('\u00a0x\u3000')).toBe('\u00a0x\u3000');
+    expect(javaTrim('   ')).toBe('');
   });
 
   // MemorySizeTest#testParseInvalid (empty, blank); message: notes §1.2 step 3

@@ -6,7 +6,6 @@ import {
   javaDigitValue,
   javaIsDigit,
   javaParseInt,
-  javaTrim,
   MAX_RATIONAL_SCALE,
   normalizeOperatorMemoryText,
   parseEphemeralStorageQuantity,
@@ -322,11 +321,5 @@ describe('Java helpers', () => {
     expect(javaDigitValue('12')).toBe(-1);
     expect(javaDigitValue('\ud835')).toBe(-1); // half of a surrogate pair is never a digit
     expect(javaIsDigit('\u00b2')).toBe(false); // superscript two is No, not Nd
-  });
-
-  test('String.trim removes control characters up to U+0020 only', () => {
-    expect(javaTrim('\u0000\t x \n\u001f')).toBe('x');
-    expect(javaTrim('\u00a0x\u3000')).toBe('\u00a0x\u3000');
-    expect(javaTrim('   ')).toBe('');
   });
 });
