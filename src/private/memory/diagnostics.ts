@@ -38,6 +38,35 @@ export interface DerivationContext {
 }
 
 /**
+ * Runs one process's derivation. A refusal (a `JavaException`, as Flink would throw at
+ * startup) becomes an `Error` with `refusalMessage`: Flink's reason, the configured keys, the
+ * components derived so far and a fix.
+ */
+export function deriveOrExplainRefusal<T>(
+  processName: string,
+  versionLabel: string,
+  flinkConfiguration: { readonly [key: string]: unknown },
+  relevantKeys: readonly string[],
+  derive: (configuration: FlinkConfiguration, trace: DerivationTrace) => T,
+): T {
+  const context: DerivationContext = {
+    processName,
+    versionLabel,
+    configuration: new FlinkConfiguration(flinkConfiguration),
+    relevantKeys,
+    trace: new DerivationTrace(),
+  };
+  try {
+    return derive(context.configuration, context.trace);
+  } catch (error) {
+    if (error instanceof JavaException) {
+      throw new Error(refusalMessage(context, error));
+    }
+    throw error;
+  }
+}
+
+/**
  * The message of the `Error` thrown when Flink would refuse the configuration:
  *
  * ```

@@ -4,9 +4,9 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_jobmanager/
  */
-import { DerivationContext, DerivationTrace, refusalMessage } from './diagnostics';
+import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
 import { FlinkConfiguration } from './flink-configuration';
-import { illegalConfiguration, JavaException } from './java-exception';
+import { illegalConfiguration } from './java-exception';
 import { jobManagerKeys, jobManagerOptions, JobManagerOptions, VersionRules } from './options';
 import { deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, ProcessMemory, totalMemoryKey } from './process-memory';
 import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../memory-size';
@@ -32,16 +32,7 @@ export interface JobManagerProcessMemory extends ProcessMemory<JobManagerFlinkMe
  */
 export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): JobManagerProcessMemory {
   const options = jobManagerOptions();
-  const trace = new DerivationTrace();
-  const configuration = new FlinkConfiguration(flinkConfiguration);
-  const context: DerivationContext = {
-    processName: 'JobManager',
-    versionLabel: rules.label,
-    configuration,
-    relevantKeys: jobManagerKeys(options, rules),
-    trace,
-  };
-  try {
+  return deriveOrExplainRefusal('JobManager', rules.label, flinkConfiguration, jobManagerKeys(options, rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
     const memory = deriveProcessMemory(config, options, new JobManagerFlinkMemoryDerivation(config, options, trace), trace);
     const directMemoryLimitEnabled = config.getBoolean(options.jvmDirectMemoryLimitEnabled) ?? false;
@@ -52,12 +43,7 @@ export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: stri
     }
     flags.push(`-XX:MaxMetaspaceSize=${memory.jvmMetaspace}`);
     return { ...memory, directMemoryLimitEnabled, jvmArgs: flags.join(' ') };
-  } catch (error) {
-    if (error instanceof JavaException) {
-      throw new Error(refusalMessage(context, error));
-    }
-    throw error;
-  }
+  });
 }
 
 /** Flink's `JobManagerFlinkMemoryUtils` (the Flink 1.12+ behaviour, which derives off-heap from total Flink minus heap). */

@@ -4,7 +4,7 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/
  */
-import { DerivationContext, DerivationTrace, refusalMessage } from './diagnostics';
+import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
 import { FlinkConfiguration } from './flink-configuration';
 import { illegalArgument, illegalConfiguration, JavaException } from './java-exception';
 import { taskManagerKeys, taskManagerOptions, TaskManagerOptions, VersionRules } from './options';
@@ -45,16 +45,7 @@ const INT_MAX = 2n ** 31n - 1n;
  */
 export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): TaskManagerProcessMemory {
   const options = taskManagerOptions(rules);
-  const trace = new DerivationTrace();
-  const configuration = new FlinkConfiguration(flinkConfiguration);
-  const context: DerivationContext = {
-    processName: 'TaskManager',
-    versionLabel: rules.label,
-    configuration,
-    relevantKeys: taskManagerKeys(options, rules),
-    trace,
-  };
-  try {
+  return deriveOrExplainRefusal('TaskManager', rules.label, flinkConfiguration, taskManagerKeys(options, rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
     const memory = deriveProcessMemory(config, options, new TaskManagerFlinkMemoryDerivation(config, options, rules, trace), trace);
     const flink = memory.flinkMemory;
@@ -66,12 +57,7 @@ export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: str
       jvmDirect,
       jvmArgs: `-Xmx${jvmHeap} -Xms${jvmHeap} -XX:MaxDirectMemorySize=${jvmDirect} -XX:MaxMetaspaceSize=${memory.jvmMetaspace}`,
     };
-  } catch (error) {
-    if (error instanceof JavaException) {
-      throw new Error(refusalMessage(context, error));
-    }
-    throw error;
-  }
+  });
 }
 
 /** Flink's `TaskExecutorFlinkMemoryUtils`. */
