@@ -27,7 +27,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // TypeScript < 6.1 and < 7. An unpinned TypeScript would float past what they support.
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.3',
-  minNodeVersion: '20.0.0',
+  // Node 22 is the oldest maintained LTS: Node 20 reached end of life, jsii no longer supports
+  // it (it prints an end-of-life banner on every compile), and kubernetes-models 5 needs 22.
+  minNodeVersion: '22.0.0',
 
   // The CLI reads YAML; jsii packages must bundle their non-jsii dependencies.
   bundledDeps: ['yaml@^2.8.0'],
@@ -55,11 +57,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'imports', 'scripts', 'bench'],
+    devdirs: ['test', 'conformance', 'examples', 'imports', 'scripts', 'bench'],
     ignorePatterns: ['src/imports/**', 'examples/*/dist/**', 'examples/*/imports/**', 'bench/typecheck/**'],
   },
   gitignore: ['examples/*/dist/', 'cdk8s.out/', 'test/.readme-snippets-*/', 'bench/.smoke-results.md'],
 });
+
+// The package's version: the README's snippets name it, and a test keeps the two in step.
+project.package.addVersion('0.1.0');
+
+// npm asks for a decision on every dependency with install scripts. @parcel/watcher (jest's
+// optional file watcher, for --watch) compiles a native addon we never use: denied.
+project.package.addField('allowScripts', { '@parcel/watcher': false });
 
 // Type-aware linting needs every linted folder in a TypeScript project. Each dev folder
 // gets a small tsconfig that extends the library's settings; ts-node picks up the same file
@@ -76,7 +85,7 @@ for (const dir of ['examples', 'imports', 'scripts', 'bench']) {
 }
 
 // `npx projen import` regenerates the CRD types under src/imports from the operator's CRDs
-// (../shared/flink-operator/crds when present, otherwise the pinned upstream release URLs).
+// (found or downloaded as imports/operator-files.ts describes, every file digest-checked).
 project.addTask('import', {
   description: 'Regenerate src/imports from the Flink Kubernetes Operator CRDs (see imports/README.md)',
   exec: 'ts-node --project imports/tsconfig.json imports/generate.ts',
@@ -104,6 +113,43 @@ project.testTask.spawn(examples);
 // Snapshots are never updated by a task: drop projen's test:update.
 project.tasks.removeTask('test:update');
 
+// The conformance suite (conformance/): every check against the Flink Kubernetes Operator's own
+// files (CRD drift, example parity, the validator and the CLI on every upstream example). It
+// needs those files, which are never committed: see imports/operator-files.ts for where it
+// looks and how it downloads them. It fails, never skips, when they cannot be had.
+// Compiled like test/ (ts-jest with isolated modules).
+new JsonFile(project, 'conformance/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '..', stripInternal: true, isolatedModules: true },
+    include: ['**/*.ts'],
+    exclude: ['node_modules'],
+  },
+});
+new JsonFile(project, 'conformance/jest.config.json', {
+  obj: {
+    rootDir: '..',
+    testMatch: ['<rootDir>/conformance/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/'],
+    globalSetup: '<rootDir>/conformance/global-setup.ts',
+    testTimeout: 120_000,
+    transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'conformance/tsconfig.json' }] },
+  },
+});
+project.addTask('conformance', {
+  description: 'Check the library against the Flink Kubernetes Operator files of the pinned release (see CONTRIBUTING.md)',
+  steps: [{ spawn: 'compile' }, { exec: 'jest --ci --config conformance/jest.config.json' }],
+});
+
+// The packed tarball installs into a new cdk8s app, offline from the npm cache, and
+// synthesizes the quick start there with the cdk8s CLI: the last step of `package`, and so of
+// the build.
+const packageCheck = project.addTask('package:check', {
+  description: 'Install the packed tarball into a new cdk8s app (offline) and synthesize the quick start',
+  exec: 'node scripts/check-installed-package.js',
+});
+project.packageTask.spawn(packageCheck);
+
 // Benchmarks (bench/): `npx projen bench` measures every figure against its baseline and writes
 // bench/RESULTS.md. The build runs one quick iteration, so that the harness keeps working; its
 // ratios are not checked there.
@@ -126,7 +172,7 @@ project.tsconfig?.file.addOverride('compilerOptions.inlineSources', false);
 // The compiled package (lib/ plus .jsii) must stay within 3 MB.
 project.postCompileTask.exec('node scripts/check-package-size.js');
 
-for (const ignored of ['/examples/', '/imports/', '/bench/', '/.ci/', '/scripts/', '/docs/']) {
+for (const ignored of ['/examples/', '/imports/', '/bench/', '/.ci/', '/scripts/', '/docs/', '/conformance/', '/CONTRIBUTING.md', '/.cache/']) {
   project.addPackageIgnore(ignored);
 }
 

@@ -2,7 +2,8 @@
  * `npx projen import`: regenerates `src/imports/` from the pinned operator CRDs.
  *
  * Steps (see imports/README.md):
- * 1. load the four CRDs pinned in imports/sources.json (local copy or upstream, digest-checked);
+ * 1. load the four CRDs pinned in imports/sources.json (see operator-files.ts: a local folder or
+ *    the download cache, digest-checked);
  * 2. reduce each schema to what authoring needs: no `status` subtree, and every
  *    `podTemplate` as an opaque object (our API types pod templates with cdk8s-plus-28's
  *    `k8s.PodTemplateSpec`, so the 50 kB pod schema need not be generated three times);
@@ -15,7 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { LoadedCrd, loadPinnedCrds, readSources, REPO_ROOT } from './crd-sources';
+import { EnsureOptions, loadPinnedCrdTexts, readSources, REPO_ROOT } from './operator-files';
 
 /** The generated TypeScript module, relative to the output directory. */
 export const TYPES_FILE = 'flink.apache.org.ts';
@@ -58,6 +59,24 @@ function makePodTemplatesOpaque(schema: any): void {
     } else {
       makePodTemplatesOpaque(properties[key]);
     }
+  });
+}
+
+/** One pinned CRD, as text and parsed. */
+export interface LoadedCrd {
+  readonly kind: string;
+  readonly text: string;
+  readonly document: any;
+}
+
+/** Loads every pinned CRD and checks that it defines the kind it is pinned for. */
+export async function loadPinnedCrds(options: EnsureOptions = {}): Promise<LoadedCrd[]> {
+  return (await loadPinnedCrdTexts(options)).map(({ kind, path: file, text }) => {
+    const document = YAML.parse(text);
+    if (document?.spec?.names?.kind !== kind) {
+      throw new Error(`${file} defines kind ${document?.spec?.names?.kind}, expected ${kind}`);
+    }
+    return { kind, text, document };
   });
 }
 
@@ -169,8 +188,8 @@ function provenanceHeader(): string {
 }
 
 /** Writes the generated modules to `outputDir` (default: src/imports). */
-export async function generate(outputDir: string = path.join(REPO_ROOT, 'src', 'imports')): Promise<string[]> {
-  const crds = await loadPinnedCrds();
+export async function generate(outputDir: string = path.join(REPO_ROOT, 'src', 'imports'), options: EnsureOptions = {}): Promise<string[]> {
+  const crds = await loadPinnedCrds(options);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-import-'));
   try {
     const input = path.join(work, 'flink-crds.yaml');

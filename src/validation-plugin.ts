@@ -14,7 +14,7 @@ export interface FlinkValidationPluginProps extends ValidationOptions {}
  * ```yaml
  * validations:
  *   - package: cdk8s-flink
- *     version: 0.0.0        # the installed version
+ *     version: 0.1.0        # the installed version
  *     class: FlinkValidationPlugin
  *     properties:
  *       allowedJarSchemes: [https, s3]

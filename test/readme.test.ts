@@ -20,6 +20,29 @@ describe('README', () => {
     expect(shellBlocks()).toContain(command);
   });
 
+  test('.ci/run runs the conformance suite after the test command, and the README says what it needs', () => {
+    const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    expect(ci.indexOf('npx projen conformance')).toBeGreaterThan(ci.indexOf('bash -c "${TEST_COMMAND}"'));
+    expect(README).toMatch(/`npx projen conformance`[\s\S]{0,200}\$FLINK_OPERATOR_DIR/);
+    const tasks = JSON.parse(fs.readFileSync(path.join(ROOT, '.projen', 'tasks.json'), 'utf8')).tasks;
+    expect(tasks.conformance.steps).toContainEqual({ exec: 'jest --ci --config conformance/jest.config.json' });
+  });
+
+  test('every version of cdk8s-flink it names is the package\'s own', () => {
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(version).toBe('0.1.0');
+    const files = ['README.md', 'CONTRIBUTING.md', 'src/validation-plugin.ts', 'examples/validation-plugin/cdk8s.yaml',
+      ...fs.readdirSync(path.join(ROOT, 'docs')).map((file) => `docs/${file}`)];
+    const named = files.flatMap((file) => {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      const plugin = [...text.matchAll(/\bversion: (\d+\.\d+\.\d+)/g)].map((match) => match[1]);
+      const pinned = [...text.matchAll(/cdk8s-flink@(\d+\.\d+\.\d+)/g)].map((match) => match[1]);
+      return [...plugin, ...pinned].map((v) => `${file}: ${v}`);
+    });
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    expect(named.filter((entry) => !entry.endsWith(`: ${version}`))).toEqual([]);
+  });
+
   test('its quick-start command sets up and synthesizes the quick start with the cdk8s CLI', () => {
     expect(shellBlocks()).toContain('npm ci && npx projen quick-start');
     const tasks = JSON.parse(fs.readFileSync(path.join(ROOT, '.projen', 'tasks.json'), 'utf8')).tasks;
@@ -48,12 +71,13 @@ describe('README', () => {
   }, 60_000);
 });
 
-describe('README performance figures', () => {
+describe('CONTRIBUTING.md performance figures', () => {
   test('quote bench/RESULTS.md', () => {
+    const contributing = fs.readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8');
     const results = fs.readFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), 'utf8');
     const fromResults = results.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'))
       .map((line) => line.split('|').map((cell) => cell.trim())).map((cells) => `${cells[1]} ${cells[6]}`);
-    const section = README.slice(README.indexOf('<!-- BEGIN PERFORMANCE -->'), README.indexOf('<!-- END PERFORMANCE -->'));
+    const section = contributing.slice(contributing.indexOf('<!-- BEGIN PERFORMANCE -->'), contributing.indexOf('<!-- END PERFORMANCE -->'));
     const fromReadme = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'))
       .map((line) => line.split('|').map((cell) => cell.trim())).map((cells) => `${cells[1]} ${cells[2]}`);
     expect(fromResults.length).toBeGreaterThanOrEqual(8);

@@ -45,6 +45,19 @@ export function runLocatedValidation(manifests: any[], options: ValidationOption
   return located;
 }
 
+/**
+ * The label that marks the operator's canary resources (`CanaryResourceManager.CANARY_LABEL`).
+ * Its webhook admits a resource so labelled `true` (in any case) without validating it, and the
+ * controller only checks that it reconciles: a canary needs no spec.
+ */
+export const CANARY_LABEL = 'flink.apache.org/canary';
+
+/** Whether the operator treats a manifest as a canary (`CanaryResourceManager.isCanaryResource`). */
+export function isCanaryResource(manifest: any): boolean {
+  const value = manifest?.metadata?.labels?.[CANARY_LABEL];
+  return typeof value === 'string' && value.toLowerCase() === 'true';
+}
+
 function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[]): void {
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
     findings.push({
@@ -57,7 +70,7 @@ function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, 
     });
     return;
   }
-  if (!isFlinkKind(manifest.kind)) {
+  if (!isFlinkKind(manifest.kind) || isCanaryResource(manifest)) {
     return;
   }
   const context = new RuleContext(manifest, index, settings, findings);

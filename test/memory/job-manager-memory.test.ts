@@ -2,7 +2,9 @@
  * JobManager memory derivation, replayed from Flink's own tests (JobManagerProcessUtilsTest and
  * ProcessMemoryUtilsTestBase), Flink's documentation and real Flink logs.
  *
- * Concrete byte values come from notes/flink-memory.md §10 (Flink test configurations and real logs)
+ * Concrete byte values come from Flink's test configurations (`JobManagerProcessUtilsTest`,
+ * `ProcessMemoryUtilsTestBase` in flink-runtime), the JobManager memory docs of Flink
+ * (`docs/content/docs/deployment/memory/mem_setup_jobmanager.md`) and real Flink logs,
  * or are derived by hand in the comment next to them from Flink's documented rules (the overhead
  * fraction is the Java float 0.1f widened to 0.10000000149011612; products are truncated). None is
  * computed by the code under test.
@@ -60,7 +62,7 @@ function inConfigs(names: string[]): Array<[string, FlinkVersion]> {
 }
 
 describe('JobManagerProcessUtilsTest base configurations, component by component', () => {
-  // notes §10.3 table
+  // the JobManagerProcessUtilsTest configurations, computed by hand
   const expected: { [name: string]: number[] } = {
     //     heap        off-heap   flink       metaspace  overhead
     H: [1207959552, 134217728, 1342177280, 268435456, 201326592],
@@ -104,7 +106,7 @@ describe('real Flink logs and shipped defaults', () => {
     });
   });
 
-  // Flink 1.17 (VVR) JobManager logs (notes §10.4)
+  // Flink 1.17 JobManager logs
   test('process 1024m (Flink 1.17 log)', () => {
     const memory = derive({ 'jobmanager.memory.process.size': '1024m' }, FlinkVersion.V1_17);
     // overhead from fraction 107374184 raised to 201326592
@@ -126,7 +128,7 @@ describe('Flink documentation examples', () => {
   });
 
   // mem_setup.md: with a fine-grained component and the total process memory configured, JVM overhead is the rest
-  // (notes §11: right for the JobManager): 1000m − (100m heap + 128m off-heap) − 256m metaspace = 516m, within [192m, 1g]
+  // (Flink's JobManager memory docs): 1000m − (100m heap + 128m off-heap) − 256m metaspace = 516m, within [192m, 1g]
   test('JVM overhead as the rest of the total process memory', () => {
     const memory = derive({ 'jobmanager.memory.process.size': '1000m', 'jobmanager.memory.heap.size': '100m' });
     expect([memory.totalFlink, memory.jvmOverhead]).toEqual([mb(228), mb(516)]);
@@ -168,7 +170,7 @@ describe('ProcessMemoryUtilsTestBase (JobManager)', () => {
   test('testConfigTotalProcessMemorySize', () => {
     const memory = derive({ 'jobmanager.memory.process.size': '2g' });
     expect(memory.totalProcess).toBe(2 * GB);
-    // 2147483648 × 0.10000000149011612 = 214748368.0… (notes §10.4)
+    // 2147483648 × 0.10000000149011612 = 214748368.0…, as in real Flink logs
     expect(memory.jvmOverhead).toBe(214748368);
   });
 
@@ -286,7 +288,7 @@ describe('JobManagerProcessUtilsTest', () => {
     expect([memory.jvmHeap, memory.totalFlink]).toEqual([mb(50), 186646528]);
   });
 
-  // testConfigOffHeapMemory: direct memory 100m in H, F and P; concretely (notes §10.3) H: Total Flink 1312817152,
+  // testConfigOffHeapMemory: direct memory 100m in H, F and P; concretely, by hand, H: Total Flink 1312817152,
   // F: heap 1237319680, P: heap 1035993088 (1536m − 256m − 192m − 100m)
   test.each(inConfigs(['H', 'F', 'P']))('testConfigOffHeapMemory in config %s with Flink %s', (name, version) => {
     const memory = derive({ ...BASE[name], 'jobmanager.memory.off-heap.size': '100m', 'jobmanager.memory.enable-jvm-direct-memory-limit': 'true' }, version);
@@ -326,7 +328,7 @@ describe('JobManagerProcessUtilsTest', () => {
 });
 
 describe('failures Flink reports, with what to change', () => {
-  // notes §10.4 error example: process 500m − 256m − 192m = 52m Total Flink, less than the 128m off-heap
+  // Flink's refusal for process 500m − 256m − 192m = 52m Total Flink, less than the 128m off-heap
   test('process 500m: no room for the JVM heap', () => {
     let message = '';
     try {
@@ -351,7 +353,7 @@ describe('failures Flink reports, with what to change', () => {
     );
   });
 
-  // notes §10.4 error example: metaspace 256m + overhead 192m exceed 400m
+  // Flink's refusal for metaspace 256m + overhead 192m exceed 400m
   test('process 400m: metaspace and overhead exceed the process', () => {
     expect(() => derive({ 'jobmanager.memory.process.size': '400m' })).toThrow(
       'Sum of configured JVM Metaspace (256.000mb (268435456 bytes)) and JVM Overhead (192.000mb (201326592 bytes)) exceed configured Total Process Memory (400.000mb (419430400 bytes)).',

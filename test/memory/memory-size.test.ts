@@ -1,6 +1,7 @@
 /**
  * Flink's MemorySize semantics. Expected values come from Flink's MemorySizeTest, from the
- * MemorySize source rules (notes/flink-memory.md §1) and from Java's own behaviour as stated there;
+ * parsing rules of Flink's `MemorySize` (flink-core, `org.apache.flink.configuration.MemorySize`)
+ * and from Java's own number semantics (`Integer.parseInt`, `Float.parseFloat`, `Double.toString`);
  * none is computed by the code under test.
  */
 import { JavaException } from '../../src/private/memory/java-exception';
@@ -54,12 +55,12 @@ describe('parseMemorySize', () => {
     expect(parseMemorySize(text)).toBe(155n);
   });
 
-  // notes §1.2: leading zeros are fine; no unit means bytes; whitespace between number and unit
+  // MemorySize.parse: leading zeros are fine; no unit means bytes; whitespace between number and unit
   test.each([['007m', 7n * M], ['0', 0n], ['64 mb', 64n * M], ['1728m', 1728n * M]])('parses %p', (text, bytes) => {
     expect(parseMemorySize(text)).toBe(bytes);
   });
 
-  // notes §1.2 step 2: Java's trim strips every char <= U+0020 (control chars too), and nothing else
+  // MemorySize.parse, step 2: Java's trim strips every char <= U+0020 (control chars too), and nothing else
   test('trims ASCII control characters like Java, but not NBSP', () => {
     expect(parseMemorySize('\u0000\u001f 12m\u0007')).toBe(12n * M);
     expect(javaExceptionOf(() => parseMemorySize('\u00a012m')).message).toBe('text does not start with a number');
@@ -70,21 +71,21 @@ describe('parseMemorySize', () => {
     expect(javaTrim('   ')).toBe('');
   });
 
-  // MemorySizeTest#testParseInvalid (empty, blank); message: notes §1.2 step 3
+  // MemorySizeTest#testParseInvalid (empty, blank); message: MemorySize.parse, step 3
   test.each(['', '     '])('rejects the empty or blank %p', (text) => {
     const error = javaExceptionOf(() => parseMemorySize(text));
     expect(error.javaClass).toBe('IllegalArgumentException');
     expect(error.message).toBe('argument is an empty- or whitespace-only string');
   });
 
-  // MemorySizeTest#testParseInvalid (no number, negative number); notes §1.2 step 6: "+1m", ".5g" also fail
+  // MemorySizeTest#testParseInvalid (no number, negative number); MemorySize.parse, step 6: "+1m", ".5g" also fail
   test.each(['foobar or fubar or foo bazz', '-100 bytes', '+1m', '.5g'])('rejects %p: no leading digits', (text) => {
     const error = javaExceptionOf(() => parseMemorySize(text));
     expect(error.javaClass).toBe('NumberFormatException');
     expect(error.message).toBe('text does not start with a number');
   });
 
-  // MemorySizeTest#testParseInvalid (wrong unit, multiple numbers); notes §1.2 steps 8 and 10
+  // MemorySizeTest#testParseInvalid (wrong unit, multiple numbers); MemorySize.parse, steps 8 and 10
   test.each([
     ['16 gjah', 'gjah'],
     ['16 16 17 18 bytes', '16 17 18 bytes'],
@@ -101,19 +102,19 @@ describe('parseMemorySize', () => {
       + '(b | bytes) / (k | kb | kibibytes) / (m | mb | mebibytes) / (g | gb | gibibytes) / (t | tb | tebibytes)');
   });
 
-  // MemorySizeTest#testParseNumberOverflow; message: notes §1.2 step 7 (Flink's "re represented" typo included)
+  // MemorySizeTest#testParseNumberOverflow; message: MemorySize.parse, step 7 (Flink's "re represented" typo included)
   test('rejects a number beyond 64 bits', () => {
     const error = javaExceptionOf(() => parseMemorySize('100000000000000000000000000000000 bytes'));
     expect(error.message).toBe("The value '100000000000000000000000000000000' cannot be re represented as 64bit number (numeric overflow).");
   });
 
-  // MemorySizeTest#testParseNumberTimeUnitOverflow; message: notes §1.2 step 9 (quotes the untrimmed text)
+  // MemorySizeTest#testParseNumberTimeUnitOverflow; message: MemorySize.parse, step 9 (quotes the untrimmed text)
   test('rejects a number whose bytes overflow 64 bits', () => {
     const error = javaExceptionOf(() => parseMemorySize(' 100000000000000 tb'));
     expect(error.message).toBe("The value ' 100000000000000 tb' cannot be re represented as 64bit number of bytes (numeric overflow).");
   });
 
-  // notes §1.1: Long.MAX_VALUE is the largest size; 8388607t is the largest whole number of tebibytes
+  // MemorySize: Long.MAX_VALUE is the largest size; 8388607t is the largest whole number of tebibytes
   test('accepts up to Long.MAX_VALUE bytes', () => {
     expect(parseMemorySize('9223372036854775807')).toBe(9223372036854775807n);
     expect(parseMemorySize('8388607t')).toBe(8388607n * T);
@@ -123,8 +124,8 @@ describe('parseMemorySize', () => {
 });
 
 describe('MemorySize arithmetic', () => {
-  // notes §1.3: fractions are floats widened to double; 0.4f is 0.4000000059604645, 0.1f is 0.10000000149011612.
-  // Real TM logs (notes §10.4): managed 536870920 and network 134217730 for Total Flink 1342177280.
+  // MemorySize and Java floats: fractions are floats widened to double; 0.4f is 0.4000000059604645, 0.1f is 0.10000000149011612.
+  // Real TaskManager logs: managed 536870920 and network 134217730 for Total Flink 1342177280.
   test.each([
     [1342177280n, 0.4, 536870920n], // 1342177280 × 0.4000000059604645 = 536870920.0000…
     [1342177280n, 0.1, 134217730n], // 1342177280 × 0.10000000149011612 = 134217730.0000…
@@ -136,22 +137,22 @@ describe('MemorySize arithmetic', () => {
     expect(multiplyMemorySize(bytes, Math.fround(fraction))).toBe(expected);
   });
 
-  // notes §1.3: the inverse ratio f / (1 - f) for 0.1f is 0.11111111295076065
+  // MemorySize and Java floats: the inverse ratio f / (1 - f) for 0.1f is 0.11111111295076065
   test('multiplies by the inverse ratio computed in double', () => {
     const f = Math.fround(0.1);
     expect(f / (1 - f)).toBe(0.11111111295076065);
-    // 1585446912 × 0.11111111295076065 = 176160770.9… (notes §10.2 processSpecFromWorkerResourceSpec, before capping)
+    // 1585446912 × 0.11111111295076065 = 176160770.9… (TaskExecutorProcessUtils.processSpecFromWorkerResourceSpec, before capping)
     expect(multiplyMemorySize(1585446912n, f / (1 - f))).toBe(176160770n);
   });
 
-  // notes §1.3: an exponent in the double's decimal string is honoured (1.0E-7 = 0.0000001)
+  // MemorySize and Java floats: an exponent in the double's decimal string is honoured (1.0E-7 = 0.0000001)
   test('handles doubles printed with an exponent', () => {
     expect(multiplyMemorySize(10n ** 12n, 1e-7)).toBe(100000n);
     expect(multiplyMemorySize(0n, 1e21)).toBe(0n);
     expect(() => multiplyMemorySize(3n, 1e21)).toThrow('long overflow');
   });
 
-  // notes §1.3: multiplier must be >= 0 (NaN fails too); a product above Long.MAX_VALUE is "long overflow"
+  // MemorySize and Java floats: multiplier must be >= 0 (NaN fails too); a product above Long.MAX_VALUE is "long overflow"
   test('rejects negative or NaN multipliers and overflowing products', () => {
     expect(javaExceptionOf(() => multiplyMemorySize(1n, -0.5)).message).toBe('multiplier must be >= 0');
     expect(javaExceptionOf(() => multiplyMemorySize(1n, NaN)).message).toBe('multiplier must be >= 0');
@@ -160,7 +161,7 @@ describe('MemorySize arithmetic', () => {
     expect(() => multiplyMemorySize(1n, Infinity)).toThrow(/multiplier must be finite/);
   });
 
-  // notes §1.3: add is Math.addExact; subtract below zero is rejected by the MemorySize constructor
+  // MemorySize and Java floats: add is Math.addExact; subtract below zero is rejected by the MemorySize constructor
   test('adds exactly and subtracts without going negative', () => {
     expect(addMemorySizes(MAX_MEMORY_BYTES - 1n, 1n)).toBe(MAX_MEMORY_BYTES);
     expect(javaExceptionOf(() => addMemorySizes(MAX_MEMORY_BYTES, 1n)).message).toBe('long overflow');
@@ -170,7 +171,7 @@ describe('MemorySize arithmetic', () => {
 });
 
 describe('MemorySize formatting', () => {
-  // MemorySizeTest#testToHumanReadableString, plus notes §1.4 examples
+  // MemorySizeTest#testToHumanReadableString, plus MemorySize.toHumanReadableString examples
   test.each([
     [0n, '0 bytes'],
     [1n, '1 bytes'],
@@ -185,7 +186,7 @@ describe('MemorySize formatting', () => {
     [1073741824n, '1024.000mb (1073741824 bytes)'],
     [1811939328n, '1.688gb (1811939328 bytes)'],
     [181193935n, '172.800mb (181193935 bytes)'], // Flink 2.0.0 TM log
-    [3221225472n, '3.000gb (3221225472 bytes)'], // blog log (notes §10.4)
+    [3221225472n, '3.000gb (3221225472 bytes)'], // a published TaskManager log
     [MAX_MEMORY_BYTES, '8388608.000tb (9223372036854775807 bytes)'],
   ])('toHumanReadableString(%p) is %p', (bytes, text) => {
     expect(formatHumanReadable(bytes)).toBe(text);
@@ -197,7 +198,7 @@ describe('MemorySize formatting', () => {
     expect(formatHumanReadable(697561512742486n)).toBe('634.429tb (697561512742486 bytes)');
   });
 
-  // notes §1.4: MemorySize.toString(), including its quirk for multiples of 1 TiB
+  // MemorySize.toString(): MemorySize.toString(), including its quirk for multiples of 1 TiB
   test.each([
     [1536n * M, '1536 mb'],
     [T, '1099511627776 bytes'],
@@ -227,7 +228,7 @@ describe('MemorySize formatting', () => {
 });
 
 describe('Java number conversions', () => {
-  // notes §1.3/§2: Flink reads fractions with Float.parseFloat and widens them to double
+  // ConfigurationUtils: Flink reads fractions with Float.parseFloat and widens them to double
   test.each([
     ['0.1', 0.10000000149011612],
     ['0.4', 0.4000000059604645],
@@ -294,7 +295,7 @@ describe('Java number conversions', () => {
       .toBe('Unrecognized option for boolean: yes. Expected either true or false(case insensitive)');
   });
 
-  // Double.toString as Flink's "Inconsistently configured" message prints the fraction (notes §4)
+  // Double.toString as Flink's "Inconsistently configured" message prints the fraction (ProcessMemoryUtils)
   test.each([
     [Math.fround(-0.1), '-0.10000000149011612'],
     [1, '1.0'],

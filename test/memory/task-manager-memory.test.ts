@@ -2,7 +2,9 @@
  * TaskManager memory derivation, replayed from Flink's own tests (TaskExecutorProcessUtilsTest and
  * ProcessMemoryUtilsTestBase), Flink's documentation examples and real Flink logs.
  *
- * Concrete byte values come from notes/flink-memory.md §10 (Flink test configurations, checked against
+ * Concrete byte values come from Flink's test configurations (`TaskExecutorProcessUtilsTest`,
+ * `ProcessMemoryUtilsTestBase` in flink-runtime, and the TaskManager memory docs of Flink,
+ * `docs/content/docs/deployment/memory/mem_setup_tm.md`), checked against
  * Flink's assertions and real logs) or are derived by hand in the comment next to them from Flink's
  * documented rules: fractions are Java floats widened to double (0.1f = 0.10000000149011612,
  * 0.4f = 0.4000000059604645, 0.2f = 0.20000000298023224), products are truncated, and the inverse
@@ -70,7 +72,7 @@ function inConfigs(names: string[]): Array<[string, FlinkVersion]> {
 }
 
 describe('TaskExecutorProcessUtilsTest base configurations, component by component', () => {
-  // notes §10.2 table (values identical for network max 1g and unlimited)
+  // the TaskExecutorProcessUtilsTest configurations, computed by hand (values identical for network max 1g and unlimited)
   const expected: { [name: string]: number[] } = {
     //    fh         foh        th         toh  network    managed    flink       metaspace  overhead
     A: [134217728, 134217728, 104857600, 0, 67108864, 209715200, 650117120, 268435456, 201326592],
@@ -108,7 +110,7 @@ describe('TaskExecutorProcessUtilsTest base configurations, component by compone
 });
 
 describe('real Flink logs and shipped defaults', () => {
-  // Flink 2.0.0 TaskManager log with the shipped default taskmanager.memory.process.size: 1728m (notes §10.4)
+  // Flink 2.0.0 TaskManager log with the shipped default taskmanager.memory.process.size: 1728m, as in real Flink logs
   test('default 1728m TaskManager (Flink 2.0.0 log)', () => {
     expect(derive({ 'taskmanager.memory.process.size': '1728m' }, FlinkVersion.V2_0)).toEqual({
       frameworkHeap: 134217728,
@@ -136,7 +138,7 @@ describe('real Flink logs and shipped defaults', () => {
   });
 
   // StreamPark issue log (Flink 1.17): Total Flink 2483027968 with framework heap 1619001344; managed 993211202 and
-  // network 248302800 show the fractions acting as 0.4f and 0.1f widened (notes §10.4)
+  // network 248302800 show the fractions acting as 0.4f and 0.1f widened, as in real Flink logs
   test('StreamPark (Flink 1.17) log: fractions of 2483027968 bytes', () => {
     const config = { 'taskmanager.memory.flink.size': '2483027968', 'taskmanager.memory.framework.heap.size': '1619001344b' };
     expect(() => derive(config, FlinkVersion.V1_17)).toThrow(
@@ -386,7 +388,7 @@ describe('TaskExecutorProcessUtilsTest', () => {
     expect(memory.taskOffHeap).toBe(mb(50));
   });
 
-  // testConfigNetworkMemoryRange: network within [200m, 500m]; concretely (notes §10.2) A, B, D, E at the 200m minimum,
+  // testConfigNetworkMemoryRange: network within [200m, 500m]; concretely, by hand, A, B, D, E at the 200m minimum,
   // C the rest of Total Flink: 1342177280 − 256m − 100m − 536870920 = 432013304
   test.each(inConfigs(ALL))('testConfigNetworkMemoryRange in config %s with Flink %s', (name, version) => {
     const memory = derive({ ...BASE[name], 'taskmanager.memory.network.min': '200m', 'taskmanager.memory.network.max': '500m' }, version);
@@ -452,7 +454,7 @@ describe('TaskExecutorProcessUtilsTest', () => {
     );
   });
 
-  // testConfigNetworkMemoryFraction: network == totalFlink.multiply(0.2f) in config A; concretely (notes §10.2) network =
+  // testConfigNetworkMemoryFraction: network == totalFlink.multiply(0.2f) in config A; concretely, by hand, network =
   // 583008256 × (0.2f / 0.8f = 0.25000000465661287) = 145752066 and Total Flink = 728760322
   test.each(VERSIONS)('testConfigNetworkMemoryFraction with Flink %s', (version) => {
     const memory = derive({
@@ -498,7 +500,7 @@ describe('TaskExecutorProcessUtilsTest', () => {
   });
 
   // testConfigNetworkMemoryLegacyNumOfBuffers: 1024 buffers of 32k = 32m in A, B, D and E (Flink 1.x);
-  // concretely (notes §10.2) A: Total Flink 556m + 32m = 616562688; B: task heap 1342177280 − 256m − 536870920 − 32m = 503316472
+  // concretely, by hand, A: Total Flink 556m + 32m = 616562688; B: task heap 1342177280 − 256m − 536870920 − 32m = 503316472
   test.each(inConfigs(['A', ...WITHOUT_EXPLICIT_TASK_HEAP]).filter(([, version]) => version.major === 1))(
     'testConfigNetworkMemoryLegacyNumOfBuffers in config %s with Flink %s', (name, version) => {
       const memory = derive({ ...BASE[name], 'taskmanager.memory.segment-size': '32k', 'taskmanager.network.numberOfBuffers': '1024' }, version);
@@ -537,7 +539,7 @@ describe('TaskExecutorProcessUtilsTest', () => {
     expect([memory.network, memory.totalFlink]).toEqual([67108864, 650117120]); // same as config A
   });
 
-  // testConfigManagedMemoryFraction: managed == totalFlink.multiply(0.5f); concretely (notes §10.2)
+  // testConfigManagedMemoryFraction: managed == totalFlink.multiply(0.5f); concretely, by hand,
   // B: managed 671088640, task heap 268435454; C: managed 671088640, network 297795584; E: managed 570425344, task heap 187904818
   test.each(inConfigs(WITHOUT_EXPLICIT_MANAGED))('testConfigManagedMemoryFraction in config %s with Flink %s', (name, version) => {
     const memory = derive({ ...BASE[name], 'taskmanager.memory.managed.fraction': '0.5' }, version);
@@ -612,7 +614,7 @@ describe('network max default per Flink version (FLINK-30472)', () => {
 });
 
 describe('failures Flink reports, with what to change', () => {
-  // notes §10.4 error example: process 800m leaves Total Flink 352m (369098752) after 256m metaspace and 192m overhead;
+  // Flink's refusal for process 800m leaves Total Flink 352m (369098752) after 256m metaspace and 192m overhead;
   // managed = 369098752 × 0.4000000059604645 = 147639503.2 → 147639503; network 36909875 raised to 64m
   test('process 800m: task heap would be negative', () => {
     let message = '';

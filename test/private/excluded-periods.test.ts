@@ -40,13 +40,13 @@ describe('excludedPeriodsError: operator CalendarUtilsTest.testValidateExcludedP
     expect(excludedPeriodsError(value)).toBeUndefined();
   });
 
-  // DefaultValidatorTest.testAutoScalerDeploymentWithInvalidExcludedPeriods (notes §7.6).
+  // The operator's DefaultValidatorTest.testAutoScalerDeploymentWithInvalidExcludedPeriods.
   test('12:00-10:00 is rejected', () => {
     expect(excludedPeriodsError('12:00-10:00')).toBe(neither('12:00-10:00'));
   });
 });
 
-describe('excludedExpressionError: splitting on && (notes §5)', () => {
+describe('excludedExpressionError: splitting on && (the autoscaler\'s CalendarUtils)', () => {
   test('more than two parts', () => {
     expect(excludedExpressionError('09:00-10:00 && * * * ? * 2 && 11:00-12:00')).toBe(tooMany('09:00-10:00 && * * * ? * 2 && 11:00-12:00'));
     expect(excludedExpressionError('a&&&&b')).toBe(tooMany('a&&&&b')); // Java split keeps the empty middle piece

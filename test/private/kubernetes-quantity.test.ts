@@ -114,19 +114,19 @@ describe('parseQuantity: fabric8 QuantityTest', () => {
 });
 
 describe('parseEphemeralStorageQuantity: operator cases', () => {
-  // Accepted values from the operator fact sheet (notes §2.9, §7 fixture ephemeralStorage `2G`).
+  // Values the operator accepts (its DefaultValidatorTest uses ephemeralStorage `2G`; fabric8's QuantityTest the others).
   test.each([
     ['2G', 2000000000n],
     ['1Gi', 1073741824n],
     ['512Mi', 536870912n],
     ['100', 100n],
     ['1e3', 1000n],
-    ['-1Gi', -1073741824n], // negative amounts are not rejected by Quantity (notes §2.9)
+    ['-1Gi', -1073741824n], // negative amounts are not rejected by fabric8's Quantity
   ])('%s is %d bytes', (text, bytes) => {
     expect(javaBigDecimalToBigInt(parseEphemeralStorageQuantity(text).value)).toBe(bytes);
   });
 
-  // DefaultValidatorTest: ephemeralStorage `abc` -> the BigDecimal message (notes §7.1 rows 53-54).
+  // The operator's DefaultValidatorTest: ephemeralStorage `abc` gives the BigDecimal message.
   test('abc gives the BigDecimal message the operator prints', () => {
     const error = errorOf(() => parseEphemeralStorageQuantity('abc'));
     expect(error?.message).toBe('Character a is neither a decimal digit number, decimal point, nor "e" notation exponential mark.');
@@ -238,7 +238,7 @@ describe('parseOperatorMemoryQuantity: the operator fallback normalisation', () 
     ['1ki', '1Ki', '1024'],
     ['1e3', '1E3', '1000'],
     ['100m', '100M', '100000000'], // upper-casing makes 'm' mega, not milli
-    // notes §2.9 lists 1.5g as accepted "via Quantity"; the quantity parses, but its Java string keeps a fraction.
+    // 1.5g parses as a quantity, but its Java string keeps a fraction, which MemorySize then rejects.
     ['1.5g', '1.5G', '1500000000.0'],
     ['1.5Gi', '1.5Gi', '1610612736.0'],
     ['1E', '1E', '1.000000000000000E+18'],
@@ -255,7 +255,7 @@ describe('parseOperatorMemoryQuantity: the operator fallback normalisation', () 
     expect(javaBigDecimalToRational(parseOperatorMemoryQuantity('1.5g').value)).toEqual({ numerator: 1500000000n, denominator: 1n });
   });
 
-  // DefaultValidatorTest: memory `invalid` is a parse error (notes §7.1 rows 32-33). The message is from BigDecimal.
+  // The operator's DefaultValidatorTest: memory `invalid` is a parse error. The message is from BigDecimal.
   test.each([
     ['invalid', 'Character I is neither a decimal digit number, decimal point, nor "e" notation exponential mark.'],
     ['abc', 'Character A is neither a decimal digit number, decimal point, nor "e" notation exponential mark.'],

@@ -1,6 +1,8 @@
 /**
- * Strict validation of custom resources against the operator's CRD schemas, straight from the
- * CRD files (an oracle independent of this library's own code).
+ * Strict validation of custom resources against the operator's CRD schemas, as compiled into
+ * the package (src/imports/flink-crd-schemas.ts, generated from the pinned CRDs; the
+ * conformance suite checks that they are what the CRDs say). The checker is Ajv, independent
+ * of the library's own schema engine.
  *
  * Kubernetes structural-schema semantics, made strict:
  * - a field not in `properties` is an error (the API server would silently prune it), unless
@@ -9,14 +11,26 @@
  * - `apiVersion`, `kind` and the standard `metadata` fields are checked at the root.
  */
 import Ajv, { ValidateFunction } from 'ajv';
-import { operatorYaml } from './shared';
+import { FLINK_CRD_SCHEMAS_JSON } from '../../src/imports/flink-crd-schemas';
 
-const CRD_FILES: { [kind: string]: string } = {
-  FlinkDeployment: 'flinkdeployments.flink.apache.org-v1.yml',
-  FlinkSessionJob: 'flinksessionjobs.flink.apache.org-v1.yml',
-  FlinkStateSnapshot: 'flinkstatesnapshots.flink.apache.org-v1.yml',
-  FlinkBlueGreenDeployment: 'flinkbluegreendeployments.flink.apache.org-v1.yml',
-};
+/** The compiled schemas by kind, with every `{ $shared: n }` reference expanded. */
+const COMPILED: { [kind: string]: { apiVersion: string; schema: any } } = (() => {
+  const document = JSON.parse(FLINK_CRD_SCHEMAS_JSON);
+  const expand = (schema: any): any => {
+    if (Array.isArray(schema)) {
+      return schema.map(expand);
+    }
+    if (schema === null || typeof schema !== 'object') {
+      return schema;
+    }
+    if (schema.$shared !== undefined) {
+      return expand(document.shared[schema.$shared]);
+    }
+    return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'required' ? value : expand(value)]));
+  };
+  return Object.fromEntries(Object.entries<any>(document.kinds)
+    .map(([kind, entry]) => [kind, { apiVersion: entry.apiVersion, schema: expand(entry.schema) }]));
+})();
 
 const OBJECT_META_FIELDS = [
   'name', 'generateName', 'namespace', 'labels', 'annotations', 'finalizers', 'ownerReferences',
@@ -54,13 +68,14 @@ function strict(schema: any): any {
   return result;
 }
 
-function rootSchema(crd: any): any {
-  const version = crd.spec.versions.find((v: any) => v.storage) ?? crd.spec.versions[0];
-  const schema = strict(version.schema.openAPIV3Schema);
+function rootSchema(kind: string): any {
+  const { apiVersion, schema: compiled } = COMPILED[kind];
+  const schema = strict(compiled);
   schema.properties = {
     ...schema.properties,
-    apiVersion: { const: `${crd.spec.group}/${version.name}` },
-    kind: { const: crd.spec.names.kind },
+    status: { type: 'object' },
+    apiVersion: { const: apiVersion },
+    kind: { const: kind },
     metadata: {
       type: 'object',
       properties: {
@@ -84,11 +99,10 @@ const validators = new Map<string, ValidateFunction>();
 function validatorFor(kind: string): ValidateFunction {
   let validator = validators.get(kind);
   if (!validator) {
-    const file = CRD_FILES[kind];
-    if (!file) {
+    if (COMPILED[kind] === undefined) {
       throw new Error(`No CRD for kind ${kind}`);
     }
-    validator = ajv.compile(rootSchema(operatorYaml('crds', file)[0]));
+    validator = ajv.compile(rootSchema(kind));
     validators.set(kind, validator);
   }
   return validator;
@@ -96,7 +110,7 @@ function validatorFor(kind: string): ValidateFunction {
 
 /** The Flink kinds the operator defines. */
 export function isFlinkKind(kind: string): boolean {
-  return CRD_FILES[kind] !== undefined;
+  return COMPILED[kind] !== undefined;
 }
 
 /** Schema errors of a Flink custom resource, as `path message` strings (empty when valid). */
