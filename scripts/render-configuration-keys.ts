@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderKeysTable } from '../src/private/configuration-keys';
+import { renderKeysTable } from '../src/private/options/configuration-keys';
 
 export const DOC = path.join(__dirname, '..', 'docs', 'configuration-keys.md');
 export const BEGIN = '<!-- BEGIN GENERATED: npx projen docs:configuration-keys -->';

@@ -3,9 +3,9 @@ import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobOptions } from './job-options';
-import { addConstructCheck } from './private/app-validation';
-import { renderJob } from './private/job-spec';
-import { implicitStatelessError } from './private/state-safety';
+import { addConstructCheck } from './render/app-validation';
+import { renderJob } from './render/job-spec';
+import { implicitStatelessError } from './render/state-safety';
 
 /**
  * Props of `FlinkApplication`: the cluster props of a session cluster plus the job options

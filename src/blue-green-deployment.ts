@@ -9,14 +9,14 @@ import {
   toJson_FlinkBlueGreenDeploymentSpec,
 } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
-import { addConstructCheck, validateAppOnSynth } from './private/app-validation';
-import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './private/cluster-setup';
-import { renderDeploymentSpec } from './private/deployment-spec';
-import { flinkDuration } from './private/flink-values';
-import { renderJob } from './private/job-spec';
-import { resourceName, resourceNamespace } from './private/names';
-import { FlinkCustomResource } from './private/resources';
-import { implicitStatelessError } from './private/state-safety';
+import { addConstructCheck, validateAppOnSynth } from './render/app-validation';
+import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './render/cluster-setup';
+import { renderDeploymentSpec } from './render/deployment-spec';
+import { flinkDuration } from './private/flink/duration';
+import { renderJob } from './render/job-spec';
+import { resourceName, resourceNamespace } from './render/names';
+import { FlinkCustomResource } from './render/custom-resource';
+import { implicitStatelessError } from './render/state-safety';
 
 /** The longest name a blue/green deployment may have: its children add `-green`. */
 const MAX_NAME_LENGTH = 39;

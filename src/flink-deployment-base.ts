@@ -4,15 +4,15 @@ import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
 import { FlinkDeployment, toJson_FlinkDeploymentSpec } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
-import { validateAppOnSynth } from './private/app-validation';
-import { checkFlinkDeploymentName } from './private/checks';
-import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './private/cluster-setup';
-import { ConfigurationBuilder } from './private/configuration-builder';
-import { renderDeploymentSpec } from './private/deployment-spec';
-import { resourceName, resourceNamespace } from './private/names';
-import { FlinkCustomResource } from './private/resources';
-import { markChanged } from './private/synth-cache';
-import { webUiExposureError } from './private/web-ui-exposure';
+import { validateAppOnSynth } from './render/app-validation';
+import { checkFlinkDeploymentName } from './render/prop-checks';
+import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './render/cluster-setup';
+import { ConfigurationBuilder } from './render/configuration-builder';
+import { renderDeploymentSpec } from './render/deployment-spec';
+import { resourceName, resourceNamespace } from './render/names';
+import { FlinkCustomResource } from './render/custom-resource';
+import { markChanged } from './render/synth-cache';
+import { webUiExposureError } from './validation/rules/web-ui-exposure';
 import { ExposeWebUiOptions, FlinkWebUiIngress, WebUiAccessOptions } from './web-ui-ingress';
 
 /** The port of Flink's REST endpoint and web UI when `rest.port` is not set. */

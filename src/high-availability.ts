@@ -1,5 +1,5 @@
 import { FlinkVersion } from './flink-version';
-import { keyOf } from './private/configuration-keys';
+import { keyOf } from './private/options/configuration-keys';
 
 /**
  * Options of Kubernetes high availability.

@@ -2,7 +2,7 @@ import { FlinkVersion } from './flink-version';
 import { MemoryDerivationOptions } from './memory-derivation-options';
 import { deriveJobManagerMemory } from './private/memory/job-manager';
 import { versionRules } from './private/memory/options';
-import { memorySizeToNumber } from './private/memory-size';
+import { memorySizeToNumber } from './private/flink/memory-size';
 
 /**
  * A JobManager's memory, component by component, in bytes, as Flink derives it at startup,

@@ -1,8 +1,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkObjectName } from './private/checks';
-import { resourceName, resourceNamespace } from './private/names';
+import { checkObjectName } from './render/prop-checks';
+import { resourceName, resourceNamespace } from './render/names';
 
 /**
  * Props of `FlinkJobRbac`.

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { FlinkVersion } from './flink-version';
-import { keyOf, SettingId } from './private/configuration-keys';
-import { flinkDuration } from './private/flink-values';
+import { keyOf, SettingId } from './private/options/configuration-keys';
+import { flinkDuration } from './private/flink/duration';
 
 /**
  * Options of the fixed-delay restart strategy.

@@ -4,14 +4,14 @@ import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
-import { addConstructCheck, validateAppOnSynth } from './private/app-validation';
-import { checkObjectName } from './private/checks';
-import { ConfigurationBuilder } from './private/configuration-builder';
-import { renderJob } from './private/job-spec';
-import { nameFromId } from './private/names';
-import { implicitStatelessError } from './private/state-safety';
-import { cachedJson, markChanged } from './private/synth-cache';
-import { jobConfigurationEntries } from './private/typed-configuration';
+import { addConstructCheck, validateAppOnSynth } from './render/app-validation';
+import { checkObjectName } from './render/prop-checks';
+import { ConfigurationBuilder } from './render/configuration-builder';
+import { renderJob } from './render/job-spec';
+import { nameFromId } from './render/names';
+import { implicitStatelessError } from './render/state-safety';
+import { cachedJson, markChanged } from './render/synth-cache';
+import { jobConfigurationEntries } from './render/typed-configuration';
 import type { IFlinkSessionCluster } from './session-cluster';
 
 /**

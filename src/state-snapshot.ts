@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import type { FlinkApplication } from './application';
 import { SavepointFormat } from './checkpointing';
 import { FlinkStateSnapshot as FlinkStateSnapshotKind, FlinkStateSnapshotSpec, toJson_FlinkStateSnapshotSpec } from './imports/flink.apache.org';
-import { validateAppOnSynth } from './private/app-validation';
-import { checkObjectName } from './private/checks';
-import { nameFromId } from './private/names';
-import { cachedJson, markChanged } from './private/synth-cache';
+import { validateAppOnSynth } from './render/app-validation';
+import { checkObjectName } from './render/prop-checks';
+import { nameFromId } from './render/names';
+import { cachedJson, markChanged } from './render/synth-cache';
 import type { FlinkSessionJob } from './session-job';
 
 /**

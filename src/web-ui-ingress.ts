@@ -2,9 +2,9 @@ import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { FlinkDeploymentBase } from './flink-deployment-base';
-import { checkObjectName } from './private/checks';
-import { markChanged } from './private/synth-cache';
-import { UNAUTHENTICATED_ACCESS_ANNOTATION, webUiExposureError } from './private/web-ui-exposure';
+import { checkObjectName } from './render/prop-checks';
+import { markChanged } from './render/synth-cache';
+import { UNAUTHENTICATED_ACCESS_ANNOTATION, webUiExposureError } from './validation/rules/web-ui-exposure';
 import { WebUiAuthentication } from './web-ui-authentication';
 
 /**

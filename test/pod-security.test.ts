@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import { FlinkClusterProps, FlinkSessionCluster, FlinkVersion } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
-import { mainContainerFirst, mergeJson } from '../src/private/pod-template';
+import { mainContainerFirst, mergeJson } from '../src/render/pod-template';
 
 function specOf(props: Partial<FlinkClusterProps>): any {
   const chart: Chart = testChart();

@@ -5,7 +5,7 @@
 import { App, Chart } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion, JobJar } from '../src';
 import { manifestOf } from './support/manifests';
-import * as stateSafety from '../src/private/state-safety';
+import * as stateSafety from '../src/render/state-safety';
 import * as engine from '../src/validation/engine';
 
 const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';

@@ -10,7 +10,7 @@ import { BasicIngressChart } from '../../examples/basic-ingress/main';
 import { BasicSessionDeploymentAndJobChart } from '../../examples/basic-session-deployment-and-job/main';
 import { CheckpointingHaChart } from '../../examples/checkpointing-ha/main';
 import { CheckpointSnapshotChart, JobFromSavepointChart, SavepointSnapshotChart } from '../../examples/savepoint-snapshots/main';
-import { mergeJson } from '../../src/private/pod-template';
+import { mergeJson } from '../../src/render/pod-template';
 import { synthValid } from '../support/manifests';
 import { SECURITY_DEFAULTS_TEMPLATE } from '../support/parity';
 

@@ -2,7 +2,7 @@
  * Comparing synthesized custom resources with the operator's example manifests, up to the
  * intended differences (documented in each example's header).
  */
-import { mergeJson } from '../../src/private/pod-template';
+import { mergeJson } from '../../src/render/pod-template';
 
 /** The restricted security defaults the library adds as `spec.podTemplate`. */
 export const SECURITY_DEFAULTS_TEMPLATE = {

@@ -6,10 +6,10 @@
  */
 import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
 import { FlinkConfiguration } from './flink-configuration';
-import { illegalConfiguration } from './java-exception';
+import { illegalConfiguration } from '../jvm/java-exception';
 import { jobManagerKeys, jobManagerOptions, JobManagerOptions, VersionRules } from './options';
 import { deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, ProcessMemory, totalMemoryKey } from './process-memory';
-import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../memory-size';
+import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../flink/memory-size';
 
 /** Flink's `JobManagerFlinkMemory`. */
 export interface JobManagerFlinkMemory {

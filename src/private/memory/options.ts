@@ -4,7 +4,7 @@
  * and the legacy heap options).
  */
 import { FloatOption, MemoryOption, PlainOption } from './flink-configuration';
-import { GIBIBYTE, KIBIBYTE, MAX_MEMORY_BYTES, MEBIBYTE } from '../memory-size';
+import { GIBIBYTE, KIBIBYTE, MAX_MEMORY_BYTES, MEBIBYTE } from '../flink/memory-size';
 
 /** The version-dependent parts of the derivation. */
 export interface VersionRules {

@@ -7,10 +7,10 @@
  */
 import { DerivationTrace } from './diagnostics';
 import { describeOption, FlinkConfiguration, FloatOption } from './flink-configuration';
-import { illegalArgument, illegalConfiguration, JavaException } from './java-exception';
-import { javaDoubleToString } from './java-numbers';
+import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
+import { javaDoubleToString } from '../jvm/java-numbers';
 import { ProcessMemoryOptions, VersionRules } from './options';
-import { addMemorySizes, formatHumanReadable, MEBIBYTE, multiplyMemorySize, subtractMemorySize } from '../memory-size';
+import { addMemorySizes, formatHumanReadable, MEBIBYTE, multiplyMemorySize, subtractMemorySize } from '../flink/memory-size';
 
 /** Flink's `RangeFraction`: a fraction of some base, capped to [min, max]. */
 export interface RangeFraction {

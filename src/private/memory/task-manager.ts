@@ -6,13 +6,13 @@
  */
 import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
 import { FlinkConfiguration } from './flink-configuration';
-import { illegalArgument, illegalConfiguration, JavaException } from './java-exception';
+import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
 import { taskManagerKeys, taskManagerOptions, TaskManagerOptions, VersionRules } from './options';
 import {
   deriveProcessMemory, deriveWithFraction, deriveWithInverseFraction, FlinkMemoryDerivation, getRangeFraction,
   mapLegacyHeapOptions, ProcessMemory, RangeFraction, totalMemoryKey,
 } from './process-memory';
-import { addMemorySizes, checkedMemorySize, formatHumanReadable, MAX_MEMORY_BYTES, subtractMemorySize } from '../memory-size';
+import { addMemorySizes, checkedMemorySize, formatHumanReadable, MAX_MEMORY_BYTES, subtractMemorySize } from '../flink/memory-size';
 
 /** Flink's `TaskExecutorFlinkMemory`. */
 export interface TaskManagerFlinkMemory {

@@ -3,7 +3,7 @@
  * excluded periods. Every option key also reads its `kubernetes.operator.job.autoscaler.*`
  * fallback.
  */
-import { excludedPeriodsError } from '../../private/excluded-periods';
+import { excludedPeriodsError } from './excluded-periods';
 import { RuleContext } from '../context';
 import { ConfigOption, FlinkConfig } from '../flink-config';
 import { childPath } from '../json-path';

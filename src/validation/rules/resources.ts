@@ -1,8 +1,8 @@
 /**
  * JobManager and TaskManager rules: memory defined and parseable, replicas, standby JobManagers.
  */
-import { parseEphemeralStorageQuantity, parseOperatorMemoryQuantity } from '../../private/kubernetes-quantity';
-import { parseMemorySize } from '../../private/memory-size';
+import { parseEphemeralStorageQuantity, parseOperatorMemoryQuantity } from '../../private/fabric8/quantity';
+import { parseMemorySize } from '../../private/flink/memory-size';
 import { RuleContext } from '../context';
 import { highAvailabilityEnabled, isBlank } from '../flink-config';
 

@@ -8,7 +8,7 @@
  * place that knows which name each version reads best; docs/configuration-keys.md is rendered
  * from it.
  */
-import { FlinkVersion } from '../flink-version';
+import { FlinkVersion } from '../../flink-version';
 
 /** A key and the Flink versions that use it: from `since` (inclusive) to `until` (exclusive). */
 interface VersionedKey {

@@ -11,10 +11,10 @@ import { FlinkVersion } from '../flink-version';
 import { HighAvailability } from '../high-availability';
 import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from '../memory-components';
 import { RestartStrategy } from '../restart-strategy';
-import { checkWholeNumber, flinkMemoryString } from './checks';
-import { keyOf, SettingId, SETTINGS } from './configuration-keys';
-import { excludedPeriodsError } from './excluded-periods';
-import { flinkDuration } from './flink-values';
+import { checkWholeNumber, flinkMemoryString } from './prop-checks';
+import { keyOf, SettingId, SETTINGS } from '../private/options/configuration-keys';
+import { excludedPeriodsError } from '../validation/rules/excluded-periods';
+import { flinkDuration } from '../private/flink/duration';
 
 /** One configuration entry and the prop that set it. */
 export interface ConfigEntry {

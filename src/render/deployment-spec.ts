@@ -4,7 +4,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { FlinkClusterProps } from '../cluster-props';
 import type { OperatorIngressOptions } from '../flink-deployment-base';
-import { flinkMemoryString } from './checks';
+import { flinkMemoryString } from './prop-checks';
 import {
   defaultContainerSecurityContext,
   defaultPodSecurityContext,
@@ -13,7 +13,7 @@ import {
   mergeJson,
   podTemplateJson,
 } from './pod-template';
-import { UNAUTHENTICATED_ACCESS_ANNOTATION } from './web-ui-exposure';
+import { UNAUTHENTICATED_ACCESS_ANNOTATION } from '../validation/rules/web-ui-exposure';
 import {
   FlinkDeploymentSpec,
   FlinkDeploymentSpecFlinkVersion,

@@ -8,7 +8,8 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/#memorysize
  */
-import { arithmetic, illegalArgument, numberFormat } from './memory/java-exception';
+import { arithmetic, illegalArgument, numberFormat } from '../jvm/java-exception';
+import { javaTrim } from '../jvm/java-string';
 
 /** Java's `Long.MAX_VALUE`, also Flink's `MemorySize.MAX_VALUE`. */
 export const MAX_MEMORY_BYTES = 2n ** 63n - 1n;
@@ -36,23 +37,6 @@ const RECOGNIZED_UNITS = UNITS.map((unit) => `(${unit.names.join(' | ')})`).join
 
 /** The names `toHumanReadableString()` and `toString()` print, per unit, smallest first. */
 const UNIT_DISPLAY_NAMES = ['bytes', 'kb', 'mb', 'gb', 'tb'];
-
-/**
- * Java's `String.trim()`: strips every character up to and including U+0020 (space and all
- * ASCII control characters) from both ends, and nothing else (unlike JavaScript's `trim()`,
- * which also strips NBSP, line separators and other Unicode spaces, but not all control characters).
- */
-export function javaTrim(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) <= 0x20) {
-    start++;
-  }
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) {
-    end--;
-  }
-  return text.slice(start, end);
-}
 
 /**
  * Parses a memory size the way Flink's `MemorySize.parseBytes(text)` does.

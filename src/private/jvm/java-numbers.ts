@@ -9,12 +9,11 @@
  * - `Double.toString`, which Flink's "Inconsistently configured ..." message prints.
  */
 import { illegalArgument, numberFormat } from './java-exception';
-import { javaTrim } from '../memory-size';
-
-const INT_MIN = -(2 ** 31);
-const INT_MAX = 2 ** 31 - 1;
+import { javaTrim } from './java-string';
 
 /** `[+-] digits [. digits] [e [+-] digits] [fFdD]`, at least one mantissa digit. */
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
 const DECIMAL_FLOAT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?[fFdD]?$/;
 /** `[+-] 0x hexdigits [. hexdigits] p [+-] digits [fFdD]`, at least one mantissa digit. */
 const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)[fFdD]?$/;
@@ -125,17 +124,14 @@ function compareScaled(numerator: bigint, denominator: bigint, e: number): numbe
 }
 
 /**
- * Java's `Integer.parseInt(text)`: an optional sign and ASCII digits, no whitespace, within the
- * 32-bit range.
+ * Java's `Integer.parseInt(text)`: an optional sign and decimal digits of any script, no
+ * whitespace, within the 32-bit range (see {@link tryParseJavaInt}).
  *
  * @throws JavaException (`NumberFormatException`) with Java's message otherwise
  */
 export function parseJavaInt(text: string): number {
-  if (!/^[+-]?\d+$/.test(text)) {
-    throw numberFormat(`For input string: "${text}"`);
-  }
-  const value = Number(BigInt(text));
-  if (value < INT_MIN || value > INT_MAX) {
+  const value = tryParseJavaInt(text);
+  if (value === undefined) {
     throw numberFormat(`For input string: "${text}"`);
   }
   return value;
@@ -181,4 +177,68 @@ export function javaDoubleToString(value: number): string {
   const [mantissa, exponent] = value.toExponential().split('e');
   const digits = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${digits}E${Number(exponent)}`;
+}
+
+/** Java `Character.isDigit(char)`: one UTF-16 code unit of general category Nd (decimal digit). */
+export function javaIsDigit(unit: string): boolean {
+  return javaDigitValue(unit) >= 0;
+}
+
+/** Java `Character.digit(char, 10)`: the value of a decimal digit (any script), or -1. */
+export function javaDigitValue(unit: string): number {
+  if (unit.length !== 1) {
+    return -1;
+  }
+  const code = unit.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) {
+    return code - 0x30;
+  }
+  if (!isJavaDigitCodePoint(code) || (code >= 0xd800 && code <= 0xdfff)) {
+    return -1;
+  }
+  // Unicode encodes decimal digits in contiguous runs of ten, from 0 to 9. A run may hold several sets.
+  let zero = code;
+  while (isJavaDigitCodePoint(zero - 1)) {
+    zero--;
+  }
+  return (code - zero) % 10;
+}
+
+/**
+ * Java `Integer.parseInt(text)`: an optional `+`/`-`, then one or more decimal digits (any script), within
+ * the int range. Returns undefined where Java throws `NumberFormatException: For input string: "<text>"`.
+ */
+export function tryParseJavaInt(text: string): number | undefined {
+  if (text.length === 0) {
+    return undefined;
+  }
+  let index = 0;
+  let negative = false;
+  if (text[0] === '-' || text[0] === '+') {
+    if (text.length === 1) {
+      return undefined;
+    }
+    negative = text[0] === '-';
+    index = 1;
+  }
+  let magnitude = 0;
+  for (; index < text.length; index++) {
+    const digit = javaDigitValue(text[index]);
+    if (digit < 0) {
+      return undefined;
+    }
+    magnitude = magnitude * 10 + digit;
+    if (magnitude > 2147483648) {
+      return undefined;
+    }
+  }
+  if (!negative && magnitude > 2147483647) {
+    return undefined;
+  }
+  return negative && magnitude !== 0 ? -magnitude : magnitude;
+}
+
+/** Java `Character.isDigit(int codePoint)`. */
+export function isJavaDigitCodePoint(codePoint: number): boolean {
+  return codePoint >= 0 && codePoint <= 0x10ffff && DECIMAL_DIGIT.test(String.fromCodePoint(codePoint));
 }

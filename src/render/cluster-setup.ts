@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from '../cluster-props';
 import { FlinkJobRbac } from '../job-rbac';
-import { checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './checks';
+import { checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { ConfigurationBuilder } from './configuration-builder';
 import { clusterConfigurationEntries } from './typed-configuration';
 

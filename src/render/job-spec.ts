@@ -5,7 +5,7 @@ import { FlinkVersion } from '../flink-version';
 import { FlinkDeploymentSpecJob } from '../imports/flink.apache.org';
 import { FlinkJobOptions } from '../job-options';
 import { PythonJob } from '../python-job';
-import { checkWholeNumber } from './checks';
+import { checkWholeNumber } from './prop-checks';
 
 /**
  * The job spec. FlinkDeployment and FlinkSessionJob share its shape; the generated types
