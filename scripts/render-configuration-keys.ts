@@ -1,10 +1,10 @@
 /**
- * Writes the key table of docs/configuration-keys.md from src/private/configuration-keys.ts
+ * Writes the key table of docs/configuration-keys.md from the option registry (src/private/options/)
  * (`npx projen docs:configuration-keys`). test/typed-configuration.test.ts fails when it is stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderKeysTable } from '../src/private/options/configuration-keys';
+import { renderKeysTable } from '../src/private/options/registry';
 
 export const DOC = path.join(__dirname, '..', 'docs', 'configuration-keys.md');
 export const BEGIN = '<!-- BEGIN GENERATED: npx projen docs:configuration-keys -->';

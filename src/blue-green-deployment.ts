@@ -9,13 +9,13 @@ import {
   toJson_FlinkBlueGreenDeploymentSpec,
 } from './imports/flink.apache.org';
 import { FlinkJobRbac } from './job-rbac';
+import { flinkDuration } from './private/flink/duration';
 import { addConstructCheck, validateAppOnSynth } from './render/app-validation';
 import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './render/cluster-setup';
+import { FlinkCustomResource } from './render/custom-resource';
 import { renderDeploymentSpec } from './render/deployment-spec';
-import { flinkDuration } from './private/flink/duration';
 import { renderJob } from './render/job-spec';
 import { resourceName, resourceNamespace } from './render/names';
-import { FlinkCustomResource } from './render/custom-resource';
 import { implicitStatelessError } from './render/state-safety';
 
 /** The longest name a blue/green deployment may have: its children add `-green`. */

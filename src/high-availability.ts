@@ -1,5 +1,6 @@
 import { FlinkVersion } from './flink-version';
-import { keyOf } from './private/options/configuration-keys';
+import { HA_STORAGE_DIRECTORY, HIGH_AVAILABILITY } from './private/options/flink-options';
+import { writtenKey } from './private/options/written-key';
 
 /**
  * Options of Kubernetes high availability.
@@ -41,6 +42,6 @@ export class HighAvailability {
    */
   public _entries(version: FlinkVersion): Array<[string, string]> {
     const type = version.isAtLeast(FlinkVersion.V1_17) ? 'kubernetes' : 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory';
-    return [[keyOf('haType', version), type], [keyOf('haStorageDir', version), this.storageDirectory]];
+    return [[writtenKey(HIGH_AVAILABILITY, version), type], [writtenKey(HA_STORAGE_DIRECTORY, version), this.storageDirectory]];
   }
 }

@@ -1,8 +1,8 @@
 import { FlinkVersion } from './flink-version';
 import { MemoryDerivationOptions } from './memory-derivation-options';
+import { memorySizeToNumber } from './private/flink/memory-size';
 import { deriveJobManagerMemory } from './private/memory/job-manager';
 import { versionRules } from './private/memory/options';
-import { memorySizeToNumber } from './private/flink/memory-size';
 
 /**
  * A JobManager's memory, component by component, in bytes, as Flink derives it at startup,
@@ -72,7 +72,7 @@ export class JobManagerMemory {
    */
   public static derive(flinkConfiguration: { [key: string]: string }, options: MemoryDerivationOptions = {}): JobManagerMemoryBreakdown {
     const version = options.flinkVersion ?? FlinkVersion.V2_2;
-    const memory = deriveJobManagerMemory(flinkConfiguration, versionRules(version.major, version.minor));
+    const memory = deriveJobManagerMemory(flinkConfiguration, versionRules(version));
     const bytes = (what: string, value: bigint) => memorySizeToNumber(`JobManager memory: ${what}`, value);
     const { jvmHeap, offHeap } = memory.flinkMemory;
     return {

@@ -1,8 +1,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkObjectName } from './render/prop-checks';
 import { resourceName, resourceNamespace } from './render/names';
+import { checkObjectName } from './render/prop-checks';
 
 /**
  * Props of `FlinkJobRbac`.

@@ -1,7 +1,9 @@
 import { Duration } from 'cdk8s';
 import { FlinkVersion } from './flink-version';
-import { keyOf, SettingId } from './private/options/configuration-keys';
 import { flinkDuration } from './private/flink/duration';
+import * as F from './private/options/flink-options';
+import { FlinkOption } from './private/options/option';
+import { writtenKey } from './private/options/written-key';
 
 /**
  * Options of the fixed-delay restart strategy.
@@ -83,8 +85,8 @@ export class RestartStrategy {
   public static fixedDelay(options: FixedDelayRestartOptions): RestartStrategy {
     requireCount('RestartStrategy.fixedDelay', 'attempts', options.attempts, 0);
     return new RestartStrategy('fixed-delay', [
-      ['fixedDelayAttempts', String(options.attempts)],
-      ['fixedDelayDelay', options.delay],
+      [F.FIXED_DELAY_ATTEMPTS, String(options.attempts)],
+      [F.FIXED_DELAY_DELAY, options.delay],
     ]);
   }
 
@@ -98,12 +100,12 @@ export class RestartStrategy {
     }
     requireCount('RestartStrategy.exponentialDelay', 'attemptsBeforeResetBackoff', options.attemptsBeforeResetBackoff, 1);
     return new RestartStrategy('exponential-delay', [
-      ['expInitialBackoff', options.initialBackoff],
-      ['expMaxBackoff', options.maxBackoff],
-      ['expMultiplier', options.backoffMultiplier === undefined ? undefined : String(options.backoffMultiplier)],
-      ['expResetThreshold', options.resetBackoffThreshold],
-      ['expJitter', options.jitterFactor === undefined ? undefined : String(options.jitterFactor)],
-      ['expAttempts', options.attemptsBeforeResetBackoff === undefined ? undefined : String(options.attemptsBeforeResetBackoff)],
+      [F.EXPONENTIAL_INITIAL_BACKOFF, options.initialBackoff],
+      [F.EXPONENTIAL_MAX_BACKOFF, options.maxBackoff],
+      [F.EXPONENTIAL_MULTIPLIER, options.backoffMultiplier === undefined ? undefined : String(options.backoffMultiplier)],
+      [F.EXPONENTIAL_RESET_THRESHOLD, options.resetBackoffThreshold],
+      [F.EXPONENTIAL_JITTER, options.jitterFactor === undefined ? undefined : String(options.jitterFactor)],
+      [F.EXPONENTIAL_ATTEMPTS, options.attemptsBeforeResetBackoff === undefined ? undefined : String(options.attemptsBeforeResetBackoff)],
     ]);
   }
 
@@ -111,16 +113,16 @@ export class RestartStrategy {
   public static failureRate(options: FailureRateRestartOptions): RestartStrategy {
     requireCount('RestartStrategy.failureRate', 'maxFailuresPerInterval', options.maxFailuresPerInterval, 1);
     return new RestartStrategy('failure-rate', [
-      ['failureRateMax', String(options.maxFailuresPerInterval)],
-      ['failureRateInterval', options.failureRateInterval],
-      ['failureRateDelay', options.delay],
+      [F.FAILURE_RATE_MAX, String(options.maxFailuresPerInterval)],
+      [F.FAILURE_RATE_INTERVAL, options.failureRateInterval],
+      [F.FAILURE_RATE_DELAY, options.delay],
     ]);
   }
 
   private constructor(
     /** The strategy, as Flink names it: `none`, `fixed-delay`, `exponential-delay` or `failure-rate`. */
     public readonly type: string,
-    private readonly parameters: Array<[SettingId, string | Duration | undefined]>,
+    private readonly parameters: Array<[FlinkOption, string | Duration | undefined]>,
   ) {}
 
   /**
@@ -128,10 +130,10 @@ export class RestartStrategy {
    * @internal
    */
   public _entries(version: FlinkVersion): Array<[string, string]> {
-    const entries: Array<[string, string]> = [[keyOf('restartStrategy', version), this.type]];
-    for (const [id, value] of this.parameters) {
+    const entries: Array<[string, string]> = [[writtenKey(F.RESTART_STRATEGY, version), this.type]];
+    for (const [option, value] of this.parameters) {
       if (value !== undefined) {
-        entries.push([keyOf(id, version), typeof value === 'string' ? value : flinkDuration(value)]);
+        entries.push([writtenKey(option, version), typeof value === 'string' ? value : flinkDuration(value)]);
       }
     }
     return entries;

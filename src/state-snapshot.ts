@@ -4,8 +4,8 @@ import type { FlinkApplication } from './application';
 import { SavepointFormat } from './checkpointing';
 import { FlinkStateSnapshot as FlinkStateSnapshotKind, FlinkStateSnapshotSpec, toJson_FlinkStateSnapshotSpec } from './imports/flink.apache.org';
 import { validateAppOnSynth } from './render/app-validation';
-import { checkObjectName } from './render/prop-checks';
 import { nameFromId } from './render/names';
+import { checkObjectName } from './render/prop-checks';
 import { cachedJson, markChanged } from './render/synth-cache';
 import type { FlinkSessionJob } from './session-job';
 

@@ -1,8 +1,8 @@
 import { FlinkVersion } from './flink-version';
 import { MemoryDerivationOptions } from './memory-derivation-options';
+import { memorySizeToNumber } from './private/flink/memory-size';
 import { versionRules } from './private/memory/options';
 import { deriveTaskManagerMemory } from './private/memory/task-manager';
-import { memorySizeToNumber } from './private/flink/memory-size';
 
 /**
  * A TaskManager's memory, component by component, in bytes, as Flink derives it at startup
@@ -79,7 +79,7 @@ export class TaskManagerMemory {
    */
   public static derive(flinkConfiguration: { [key: string]: string }, options: MemoryDerivationOptions = {}): TaskManagerMemoryBreakdown {
     const version = options.flinkVersion ?? FlinkVersion.V2_2;
-    const memory = deriveTaskManagerMemory(flinkConfiguration, versionRules(version.major, version.minor));
+    const memory = deriveTaskManagerMemory(flinkConfiguration, versionRules(version));
     const bytes = (what: string, value: bigint) => memorySizeToNumber(`TaskManager memory: ${what}`, value);
     const flink = memory.flinkMemory;
     return {

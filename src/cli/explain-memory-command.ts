@@ -8,7 +8,7 @@ import { JobManagerMemory } from '../job-manager-memory';
 import { TaskManagerMemory } from '../task-manager-memory';
 import { manifestFiles, ReadProblem, readManifestFile } from './read-manifests';
 import { Output } from './validate-command';
-import { flattenConfiguration } from '../validation/flink-config';
+import { flattenConfiguration } from '../private/options/effective-configuration';
 import { flinkVersionOf } from '../validation/rules/memory';
 import { operatorMemoryBytes } from '../validation/rules/resources';
 

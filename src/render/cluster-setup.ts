@@ -6,8 +6,8 @@
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from '../cluster-props';
 import { FlinkJobRbac } from '../job-rbac';
-import { checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { ConfigurationBuilder } from './configuration-builder';
+import { checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
 
 /** Throws on cluster props that the props alone decide are wrong. */

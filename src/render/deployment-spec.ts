@@ -4,7 +4,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { FlinkClusterProps } from '../cluster-props';
 import type { OperatorIngressOptions } from '../flink-deployment-base';
-import { flinkMemoryString } from './prop-checks';
 import {
   defaultContainerSecurityContext,
   defaultPodSecurityContext,
@@ -13,7 +12,7 @@ import {
   mergeJson,
   podTemplateJson,
 } from './pod-template';
-import { UNAUTHENTICATED_ACCESS_ANNOTATION } from '../validation/rules/web-ui-exposure';
+import { flinkMemoryString } from './prop-checks';
 import {
   FlinkDeploymentSpec,
   FlinkDeploymentSpecFlinkVersion,
@@ -21,6 +20,7 @@ import {
   FlinkDeploymentSpecJob,
   FlinkDeploymentSpecMode,
 } from '../imports/flink.apache.org';
+import { UNAUTHENTICATED_ACCESS_ANNOTATION } from '../validation/rules/web-ui-exposure';
 
 /** The CPU and memory of a JobManager or TaskManager when the props leave them out. */
 const DEFAULT_CPU = 1;

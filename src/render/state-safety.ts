@@ -8,7 +8,7 @@
  * say `upgradeMode` explicitly, and `UpgradeMode.STATELESS` stays available for jobs whose
  * state may be dropped.
  */
-import { durableStateKeys } from '../validation/flink-config';
+import { durableStateKeys } from '../validation/configuration';
 
 /** The error for a job with durable state and no upgrade mode, or undefined. */
 export function implicitStatelessError(what: string, upgradeModeSet: boolean, configuration: { [key: string]: string }): string | undefined {

@@ -12,9 +12,13 @@ import { HighAvailability } from '../high-availability';
 import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from '../memory-components';
 import { RestartStrategy } from '../restart-strategy';
 import { checkWholeNumber, flinkMemoryString } from './prop-checks';
-import { keyOf, SettingId, SETTINGS } from '../private/options/configuration-keys';
-import { excludedPeriodsError } from '../validation/rules/excluded-periods';
 import { flinkDuration } from '../private/flink/duration';
+import * as F from '../private/options/flink-options';
+import * as M from '../private/options/memory-options';
+import * as O from '../private/options/operator-options';
+import { FlinkOption } from '../private/options/option';
+import { requireAvailable, writtenKey } from '../private/options/written-key';
+import { excludedPeriodsError } from '../validation/rules/excluded-periods';
 
 /** One configuration entry and the prop that set it. */
 export interface ConfigEntry {
@@ -32,27 +36,27 @@ export interface JobConfigurationProps {
 
 class Entries {
   public readonly list: ConfigEntry[] = [];
-  constructor(private readonly version: FlinkVersion) {}
+  constructor(public readonly version: FlinkVersion) {}
 
-  public add(id: SettingId, value: string | undefined, source: string = SETTINGS[id].prop): void {
+  public add(option: FlinkOption, value: string | undefined, source: string = option.prop!): void {
     if (value !== undefined) {
-      this.list.push({ key: keyOf(id, this.version), value, source });
+      this.list.push({ key: writtenKey(option, this.version), value, source });
     }
   }
 
-  public size(id: SettingId, value: Size | undefined): void {
-    this.add(id, flinkMemoryString(SETTINGS[id].prop, value));
+  public size(option: FlinkOption, value: Size | undefined): void {
+    this.add(option, flinkMemoryString(option.prop!, value));
   }
 
-  public fraction(id: SettingId, value: number | undefined): void {
+  public fraction(option: FlinkOption, value: number | undefined): void {
     if (value !== undefined && !(value >= 0 && value < 1)) {
-      throw new Error(`'${SETTINGS[id].prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
+      throw new Error(`'${option.prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
     }
-    this.add(id, value === undefined ? undefined : String(value));
+    this.add(option, value === undefined ? undefined : String(value));
   }
 
-  public duration(id: SettingId, value: Duration | undefined): void {
-    this.add(id, value === undefined ? undefined : flinkDuration(value));
+  public duration(option: FlinkOption, value: Duration | undefined): void {
+    this.add(option, value === undefined ? undefined : flinkDuration(value));
   }
 
   public raw(entries: Array<[string, string]>, source: string): void {
@@ -64,33 +68,33 @@ function taskManagerComponents(entries: Entries, components: TaskManagerMemoryCo
   if (components === undefined) {
     return;
   }
-  entries.size('tmTotalFlink', components.totalFlink);
-  entries.size('tmTaskHeap', components.taskHeap);
-  entries.size('tmTaskOffHeap', components.taskOffHeap);
-  entries.size('tmFrameworkHeap', components.frameworkHeap);
-  entries.size('tmFrameworkOffHeap', components.frameworkOffHeap);
-  entries.size('tmManagedSize', components.managedSize);
-  entries.fraction('tmManagedFraction', components.managedFraction);
-  entries.size('tmNetworkMin', components.networkMin);
-  entries.size('tmNetworkMax', components.networkMax);
-  entries.fraction('tmNetworkFraction', components.networkFraction);
-  entries.size('tmMetaspace', components.jvmMetaspace);
-  entries.size('tmOverheadMin', components.jvmOverheadMin);
-  entries.size('tmOverheadMax', components.jvmOverheadMax);
-  entries.fraction('tmOverheadFraction', components.jvmOverheadFraction);
+  entries.size(M.TM_FLINK_SIZE, components.totalFlink);
+  entries.size(M.TM_TASK_HEAP, components.taskHeap);
+  entries.size(M.TM_TASK_OFF_HEAP, components.taskOffHeap);
+  entries.size(M.TM_FRAMEWORK_HEAP, components.frameworkHeap);
+  entries.size(M.TM_FRAMEWORK_OFF_HEAP, components.frameworkOffHeap);
+  entries.size(M.TM_MANAGED_SIZE, components.managedSize);
+  entries.fraction(M.TM_MANAGED_FRACTION, components.managedFraction);
+  entries.size(M.TM_NETWORK_MIN, components.networkMin);
+  entries.size(M.TM_NETWORK_MAX, components.networkMax);
+  entries.fraction(M.TM_NETWORK_FRACTION, components.networkFraction);
+  entries.size(M.TM_METASPACE, components.jvmMetaspace);
+  entries.size(M.TM_OVERHEAD_MIN, components.jvmOverheadMin);
+  entries.size(M.TM_OVERHEAD_MAX, components.jvmOverheadMax);
+  entries.fraction(M.TM_OVERHEAD_FRACTION, components.jvmOverheadFraction);
 }
 
 function jobManagerComponents(entries: Entries, components: JobManagerMemoryComponents | undefined): void {
   if (components === undefined) {
     return;
   }
-  entries.size('jmTotalFlink', components.totalFlink);
-  entries.size('jmHeap', components.heap);
-  entries.size('jmOffHeap', components.offHeap);
-  entries.size('jmMetaspace', components.jvmMetaspace);
-  entries.size('jmOverheadMin', components.jvmOverheadMin);
-  entries.size('jmOverheadMax', components.jvmOverheadMax);
-  entries.fraction('jmOverheadFraction', components.jvmOverheadFraction);
+  entries.size(M.JM_FLINK_SIZE, components.totalFlink);
+  entries.size(M.JM_HEAP, components.heap);
+  entries.size(M.JM_OFF_HEAP, components.offHeap);
+  entries.size(M.JM_METASPACE, components.jvmMetaspace);
+  entries.size(M.JM_OVERHEAD_MIN, components.jvmOverheadMin);
+  entries.size(M.JM_OVERHEAD_MAX, components.jvmOverheadMax);
+  entries.fraction(M.JM_OVERHEAD_FRACTION, components.jvmOverheadFraction);
 }
 
 function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOptions | undefined): void {
@@ -111,8 +115,8 @@ function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOp
   // Before Flink 1.20 both options are milliseconds (a Long); from 1.20 they are durations.
   const render = (duration: Duration | undefined) => (duration === undefined ? undefined
     : version.isAtLeast(FlinkVersion.V1_20) ? flinkDuration(duration) : String(duration.toMilliseconds()));
-  entries.add('heartbeatInterval', render(options.interval));
-  entries.add('heartbeatTimeout', render(options.timeout));
+  entries.add(F.HEARTBEAT_INTERVAL, render(options.interval));
+  entries.add(F.HEARTBEAT_TIMEOUT, render(options.timeout));
 }
 
 function checkpointing(entries: Entries, version: FlinkVersion, options: CheckpointingOptions | undefined): void {
@@ -130,31 +134,31 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
   if (options.directory !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(options.directory)) {
     throw new Error(`'checkpointing.directory' must be a URI with a scheme, e.g. 's3://bucket/checkpoints' (got '${options.directory}').`);
   }
-  entries.duration('checkpointInterval', options.interval);
-  entries.add('checkpointMode', options.mode);
-  entries.duration('checkpointTimeout', options.timeout);
-  entries.duration('checkpointMinPause', options.minPause);
-  entries.add('checkpointMaxConcurrent', options.maxConcurrent === undefined ? undefined : String(options.maxConcurrent));
-  entries.add('checkpointRetention', options.externalizedRetention);
-  entries.add('checkpointIncremental', options.incremental === undefined ? undefined : String(options.incremental));
-  entries.add('stateBackend', options.stateBackend);
-  entries.add('checkpointDirectory', options.directory);
-  entries.duration('periodicCheckpointInterval', options.periodicSnapshotInterval);
+  entries.duration(F.CHECKPOINT_INTERVAL, options.interval);
+  entries.add(F.CHECKPOINT_MODE, options.mode);
+  entries.duration(F.CHECKPOINT_TIMEOUT, options.timeout);
+  entries.duration(F.CHECKPOINT_MIN_PAUSE, options.minPause);
+  entries.add(F.CHECKPOINT_MAX_CONCURRENT, options.maxConcurrent === undefined ? undefined : String(options.maxConcurrent));
+  entries.add(F.EXTERNALIZED_RETENTION, options.externalizedRetention);
+  entries.add(F.INCREMENTAL_CHECKPOINTS, options.incremental === undefined ? undefined : String(options.incremental));
+  entries.add(F.STATE_BACKEND, options.stateBackend);
+  entries.add(F.CHECKPOINT_DIRECTORY, options.directory);
+  entries.duration(O.PERIODIC_CHECKPOINT_INTERVAL, options.periodicSnapshotInterval);
 }
 
 function savepoints(entries: Entries, options: SavepointOptions | undefined): void {
   if (options?.directory !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(options.directory)) {
     throw new Error(`'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
   }
-  entries.add('savepointDirectory', options?.directory);
+  entries.add(F.SAVEPOINT_DIRECTORY, options?.directory);
   if (options?.periodicInterval !== undefined && options.directory === undefined) {
     throw new Error("'savepoints.periodicInterval' needs 'savepoints.directory': periodic savepoints are written there.");
   }
   checkWholeNumber('savepoints.historyMaxCount', options?.historyMaxCount, 1);
-  entries.duration('periodicSavepointInterval', options?.periodicInterval);
-  entries.duration('savepointHistoryMaxAge', options?.historyMaxAge);
-  entries.add('savepointHistoryMaxCount', options?.historyMaxCount === undefined ? undefined : String(options.historyMaxCount));
-  entries.add('savepointFormat', options?.formatType);
+  entries.duration(O.PERIODIC_SAVEPOINT_INTERVAL, options?.periodicInterval);
+  entries.duration(O.SAVEPOINT_HISTORY_MAX_AGE, options?.historyMaxAge);
+  entries.add(O.SAVEPOINT_HISTORY_MAX_COUNT, options?.historyMaxCount === undefined ? undefined : String(options.historyMaxCount));
+  entries.add(O.SAVEPOINT_FORMAT, options?.formatType);
 }
 
 function metrics(entries: Entries, options: MetricsOptions | undefined): void {
@@ -165,8 +169,8 @@ function metrics(entries: Entries, options: MetricsOptions | undefined): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`'metrics.prometheusPort' must be a port number from 1 to 65535 (got ${port}).`);
   }
-  entries.add('prometheusFactory', 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory');
-  entries.add('prometheusPort', String(port));
+  entries.add(F.PROMETHEUS_FACTORY, 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory');
+  entries.add(F.PROMETHEUS_PORT, String(port));
 }
 
 function autoscaler(entries: Entries, options: AutoscalerOptions | undefined): void {
@@ -190,18 +194,20 @@ function autoscaler(entries: Entries, options: AutoscalerOptions | undefined): v
     throw new Error(`'autoscaler.excludedPeriods': ${periodsError}.`);
   }
   const number = (value: number | undefined) => (value === undefined ? undefined : String(value));
-  entries.add('autoscalerEnabled', String(options.enabled ?? true));
-  entries.duration('autoscalerMetricsWindow', options.metricsWindow);
-  entries.duration('autoscalerStabilization', options.stabilizationInterval);
-  entries.add('autoscalerTarget', number(options.targetUtilization));
-  entries.add('autoscalerBoundary', number(options.targetUtilizationBoundary));
-  entries.add('autoscalerScaleUp', number(options.scaleUpMaxFactor));
-  entries.add('autoscalerScaleDown', number(options.scaleDownMaxFactor));
-  entries.add('autoscalerExcludedPeriods', periods);
-  entries.add('autoscalerVertexMin', number(options.vertexMinParallelism));
-  entries.add('autoscalerVertexMax', number(options.vertexMaxParallelism));
+  entries.add(O.AUTOSCALER_ENABLED, String(options.enabled ?? true));
+  entries.duration(O.AUTOSCALER_METRICS_WINDOW, options.metricsWindow);
+  entries.duration(O.AUTOSCALER_STABILIZATION, options.stabilizationInterval);
+  entries.add(O.AUTOSCALER_UTILIZATION_TARGET, number(options.targetUtilization));
+  entries.add(O.AUTOSCALER_UTILIZATION_BOUNDARY, number(options.targetUtilizationBoundary));
+  entries.add(O.AUTOSCALER_SCALE_UP_MAX_FACTOR, number(options.scaleUpMaxFactor));
+  entries.add(O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, number(options.scaleDownMaxFactor));
+  entries.add(O.AUTOSCALER_EXCLUDED_PERIODS, periods);
+  entries.add(O.AUTOSCALER_VERTEX_MIN, number(options.vertexMinParallelism));
+  entries.add(O.AUTOSCALER_VERTEX_MAX, number(options.vertexMaxParallelism));
   if (options.inPlaceScaling === true) {
-    entries.add('scheduler', 'adaptive');
+    // The operator rescales in place with the adaptive scheduler from Flink 1.18 (supportsInPlaceScaling).
+    requireAvailable('autoscaler.inPlaceScaling', entries.version, FlinkVersion.V1_18);
+    entries.add(F.SCHEDULER, 'adaptive');
   }
 }
 
@@ -219,7 +225,7 @@ export function jobConfigurationEntries(props: JobConfigurationProps, version: F
 /** The entries of every typed prop of a cluster. */
 export function clusterConfigurationEntries(props: FlinkClusterProps, version: FlinkVersion): ConfigEntry[] {
   const entries = new Entries(version);
-  entries.add('slots', props.taskManager?.slots === undefined ? undefined : String(props.taskManager.slots));
+  entries.add(F.TASK_SLOTS, props.taskManager?.slots === undefined ? undefined : String(props.taskManager.slots));
   taskManagerComponents(entries, props.taskManager?.memoryComponents);
   jobManagerComponents(entries, props.jobManager?.memoryComponents);
   heartbeat(entries, version, props.heartbeat);

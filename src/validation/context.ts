@@ -3,8 +3,9 @@
  * operator settings, and a way to report findings.
  */
 import { Finding, Severity, ValidationOptions } from '../finding';
-import { FlinkConfig, flattenConfiguration } from './flink-config';
+import { deploymentConfiguration } from './configuration';
 import { RuleId, RULES } from './rule-catalog';
+import { EffectiveConfiguration } from '../private/options/effective-configuration';
 
 /** The operator settings, with the operator's defaults filled in. */
 export interface Settings {
@@ -90,7 +91,7 @@ export class RuleContext {
   public readonly kind: string;
   public readonly name: string;
   public readonly namespace?: string;
-  private effective?: FlinkConfig;
+  private effective?: EffectiveConfiguration;
 
   constructor(
     public readonly manifest: any,
@@ -110,10 +111,13 @@ export class RuleContext {
     return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : {};
   }
 
-  /** The operator's default configuration with this resource's flinkConfiguration laid over it. */
-  public get config(): FlinkConfig {
+  /**
+   * The operator's default configuration with this resource's flinkConfiguration laid over it,
+   * read as the resource's `spec.flinkVersion` reads it.
+   */
+  public get config(): EffectiveConfiguration {
     if (this.effective === undefined) {
-      this.effective = FlinkConfig.merge(this.settings.operatorConfiguration, flattenConfiguration(this.spec.flinkConfiguration));
+      this.effective = deploymentConfiguration(this.settings.operatorConfiguration, this.spec);
     }
     return this.effective;
   }

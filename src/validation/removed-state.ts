@@ -8,13 +8,14 @@
  * state. A construct id change renames a resource, so a refactor can do this unnoticed.
  */
 import { Finding } from '../finding';
+import { deploymentConfiguration, durableStateKeys, sessionJobConfiguration } from './configuration';
 import { ManifestIndex, RuleContext, Settings } from './context';
-import { durableStateKeys, FlinkConfig, flattenConfiguration } from './flink-config';
+import { EffectiveConfiguration } from '../private/options/effective-configuration';
 
 const JOB_KINDS = ['FlinkDeployment', 'FlinkSessionJob', 'FlinkBlueGreenDeployment'];
 
 /** The job spec and effective configuration of a job resource, if it runs a job. */
-function jobOf(manifest: any, index: ManifestIndex, settings: Settings): { job: any; config: FlinkConfig } | undefined {
+function jobOf(manifest: any, index: ManifestIndex, settings: Settings): { job: any; config: EffectiveConfiguration } | undefined {
   const spec = manifest?.spec;
   if (spec === null || typeof spec !== 'object') {
     return undefined;
@@ -30,11 +31,10 @@ function jobOf(manifest: any, index: ManifestIndex, settings: Settings): { job: 
       : undefined;
     return {
       job,
-      config: FlinkConfig.merge(settings.operatorConfiguration,
-        flattenConfiguration(cluster?.spec?.flinkConfiguration), flattenConfiguration(spec.flinkConfiguration)),
+      config: sessionJobConfiguration(settings.operatorConfiguration, cluster?.spec, spec),
     };
   }
-  return { job, config: FlinkConfig.merge(settings.operatorConfiguration, flattenConfiguration(deploymentSpec.flinkConfiguration)) };
+  return { job, config: deploymentConfiguration(settings.operatorConfiguration, deploymentSpec) };
 }
 
 /** Why losing this resource loses state, or undefined when it holds none. */

@@ -4,13 +4,13 @@
  * and from Java's own number semantics (`Integer.parseInt`, `Float.parseFloat`, `Double.toString`);
  * none is computed by the code under test.
  */
-import { JavaException } from '../../src/private/jvm/java-exception';
-import { javaDoubleToString, parseFlinkBoolean, parseJavaFloat, parseJavaInt } from '../../src/private/jvm/java-numbers';
-import { javaTrim } from '../../src/private/jvm/java-string';
 import {
   addMemorySizes, formatBytesValue, formatConfigValue, formatHumanReadable, formatMemorySize, MAX_MEMORY_BYTES,
   memorySizeToNumber, multiplyMemorySize, parseMemorySize, subtractMemorySize,
 } from '../../src/private/flink/memory-size';
+import { JavaException } from '../../src/private/jvm/java-exception';
+import { javaDoubleToString, parseFlinkBoolean, parseJavaFloat, parseJavaInt } from '../../src/private/jvm/java-numbers';
+import { javaTrim } from '../../src/private/jvm/java-string';
 
 const K = 1024n;
 const M = K * K;

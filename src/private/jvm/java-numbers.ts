@@ -138,6 +138,26 @@ export function parseJavaInt(text: string): number {
 }
 
 /**
+ * Java's `Double.parseDouble(text)`: surrounding whitespace (Java trim rule), a sign, `NaN`,
+ * `Infinity`, decimal notation with an optional exponent and one trailing `f`/`F`/`d`/`D`.
+ * JavaScript's number parsing rounds decimal text to the nearest double as Java does.
+ * Hexadecimal notation is not read here.
+ *
+ * @throws JavaException (`NumberFormatException`) with Java's message otherwise
+ */
+export function parseJavaDouble(text: string): number {
+  const trimmed = javaTrim(text);
+  if (/^[+-]?(NaN|Infinity)$/.test(trimmed)) {
+    return Number(trimmed.replace(/^\+/, ''));
+  }
+  // `\d+(\.\d*)?` cannot backtrack: the point separates the two digit runs.
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(trimmed)) {
+    throw numberFormat(trimmed === '' ? 'empty String' : `For input string: "${trimmed}"`);
+  }
+  return Number(trimmed.replace(/[dDfF]$/, ''));
+}
+
+/**
  * Flink's boolean conversion: `true` or `false`, case-insensitive, nothing else (no trimming).
  *
  * @throws JavaException (`IllegalArgumentException`) with Flink's message otherwise

@@ -3,8 +3,8 @@
  * values, the components derived before the failure, and what to change.
  */
 import { FlinkConfiguration } from './flink-configuration';
-import { JavaException } from '../jvm/java-exception';
 import { formatHumanReadable } from '../flink/memory-size';
+import { JavaException } from '../jvm/java-exception';
 
 /** The memory components derived so far, in derivation order, for error messages. */
 export class DerivationTrace {

@@ -3,9 +3,9 @@
  * does for the few option types the memory derivation reads: main key first, then fallback
  * (deprecated) keys in declared order, then the option's default.
  */
+import { formatBytesValue, formatMemorySize, parseMemorySize } from '../flink/memory-size';
 import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
 import { parseFlinkBoolean, parseJavaFloat, parseJavaInt } from '../jvm/java-numbers';
-import { formatBytesValue, formatMemorySize, parseMemorySize } from '../flink/memory-size';
 
 /** A Flink `ConfigOption`: its key and the keys Flink falls back to, in order. */
 export interface OptionKey {

@@ -6,10 +6,10 @@
  */
 import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
 import { FlinkConfiguration } from './flink-configuration';
-import { illegalConfiguration } from '../jvm/java-exception';
-import { jobManagerKeys, jobManagerOptions, JobManagerOptions, VersionRules } from './options';
+import { jobManagerKeys, jobManagerOptionSet, JobManagerMemoryOptionSet, VersionRules } from './options';
 import { deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, ProcessMemory, totalMemoryKey } from './process-memory';
 import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../flink/memory-size';
+import { illegalConfiguration } from '../jvm/java-exception';
 
 /** Flink's `JobManagerFlinkMemory`. */
 export interface JobManagerFlinkMemory {
@@ -31,7 +31,7 @@ export interface JobManagerProcessMemory extends ProcessMemory<JobManagerFlinkMe
  * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
  */
 export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): JobManagerProcessMemory {
-  const options = jobManagerOptions();
+  const options = jobManagerOptionSet(rules);
   return deriveOrExplainRefusal('JobManager', rules.label, flinkConfiguration, jobManagerKeys(options, rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
     const memory = deriveProcessMemory(config, options, new JobManagerFlinkMemoryDerivation(config, options, trace), trace);
@@ -50,7 +50,7 @@ export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: stri
 class JobManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<JobManagerFlinkMemory> {
   public constructor(
     private readonly config: FlinkConfiguration,
-    private readonly options: JobManagerOptions,
+    private readonly options: JobManagerMemoryOptionSet,
     private readonly trace: DerivationTrace,
   ) {}
 

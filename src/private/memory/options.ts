@@ -1,20 +1,21 @@
 /**
- * The Flink configuration options the memory derivation reads, with their defaults and fallback
- * keys per Flink version (`TaskManagerOptions`, `JobManagerOptions`, `NettyShuffleEnvironmentOptions`
- * and the legacy heap options).
+ * The memory options the derivation reads, for one Flink version: keys, fallback keys and
+ * defaults come from the option registry (private/options/memory-options.ts), in the shape the
+ * derivation's Flink-`Configuration` reader takes.
  */
 import { FloatOption, MemoryOption, PlainOption } from './flink-configuration';
-import { GIBIBYTE, KIBIBYTE, MAX_MEMORY_BYTES, MEBIBYTE } from '../flink/memory-size';
+import { FlinkVersion } from '../../flink-version';
+import { parseMemorySize } from '../flink/memory-size';
+import { parseJavaFloat } from '../jvm/java-numbers';
+import * as M from '../options/memory-options';
+import { defaultAt, FlinkOption, keysRead, mainKey } from '../options/option';
 
 /** The version-dependent parts of the derivation. */
 export interface VersionRules {
+  /** The version. */
+  readonly version: FlinkVersion;
   /** The version, for messages, e.g. `1.17`. */
   readonly label: string;
-  /**
-   * Default of `taskmanager.memory.network.max`: 1g up to Flink 1.16, `Long.MAX_VALUE` from 1.17
-   * (FLINK-30472).
-   */
-  readonly networkMaxDefault: bigint;
   /**
    * Whether the legacy heap options (`taskmanager.heap.size`/`.mb`, `jobmanager.heap.size`/`.mb`)
    * are still mapped to the total process memory (Flink 1.x; removed in 2.0 by FLINK-33750).
@@ -27,22 +28,42 @@ export interface VersionRules {
   readonly legacyNetworkBuffers: boolean;
 }
 
-/** The rules for Flink `major.minor`. Versions before 1.13 are not supported. */
-export function versionRules(major: number, minor: number): VersionRules {
-  const atLeast = (otherMajor: number, otherMinor: number) => major > otherMajor || (major === otherMajor && minor >= otherMinor);
-  if (!atLeast(1, 13)) {
-    throw new Error(`Flink memory derivation: Flink ${major}.${minor} is not supported; the rules are implemented for Flink 1.13 and later. Pass a newer 'flinkVersion' (e.g. FlinkVersion.V1_13).`);
+/** The rules for a Flink version. Versions before 1.13 are not supported. */
+export function versionRules(version: FlinkVersion): VersionRules {
+  if (!version.isAtLeast(FlinkVersion.V1_13)) {
+    throw new Error(`Flink memory derivation: Flink ${version.major}.${version.minor} is not supported; the rules are implemented for Flink 1.13 and later. Pass a newer 'flinkVersion' (e.g. FlinkVersion.V1_13).`);
   }
   return {
-    label: `${major}.${minor}`,
-    networkMaxDefault: atLeast(1, 17) ? MAX_MEMORY_BYTES : GIBIBYTE,
-    legacyHeapOptions: !atLeast(2, 0),
-    legacyNetworkBuffers: !atLeast(2, 0),
+    version,
+    label: `${version.major}.${version.minor}`,
+    legacyHeapOptions: keysRead(M.TM_LEGACY_HEAP, version).length > 0,
+    legacyNetworkBuffers: keysRead(M.TM_NETWORK_BUFFERS, version).length > 0,
   };
 }
 
+/** The registry's option as the derivation reads it in one version: its key, fallback keys and default. */
+function read(option: FlinkOption, version: FlinkVersion): { key: string; fallbackKeys: string[]; defaultText?: string } {
+  const [key, ...fallbackKeys] = keysRead(option, version);
+  return { key: key ?? mainKey(option), fallbackKeys, defaultText: defaultAt(option, version) };
+}
+
+function memory(option: FlinkOption, version: FlinkVersion): MemoryOption {
+  const { key, fallbackKeys, defaultText } = read(option, version);
+  return { key, fallbackKeys, defaultBytes: defaultText === undefined ? undefined : parseMemorySize(defaultText) };
+}
+
+function fraction(option: FlinkOption, version: FlinkVersion): FloatOption {
+  const { key, fallbackKeys, defaultText } = read(option, version);
+  return { key, fallbackKeys, defaultValue: parseJavaFloat(defaultText!), defaultText: defaultText! };
+}
+
+function plain(option: FlinkOption, version: FlinkVersion): PlainOption {
+  const { key, fallbackKeys } = read(option, version);
+  return { key, fallbackKeys };
+}
+
 /** The options every Flink process (JobManager or TaskManager) shares, per `ProcessMemoryOptions`. */
-export interface ProcessMemoryOptions {
+export interface ProcessMemoryOptionSet {
   /** `TaskManager` or `JobManager`, for messages. */
   readonly processName: string;
   /** The total process size Flink's default configuration ships, as an example in advice. */
@@ -60,19 +81,8 @@ export interface ProcessMemoryOptions {
   readonly legacyHeapMb: PlainOption;
 }
 
-const FRACTION_0_1 = { defaultValue: Math.fround(0.1), defaultText: '0.1' };
-
-function jvmOptions(prefix: string) {
-  return {
-    jvmMetaspace: { key: `${prefix}.memory.jvm-metaspace.size`, defaultBytes: 256n * MEBIBYTE },
-    jvmOverheadMin: { key: `${prefix}.memory.jvm-overhead.min`, defaultBytes: 192n * MEBIBYTE },
-    jvmOverheadMax: { key: `${prefix}.memory.jvm-overhead.max`, defaultBytes: GIBIBYTE },
-    jvmOverheadFraction: { key: `${prefix}.memory.jvm-overhead.fraction`, ...FRACTION_0_1 },
-  };
-}
-
-/** `TaskManagerOptions` and friends, for one Flink version. */
-export interface TaskManagerOptions extends ProcessMemoryOptions {
+/** The TaskManager's memory options (`TaskManagerOptions` and friends) for one Flink version. */
+export interface TaskManagerMemoryOptionSet extends ProcessMemoryOptionSet {
   readonly frameworkHeap: MemoryOption;
   readonly frameworkOffHeap: MemoryOption;
   readonly taskHeap: MemoryOption;
@@ -86,60 +96,68 @@ export interface TaskManagerOptions extends ProcessMemoryOptions {
   readonly networkNumberOfBuffers: PlainOption;
 }
 
-/** The TaskManager options with the defaults of the given Flink version. */
-export function taskManagerOptions(rules: VersionRules): TaskManagerOptions {
-  const taskHeap: MemoryOption = { key: 'taskmanager.memory.task.heap.size' };
-  const managedSize: MemoryOption = { key: 'taskmanager.memory.managed.size', fallbackKeys: ['taskmanager.memory.size'] };
+/** The TaskManager options of the given Flink version. */
+export function taskManagerOptionSet(rules: VersionRules): TaskManagerMemoryOptionSet {
+  const v = rules.version;
+  const taskHeap = memory(M.TM_TASK_HEAP, v);
+  const managedSize = memory(M.TM_MANAGED_SIZE, v);
   return {
     processName: 'TaskManager',
     exampleProcessSize: '1728m',
     requiredFineGrained: [taskHeap, managedSize],
-    totalFlink: { key: 'taskmanager.memory.flink.size' },
-    totalProcess: { key: 'taskmanager.memory.process.size' },
-    ...jvmOptions('taskmanager'),
-    legacyHeap: { key: 'taskmanager.heap.size' },
-    legacyHeapMb: { key: 'taskmanager.heap.mb' },
-    frameworkHeap: { key: 'taskmanager.memory.framework.heap.size', defaultBytes: 128n * MEBIBYTE },
-    frameworkOffHeap: { key: 'taskmanager.memory.framework.off-heap.size', defaultBytes: 128n * MEBIBYTE },
+    totalFlink: memory(M.TM_FLINK_SIZE, v),
+    totalProcess: memory(M.TM_PROCESS_SIZE, v),
+    jvmMetaspace: memory(M.TM_METASPACE, v),
+    jvmOverheadMin: memory(M.TM_OVERHEAD_MIN, v),
+    jvmOverheadMax: memory(M.TM_OVERHEAD_MAX, v),
+    jvmOverheadFraction: fraction(M.TM_OVERHEAD_FRACTION, v),
+    legacyHeap: memory(M.TM_LEGACY_HEAP, v),
+    legacyHeapMb: plain(M.TM_LEGACY_HEAP_MB, v),
+    frameworkHeap: memory(M.TM_FRAMEWORK_HEAP, v),
+    frameworkOffHeap: memory(M.TM_FRAMEWORK_OFF_HEAP, v),
     taskHeap,
-    taskOffHeap: { key: 'taskmanager.memory.task.off-heap.size', defaultBytes: 0n },
+    taskOffHeap: memory(M.TM_TASK_OFF_HEAP, v),
     managedSize,
-    managedFraction: { key: 'taskmanager.memory.managed.fraction', defaultValue: Math.fround(0.4), defaultText: '0.4' },
-    networkMin: { key: 'taskmanager.memory.network.min', fallbackKeys: ['taskmanager.network.memory.min'], defaultBytes: 64n * MEBIBYTE },
-    networkMax: { key: 'taskmanager.memory.network.max', fallbackKeys: ['taskmanager.network.memory.max'], defaultBytes: rules.networkMaxDefault },
-    networkFraction: { key: 'taskmanager.memory.network.fraction', fallbackKeys: ['taskmanager.network.memory.fraction'], ...FRACTION_0_1 },
-    segmentSize: { key: 'taskmanager.memory.segment-size', defaultBytes: 32n * KIBIBYTE },
-    networkNumberOfBuffers: { key: 'taskmanager.network.numberOfBuffers' },
+    managedFraction: fraction(M.TM_MANAGED_FRACTION, v),
+    networkMin: memory(M.TM_NETWORK_MIN, v),
+    networkMax: memory(M.TM_NETWORK_MAX, v),
+    networkFraction: fraction(M.TM_NETWORK_FRACTION, v),
+    segmentSize: memory(M.TM_SEGMENT_SIZE, v),
+    networkNumberOfBuffers: plain(M.TM_NETWORK_BUFFERS, v),
   };
 }
 
-/** `JobManagerOptions`, for one Flink version (no JobManager default differs between 1.13 and 2.x). */
-export interface JobManagerOptions extends ProcessMemoryOptions {
+/** The JobManager's memory options (`JobManagerOptions`) for one Flink version. */
+export interface JobManagerMemoryOptionSet extends ProcessMemoryOptionSet {
   readonly jvmHeap: MemoryOption;
   readonly offHeap: MemoryOption;
   readonly jvmDirectMemoryLimitEnabled: PlainOption;
 }
 
-/** The JobManager options. */
-export function jobManagerOptions(): JobManagerOptions {
-  const jvmHeap: MemoryOption = { key: 'jobmanager.memory.heap.size' };
+/** The JobManager options of the given Flink version. */
+export function jobManagerOptionSet(rules: VersionRules): JobManagerMemoryOptionSet {
+  const v = rules.version;
+  const jvmHeap = memory(M.JM_HEAP, v);
   return {
     processName: 'JobManager',
     exampleProcessSize: '1600m',
     requiredFineGrained: [jvmHeap],
-    totalFlink: { key: 'jobmanager.memory.flink.size' },
-    totalProcess: { key: 'jobmanager.memory.process.size' },
-    ...jvmOptions('jobmanager'),
-    legacyHeap: { key: 'jobmanager.heap.size' },
-    legacyHeapMb: { key: 'jobmanager.heap.mb' },
+    totalFlink: memory(M.JM_FLINK_SIZE, v),
+    totalProcess: memory(M.JM_PROCESS_SIZE, v),
+    jvmMetaspace: memory(M.JM_METASPACE, v),
+    jvmOverheadMin: memory(M.JM_OVERHEAD_MIN, v),
+    jvmOverheadMax: memory(M.JM_OVERHEAD_MAX, v),
+    jvmOverheadFraction: fraction(M.JM_OVERHEAD_FRACTION, v),
+    legacyHeap: memory(M.JM_LEGACY_HEAP, v),
+    legacyHeapMb: plain(M.JM_LEGACY_HEAP_MB, v),
     jvmHeap,
-    offHeap: { key: 'jobmanager.memory.off-heap.size', defaultBytes: 128n * MEBIBYTE },
-    jvmDirectMemoryLimitEnabled: { key: 'jobmanager.memory.enable-jvm-direct-memory-limit' },
+    offHeap: memory(M.JM_OFF_HEAP, v),
+    jvmDirectMemoryLimitEnabled: plain(M.JM_DIRECT_MEMORY_LIMIT, v),
   };
 }
 
 /** Every key the TaskManager derivation may read, current and deprecated, for error messages. */
-export function taskManagerKeys(options: TaskManagerOptions, rules: VersionRules): string[] {
+export function taskManagerKeys(options: TaskManagerMemoryOptionSet, rules: VersionRules): string[] {
   const keys = [
     options.totalProcess, options.totalFlink, options.frameworkHeap, options.taskHeap, options.frameworkOffHeap,
     options.taskOffHeap, options.managedSize, options.managedFraction, options.networkMin, options.networkMax,
@@ -155,7 +173,7 @@ export function taskManagerKeys(options: TaskManagerOptions, rules: VersionRules
 }
 
 /** Every key the JobManager derivation may read, for error messages. */
-export function jobManagerKeys(options: JobManagerOptions, rules: VersionRules): string[] {
+export function jobManagerKeys(options: JobManagerMemoryOptionSet, rules: VersionRules): string[] {
   const keys = [
     options.totalProcess, options.totalFlink, options.jvmHeap, options.offHeap,
     options.jvmMetaspace, options.jvmOverheadMin, options.jvmOverheadMax, options.jvmOverheadFraction,

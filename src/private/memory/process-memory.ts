@@ -7,10 +7,10 @@
  */
 import { DerivationTrace } from './diagnostics';
 import { describeOption, FlinkConfiguration, FloatOption } from './flink-configuration';
+import { ProcessMemoryOptionSet, VersionRules } from './options';
+import { addMemorySizes, formatHumanReadable, MEBIBYTE, multiplyMemorySize, subtractMemorySize } from '../flink/memory-size';
 import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
 import { javaDoubleToString } from '../jvm/java-numbers';
-import { ProcessMemoryOptions, VersionRules } from './options';
-import { addMemorySizes, formatHumanReadable, MEBIBYTE, multiplyMemorySize, subtractMemorySize } from '../flink/memory-size';
 
 /** Flink's `RangeFraction`: a fraction of some base, capped to [min, max]. */
 export interface RangeFraction {
@@ -97,7 +97,7 @@ export interface ProcessMemory<FM> {
  * The `FLINK_TM_HEAP`/`FLINK_JM_HEAP` environment variables that Flink reads first are not
  * part of a configuration map and are not considered.
  */
-export function mapLegacyHeapOptions(config: FlinkConfiguration, options: ProcessMemoryOptions, rules: VersionRules): FlinkConfiguration {
+export function mapLegacyHeapOptions(config: FlinkConfiguration, options: ProcessMemoryOptionSet, rules: VersionRules): FlinkConfiguration {
   if (!rules.legacyHeapOptions || config.contains(options.totalProcess)) {
     return config;
   }
@@ -121,7 +121,7 @@ export function mapLegacyHeapOptions(config: FlinkConfiguration, options: Proces
  */
 export function deriveProcessMemory<FM>(
   config: FlinkConfiguration,
-  options: ProcessMemoryOptions,
+  options: ProcessMemoryOptionSet,
   flinkMemory: FlinkMemoryDerivation<FM>,
   trace: DerivationTrace,
 ): ProcessMemory<FM> {
@@ -162,7 +162,7 @@ export function deriveProcessMemory<FM>(
 class JvmMemoryDerivation {
   public constructor(
     private readonly config: FlinkConfiguration,
-    private readonly options: ProcessMemoryOptions,
+    private readonly options: ProcessMemoryOptionSet,
     private readonly trace: DerivationTrace,
   ) {}
 
@@ -243,7 +243,7 @@ class JvmMemoryDerivation {
 }
 
 /** The key that determines the total Flink memory in paths 2 and 3, for advice. */
-export function totalMemoryKey(config: FlinkConfiguration, options: ProcessMemoryOptions): string {
+export function totalMemoryKey(config: FlinkConfiguration, options: ProcessMemoryOptionSet): string {
   return config.contains(options.totalFlink) ? options.totalFlink.key : options.totalProcess.key;
 }
 

@@ -6,13 +6,13 @@
  */
 import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
 import { FlinkConfiguration } from './flink-configuration';
-import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
-import { taskManagerKeys, taskManagerOptions, TaskManagerOptions, VersionRules } from './options';
+import { taskManagerKeys, taskManagerOptionSet, TaskManagerMemoryOptionSet, VersionRules } from './options';
 import {
   deriveProcessMemory, deriveWithFraction, deriveWithInverseFraction, FlinkMemoryDerivation, getRangeFraction,
   mapLegacyHeapOptions, ProcessMemory, RangeFraction, totalMemoryKey,
 } from './process-memory';
 import { addMemorySizes, checkedMemorySize, formatHumanReadable, MAX_MEMORY_BYTES, subtractMemorySize } from '../flink/memory-size';
+import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
 
 /** Flink's `TaskExecutorFlinkMemory`. */
 export interface TaskManagerFlinkMemory {
@@ -44,7 +44,7 @@ const INT_MAX = 2n ** 31n - 1n;
  * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
  */
 export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): TaskManagerProcessMemory {
-  const options = taskManagerOptions(rules);
+  const options = taskManagerOptionSet(rules);
   return deriveOrExplainRefusal('TaskManager', rules.label, flinkConfiguration, taskManagerKeys(options, rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
     const memory = deriveProcessMemory(config, options, new TaskManagerFlinkMemoryDerivation(config, options, rules, trace), trace);
@@ -64,7 +64,7 @@ export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: str
 class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskManagerFlinkMemory> {
   public constructor(
     private readonly config: FlinkConfiguration,
-    private readonly options: TaskManagerOptions,
+    private readonly options: TaskManagerMemoryOptionSet,
     private readonly rules: VersionRules,
     private readonly trace: DerivationTrace,
   ) {}

@@ -17,8 +17,6 @@
  *   no value.
  * - `current` (Quartz main): accepts `1,L`, `L-1W,L-1`; rejects more than seven fields.
  */
-import { JavaException } from '../jvm/java-exception';
-import { tryParseJavaInt } from '../jvm/java-numbers';
 import {
   ALL_SPEC,
   CronFieldSets,
@@ -42,6 +40,8 @@ import {
   runtimeError,
   substring,
 } from './cron-fields';
+import { JavaException } from '../jvm/java-exception';
+import { tryParseJavaInt } from '../jvm/java-numbers';
 import { javaTokenize, javaTrim } from '../jvm/java-string';
 
 /** Which generation of Quartz's `CronExpression` parser to mirror (see the module documentation). */

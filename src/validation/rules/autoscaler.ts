@@ -3,27 +3,13 @@
  * excluded periods. Every option key also reads its `kubernetes.operator.job.autoscaler.*`
  * fallback.
  */
-import { excludedPeriodsError } from './excluded-periods';
-import { RuleContext } from '../context';
-import { ConfigOption, FlinkConfig } from '../flink-config';
-import { childPath } from '../json-path';
 import { booleanOption } from './deployment';
-
-function autoscalerOption(name: string, defaultValue?: string, extraKeys: string[] = []): ConfigOption {
-  return { key: `job.autoscaler.${name}`, alternativeKeys: [`kubernetes.operator.job.autoscaler.${name}`, ...extraKeys], defaultValue };
-}
-
-const ENABLED = autoscalerOption('enabled', 'false');
-const SCALE_DOWN_MAX_FACTOR = autoscalerOption('scale-down.max-factor', '0.6');
-const SCALE_UP_MAX_FACTOR = autoscalerOption('scale-up.max-factor', '100000.0');
-const UTILIZATION_TARGET = autoscalerOption('utilization.target', '0.7', [
-  'kubernetes.operator.job.autoscaler.target.utilization', 'job.autoscaler.target.utilization',
-]);
-const TARGET_UTILIZATION_BOUNDARY = autoscalerOption('target.utilization.boundary', '0.3');
-const UTILIZATION_MAX = autoscalerOption('utilization.max');
-const UTILIZATION_MIN = autoscalerOption('utilization.min');
-const COEFFICIENT_MIN = autoscalerOption('observed-scalability.coefficient-min', '0.5');
-const EXCLUDED_PERIODS = autoscalerOption('excluded.periods');
+import { excludedPeriodsError } from './excluded-periods';
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import * as O from '../../private/options/operator-options';
+import { FlinkOption, mainKey } from '../../private/options/option';
+import { RuleContext } from '../context';
+import { childPath } from '../json-path';
 
 /** Java's Double.toString for the range bounds the operator prints. */
 function javaDouble(value: number): string {
@@ -41,37 +27,38 @@ function javaDouble(value: number): string {
  *
  * @param configPath where the configuration lives in the manifest, for finding paths
  */
-export function checkAutoscalerOptions(context: RuleContext, config: FlinkConfig, configPath: string): void {
-  if (!booleanOption(context, config, ENABLED, configPath)) {
+export function checkAutoscalerOptions(context: RuleContext, config: EffectiveConfiguration, configPath: string): void {
+  if (!booleanOption(context, config, O.AUTOSCALER_ENABLED as FlinkOption<boolean>, configPath)) {
     return;
   }
-  const pathOf = (option: ConfigOption) => childPath(configPath, config.lookup(option)?.key ?? option.key);
-  const checkRange = (option: ConfigOption, min: number, max: number): void => {
-    const parsed = config.getNumber(option);
-    if (parsed === undefined) {
+  const pathOf = (option: FlinkOption) => childPath(configPath, config.lookup(option)?.key ?? mainKey(option));
+  const checkRange = (option: FlinkOption, min: number, max: number): void => {
+    const { key, text, read } = config.read(option as FlinkOption<number>);
+    if (key === undefined) {
       return;
     }
-    if (!parsed.ok) {
-      context.report('autoscaler-option-range', pathOf(option), `Autoscaler option ${parsed.error}.`);
+    if (!read.ok) {
+      context.report('autoscaler-option-range', pathOf(option), `Autoscaler option '${key}' must be a number (got '${text}').`);
       return;
     }
-    if (parsed.value < min || parsed.value > max) {
+    const value = read.value;
+    if (value !== undefined && (value < min || value > max)) {
       context.report('autoscaler-option-range', pathOf(option),
-        `Autoscaler option '${option.key}' is ${config.get(option)}, outside the range [${javaDouble(min)}, ${javaDouble(max)}] the operator accepts. Set a value within it.`);
+        `Autoscaler option '${mainKey(option)}' is ${config.text(option)}, outside the range [${javaDouble(min)}, ${javaDouble(max)}] the operator accepts. Set a value within it.`);
     }
   };
 
-  checkRange(SCALE_DOWN_MAX_FACTOR, 0, Infinity);
-  checkRange(SCALE_UP_MAX_FACTOR, 0, Infinity);
-  checkRange(UTILIZATION_TARGET, 0, 1);
-  checkRange(TARGET_UTILIZATION_BOUNDARY, 0, Infinity);
-  const target = config.getNumber(UTILIZATION_TARGET);
-  const targetValue = target?.ok ? target.value : 0.7;
-  checkRange(UTILIZATION_MAX, targetValue, 1);
-  checkRange(UTILIZATION_MIN, 0, targetValue);
-  checkRange(COEFFICIENT_MIN, 0.01, 1);
+  checkRange(O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, 0, Infinity);
+  checkRange(O.AUTOSCALER_SCALE_UP_MAX_FACTOR, 0, Infinity);
+  checkRange(O.AUTOSCALER_UTILIZATION_TARGET, 0, 1);
+  checkRange(O.AUTOSCALER_UTILIZATION_BOUNDARY, 0, Infinity);
+  const target = config.read(O.AUTOSCALER_UTILIZATION_TARGET as FlinkOption<number>).read;
+  const targetValue = target.ok && target.value !== undefined ? target.value : 0.7;
+  checkRange(O.AUTOSCALER_UTILIZATION_MAX, targetValue, 1);
+  checkRange(O.AUTOSCALER_UTILIZATION_MIN, 0, targetValue);
+  checkRange(O.AUTOSCALER_COEFFICIENT_MIN, 0.01, 1);
 
-  const periods = config.lookup(EXCLUDED_PERIODS);
+  const periods = config.lookup(O.AUTOSCALER_EXCLUDED_PERIODS);
   if (periods !== undefined) {
     const problem = excludedPeriodsError(periods.value);
     if (problem) {

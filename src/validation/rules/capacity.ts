@@ -7,11 +7,14 @@
  * or `slotmanager.number-of-slots.max`. The adaptive scheduler runs jobs with the slots there are,
  * so its clusters are not checked.
  */
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import * as F from '../../private/options/flink-options';
+import { mainKey } from '../../private/options/option';
+import { deploymentConfiguration } from '../configuration';
 import { RuleContext } from '../context';
-import { FlinkConfig, flattenConfiguration } from '../flink-config';
 
-const SLOTS_PER_TASK_MANAGER = 'taskmanager.numberOfTaskSlots';
-const MAX_SLOTS = 'slotmanager.number-of-slots.max';
+const SLOTS_PER_TASK_MANAGER = mainKey(F.TASK_SLOTS);
+const MAX_SLOTS = mainKey(F.MAX_SLOTS);
 
 interface Capacity {
   readonly slots: number;
@@ -23,17 +26,17 @@ function wholeNumber(value: string | undefined): number | undefined {
 }
 
 /** The most slots a cluster can offer, or undefined when it is unbounded. */
-export function clusterCapacity(spec: any, config: FlinkConfig): Capacity | undefined {
-  if ((config.entries.get('jobmanager.scheduler') ?? '').trim().toLowerCase() === 'adaptive') {
+export function clusterCapacity(spec: any, config: EffectiveConfiguration): Capacity | undefined {
+  if ((config.raw(mainKey(F.SCHEDULER)) ?? '').trim().toLowerCase() === 'adaptive') {
     return undefined;
   }
-  const perTaskManager = wholeNumber(config.entries.get(SLOTS_PER_TASK_MANAGER)) ?? 1;
+  const perTaskManager = wholeNumber(config.raw(SLOTS_PER_TASK_MANAGER)) ?? 1;
   const replicas = spec?.taskManager?.replicas;
   const bounds: Capacity[] = [];
   if (typeof replicas === 'number' && replicas >= 1) {
     bounds.push({ slots: replicas * perTaskManager, explanation: `${replicas} TaskManager replicas x ${perTaskManager} slots` });
   }
-  const max = wholeNumber(config.entries.get(MAX_SLOTS));
+  const max = wholeNumber(config.raw(MAX_SLOTS));
   if (max !== undefined && max < 2147483647) {
     bounds.push({ slots: max, explanation: `'${MAX_SLOTS}' ${max}` });
   }
@@ -69,7 +72,7 @@ export function checkSessionJobCapacity(context: RuleContext): void {
   if (cluster === undefined || (cluster.spec?.job !== undefined && cluster.spec?.job !== null)) {
     return;
   }
-  const clusterConfig = FlinkConfig.merge(context.settings.operatorConfiguration, flattenConfiguration(cluster.spec?.flinkConfiguration));
+  const clusterConfig = deploymentConfiguration(context.settings.operatorConfiguration, cluster.spec);
   const capacity = clusterCapacity(cluster.spec, clusterConfig);
   if (capacity === undefined) {
     return;

@@ -1,16 +1,13 @@
 /**
  * FlinkDeployment rules that look at the deployment alone (the operator's validateDeployment).
  */
+import { FlinkVersion } from '../../flink-version';
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import * as F from '../../private/options/flink-options';
+import { HEALTH_CHECK_ENABLED, JM_DEPLOYMENT_RECOVERY, ROLLBACK_ENABLED } from '../../private/options/operator-options';
+import { FlinkOption, mainKey, typeAt } from '../../private/options/option';
+import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
-import {
-  FlinkConfig,
-  FORBIDDEN_KEYS,
-  HEALTH_CHECK_ENABLED,
-  highAvailabilityEnabled,
-  JM_DEPLOYMENT_RECOVERY,
-  parseFlinkDuration,
-  ROLLBACK_ENABLED,
-} from '../flink-config';
 import { childPath } from '../json-path';
 
 /** The operator's FlinkDeployment name rule: at most 45 characters, DNS-label style. */
@@ -57,34 +54,43 @@ export function checkForbiddenKeys(context: RuleContext): void {
   for (const key of FORBIDDEN_KEYS) {
     if (context.config.has(key)) {
       context.report('forbidden-config-key', childPath('spec.flinkConfiguration', key),
-        `flinkConfiguration '${key}' is set ('${context.config.entries.get(key)}'), but the operator sets it itself and rejects the resource. Remove the key.`);
+        `flinkConfiguration '${key}' is set ('${context.config.raw(key)}'), but the operator sets it itself and rejects the resource. Remove the key.`);
     }
   }
 }
 
-/** Reports an unparsable boolean option and returns its value (false when unparsable). */
-export function booleanOption(context: RuleContext, config: FlinkConfig, option: { key: string }, configBase: string): boolean {
-  const parsed = config.getBoolean(option as any);
-  if (!parsed.ok) {
-    const key = config.lookup(option as any)?.key ?? option.key;
-    context.report('config-value-format', childPath(configBase, key), `flinkConfiguration ${parsed.error}; the operator cannot read it and fails the admission.`);
-    return false;
+/**
+ * An option's value as its reader reads it; an unreadable value is reported (the operator cannot
+ * read it and fails the admission) and reads as undefined.
+ */
+export function optionValue<T>(context: RuleContext, config: EffectiveConfiguration, option: FlinkOption<T>, configBase: string): T | undefined {
+  const value = config.read(option);
+  if (!value.read.ok) {
+    const key = value.key ?? mainKey(option);
+    context.report('config-value-format', childPath(configBase, key),
+      `flinkConfiguration '${key}' must be ${typeAt(option, config.version).accepted} (got '${value.text}'); the operator cannot read it and fails the admission.`);
+    return undefined;
   }
-  return parsed.value;
+  return value.read.value;
+}
+
+/** A boolean option's value (false when unreadable, which is reported). */
+export function booleanOption(context: RuleContext, config: EffectiveConfiguration, option: FlinkOption<boolean>, configBase: string): boolean {
+  return optionValue(context, config, option, configBase) ?? false;
 }
 
 export function checkOperatorFeatures(context: RuleContext): void {
   const config = context.config;
   const base = 'spec.flinkConfiguration';
   if (booleanOption(context, config, ROLLBACK_ENABLED, base) && !highAvailabilityEnabled(config)) {
-    context.report('rollback-requires-ha', childPath(base, ROLLBACK_ENABLED.key),
-      `flinkConfiguration '${ROLLBACK_ENABLED.key}' is 'true', but rollback needs high availability. Set 'high-availability.type' to 'kubernetes' (and 'high-availability.storageDir'), or turn rollback off.`);
+    context.report('rollback-requires-ha', childPath(base, mainKey(ROLLBACK_ENABLED)),
+      `flinkConfiguration '${mainKey(ROLLBACK_ENABLED)}' is 'true', but rollback needs high availability. Set 'high-availability.type' to 'kubernetes' (and 'high-availability.storageDir'), or turn rollback off.`);
   }
   const healthCheck = booleanOption(context, config, HEALTH_CHECK_ENABLED, base);
   const recovery = booleanOption(context, config, JM_DEPLOYMENT_RECOVERY, base);
   if (healthCheck && !recovery) {
-    context.report('health-check-requires-jm-recovery', childPath(base, HEALTH_CHECK_ENABLED.key),
-      `flinkConfiguration '${HEALTH_CHECK_ENABLED.key}' is 'true', but '${JM_DEPLOYMENT_RECOVERY.key}' is 'false'; the health check needs JobManager deployment recovery. Remove '${JM_DEPLOYMENT_RECOVERY.key}' or turn the health check off.`);
+    context.report('health-check-requires-jm-recovery', childPath(base, mainKey(HEALTH_CHECK_ENABLED)),
+      `flinkConfiguration '${mainKey(HEALTH_CHECK_ENABLED)}' is 'true', but '${mainKey(JM_DEPLOYMENT_RECOVERY)}' is 'false'; the health check needs JobManager deployment recovery. Remove '${mainKey(JM_DEPLOYMENT_RECOVERY)}' or turn the health check off.`);
   }
 }
 
@@ -152,27 +158,22 @@ export function checkLogConfiguration(context: RuleContext): void {
   }
 }
 
-/** Flink's heartbeat defaults, in milliseconds. */
-const HEARTBEAT_INTERVAL_DEFAULT = 10_000;
-const HEARTBEAT_TIMEOUT_DEFAULT = 50_000;
-
 export function checkHeartbeat(context: RuleContext): void {
-  const read = (key: string, fallback: number): number | undefined => {
-    const value = context.config.entries.get(key);
-    if (value === undefined) {
-      return fallback;
+  const config = context.config;
+  const read = (option: FlinkOption<number>): number | undefined => {
+    const value = config.read(option);
+    if (!value.read.ok) {
+      context.report('config-value-format', childPath('spec.flinkConfiguration', value.key!),
+        `flinkConfiguration '${value.key}' must be milliseconds (e.g. '50000') or, from Flink 1.20, a duration such as '50 s' (got '${value.text}')${config.version !== undefined && !config.version.isAtLeast(FlinkVersion.V1_20) ? `; Flink ${config.version.major}.${config.version.minor} reads only milliseconds` : ''}.`);
+      return undefined;
     }
-    const ms = parseFlinkDuration(value);
-    if (ms === undefined) {
-      context.report('config-value-format', childPath('spec.flinkConfiguration', key),
-        `flinkConfiguration '${key}' must be milliseconds (e.g. '50000') or, from Flink 1.20, a duration such as '50 s' (got '${value}').`);
-    }
-    return ms;
+    return value.read.value;
   };
-  const interval = read('heartbeat.interval', HEARTBEAT_INTERVAL_DEFAULT);
-  const timeout = read('heartbeat.timeout', HEARTBEAT_TIMEOUT_DEFAULT);
+  const interval = read(F.HEARTBEAT_INTERVAL);
+  const timeout = read(F.HEARTBEAT_TIMEOUT);
   if (interval !== undefined && timeout !== undefined && timeout < interval) {
-    context.report('heartbeat-timeout', childPath('spec.flinkConfiguration', context.config.has('heartbeat.timeout') ? 'heartbeat.timeout' : 'heartbeat.interval'),
+    const timeoutKey = mainKey(F.HEARTBEAT_TIMEOUT);
+    context.report('heartbeat-timeout', childPath('spec.flinkConfiguration', config.has(timeoutKey) ? timeoutKey : mainKey(F.HEARTBEAT_INTERVAL)),
       `The heartbeat timeout (${timeout} ms) is shorter than the heartbeat interval (${interval} ms): Flink refuses to start, since peers would be declared lost between two heartbeats. Raise 'heartbeat.timeout' (default 50000 ms) or lower 'heartbeat.interval'.`);
   }
 }

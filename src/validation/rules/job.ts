@@ -2,16 +2,12 @@
  * Job spec rules, shared by application clusters (their own configuration) and session jobs
  * (the cluster's configuration merged with the job's, as the operator checks them).
  */
+import { parseFlinkDuration } from '../../private/flink/duration';
+import { EffectiveConfiguration, isBlank } from '../../private/options/effective-configuration';
+import { CHECKPOINT_DIRECTORY, SAVEPOINT_DIRECTORY } from '../../private/options/flink-options';
+import { MAX_CHECKPOINT_AGE, PERIODIC_SAVEPOINT_INTERVAL } from '../../private/options/operator-options';
+import { mainKey } from '../../private/options/option';
 import { RuleContext } from '../context';
-import {
-  CHECKPOINT_DIRECTORY,
-  FlinkConfig,
-  isBlank,
-  MAX_CHECKPOINT_AGE,
-  parseFlinkDuration,
-  PERIODIC_SAVEPOINT_INTERVAL,
-  SAVEPOINT_DIRECTORY,
-} from '../flink-config';
 import { childPath } from '../json-path';
 
 /** Where the job's settings live, and what configuration applies to it. */
@@ -20,7 +16,7 @@ export interface JobScope {
   /** Path of the job spec, e.g. `spec.job`. */
   readonly jobPath: string;
   /** The configuration the operator checks the job against. */
-  readonly config: FlinkConfig;
+  readonly config: EffectiveConfiguration;
   /** Where a missing configuration key should be added, e.g. `spec.flinkConfiguration`. */
   readonly configPath: string;
   /** Words for where the configuration comes from, for messages. */
@@ -34,16 +30,21 @@ export interface JobScope {
 const CHECKPOINT_KEYS = "'execution.checkpointing.dir' (Flink 1.20+; 'state.checkpoints.dir' before)";
 const SAVEPOINT_KEYS = "'execution.checkpointing.savepoint-dir' (Flink 1.20+; 'state.savepoints.dir' before)";
 
+/**
+ * The operator's admission checks of a job. The operator reads the checkpoint and savepoint
+ * directories with its bundled Flink library, which knows their every name, whatever the
+ * cluster's Flink version.
+ */
 export function checkJobSpec(context: RuleContext, scope: JobScope): void {
   const { job, jobPath, config } = scope;
   const upgradeMode = job.upgradeMode ?? 'stateless';
 
-  if (upgradeMode !== 'stateless' && isBlank(config.get(CHECKPOINT_DIRECTORY))) {
+  if (upgradeMode !== 'stateless' && isBlank(config.text(CHECKPOINT_DIRECTORY, 'operator'))) {
     context.report('checkpoint-dir-required', childPath(jobPath, 'upgradeMode'),
       `${jobPath}.upgradeMode is '${upgradeMode}', which restores from checkpoints, but ${scope.configSource} has no checkpoint directory. Set ${CHECKPOINT_KEYS} in ${scope.configPath}, or use upgradeMode 'stateless'.`);
   }
 
-  if (isBlank(config.get(SAVEPOINT_DIRECTORY))) {
+  if (isBlank(config.text(SAVEPOINT_DIRECTORY, 'operator'))) {
     const fix = `Set ${SAVEPOINT_KEYS} in ${scope.configPath}`;
     if (upgradeMode === 'savepoint') {
       context.report('savepoint-dir-required', childPath(jobPath, 'upgradeMode'),
@@ -51,12 +52,13 @@ export function checkJobSpec(context: RuleContext, scope: JobScope): void {
     } else if (job.savepointTriggerNonce !== undefined && job.savepointTriggerNonce !== null) {
       context.report('savepoint-dir-required', childPath(jobPath, 'savepointTriggerNonce'),
         `${jobPath}.savepointTriggerNonce is set (${job.savepointTriggerNonce}) to trigger a savepoint, but ${scope.configSource} has no savepoint directory. ${fix}.`);
-    } else if (config.has(PERIODIC_SAVEPOINT_INTERVAL)) {
-      context.report('savepoint-dir-required', childPath(scope.configPath, PERIODIC_SAVEPOINT_INTERVAL),
-        `'${PERIODIC_SAVEPOINT_INTERVAL}' is set ('${config.entries.get(PERIODIC_SAVEPOINT_INTERVAL)}'), but periodic savepoints need a savepoint directory. ${fix}, or remove the interval.`);
+    } else if (config.lookup(PERIODIC_SAVEPOINT_INTERVAL) !== undefined) {
+      const periodic = config.lookup(PERIODIC_SAVEPOINT_INTERVAL)!;
+      context.report('savepoint-dir-required', childPath(scope.configPath, periodic.key),
+        `'${periodic.key}' is set ('${periodic.value}'), but periodic savepoints need a savepoint directory. ${fix}, or remove the interval.`);
     } else if (config.lookup(MAX_CHECKPOINT_AGE) !== undefined) {
-      context.report('savepoint-dir-required', childPath(scope.configPath, MAX_CHECKPOINT_AGE.key),
-        `'${MAX_CHECKPOINT_AGE.key}' is set, but upgrading with a savepoint when the last checkpoint is too old needs a savepoint directory. ${fix}.`);
+      context.report('savepoint-dir-required', childPath(scope.configPath, mainKey(MAX_CHECKPOINT_AGE)),
+        `'${mainKey(MAX_CHECKPOINT_AGE)}' is set, but upgrading with a savepoint when the last checkpoint is too old needs a savepoint directory. ${fix}.`);
     }
   }
 

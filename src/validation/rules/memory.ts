@@ -9,12 +9,12 @@
  *   own admission check);
  * - with it, the derivation must succeed, or the pods would crash at startup.
  */
+import { operatorMemoryBytes } from './resources';
 import { FlinkVersion } from '../../flink-version';
 import { JobManagerMemory } from '../../job-manager-memory';
+import { isBlank } from '../../private/options/effective-configuration';
 import { TaskManagerMemory } from '../../task-manager-memory';
 import { RuleContext } from '../context';
-import { isBlank } from '../flink-config';
-import { operatorMemoryBytes } from './resources';
 
 interface Process {
   readonly field: 'jobManager' | 'taskManager';

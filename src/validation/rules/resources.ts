@@ -3,8 +3,9 @@
  */
 import { parseEphemeralStorageQuantity, parseOperatorMemoryQuantity } from '../../private/fabric8/quantity';
 import { parseMemorySize } from '../../private/flink/memory-size';
+import { isBlank } from '../../private/options/effective-configuration';
+import { highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
-import { highAvailabilityEnabled, isBlank } from '../flink-config';
 
 /** The operator's reading of resource.memory: Flink's MemorySize first, then a Kubernetes quantity. */
 export function operatorMemoryProblem(value: string): string | undefined {

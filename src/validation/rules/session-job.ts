@@ -1,8 +1,8 @@
 /**
  * FlinkSessionJob rules: the job alone, and against its session cluster when that is in the set.
  */
+import { sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
-import { FlinkConfig, flattenConfiguration } from '../flink-config';
 import { checkAutoscalerOptions } from './autoscaler';
 import { deploymentNameProblem } from './deployment';
 import { checkJobSpec } from './job';
@@ -36,11 +36,7 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
       `spec.deploymentName '${deploymentName}' is an application cluster (its FlinkDeployment has spec.job); session jobs run only on session clusters. Point it at a FlinkDeployment without a job.`);
     return;
   }
-  const merged = FlinkConfig.merge(
-    context.settings.operatorConfiguration,
-    flattenConfiguration(cluster.spec?.flinkConfiguration),
-    flattenConfiguration(context.spec.flinkConfiguration),
-  );
+  const merged = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
   checkJobSpec(context, {
     job,
     jobPath: 'spec.job',

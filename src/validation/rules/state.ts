@@ -1,8 +1,9 @@
 /**
  * State safety and Flink-version gates, for manifests written by hand too.
  */
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { durableStateKeys, highAvailabilityEnabled, sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
-import { durableStateKeys, FlinkConfig, flattenConfiguration, highAvailabilityEnabled } from '../flink-config';
 import { childPath } from '../json-path';
 
 /** `[major, minor]` of a `vX_Y` flinkVersion, or undefined. */
@@ -17,7 +18,7 @@ function before(version: [number, number] | undefined, major: number, minor: num
 
 interface Job {
   readonly job: any;
-  readonly config: FlinkConfig;
+  readonly config: EffectiveConfiguration;
   readonly flinkVersion: unknown;
   readonly configPath: string;
 }
@@ -31,8 +32,7 @@ function jobOf(context: RuleContext): Job | undefined {
     return { job, config: context.config, flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
   }
   const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
-  const config = FlinkConfig.merge(context.settings.operatorConfiguration,
-    flattenConfiguration(cluster?.spec?.flinkConfiguration), flattenConfiguration(context.spec.flinkConfiguration));
+  const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster?.spec, context.spec);
   return { job, config, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
 }
 
@@ -71,7 +71,7 @@ export function checkVersionFeatures(context: RuleContext): void {
         `spec.job.checkpointTriggerNonce needs Flink 1.17 or newer, which can trigger checkpoints on request (the cluster runs ${flinkVersion}); the operator would ignore it. Use savepointTriggerNonce or upgrade.`);
     }
     for (const key of ['kubernetes.operator.periodic.checkpoint.interval', 'job.autoscaler.enabled', 'kubernetes.operator.job.autoscaler.enabled']) {
-      const value = config.entries.get(key);
+      const value = config.raw(key);
       if (value !== undefined && value.trim() !== '' && value.trim().toLowerCase() !== 'false') {
         context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', key),
           `'${key}' needs Flink 1.17 or newer (the cluster runs ${flinkVersion}). Upgrade 'flinkVersion' or remove it.`);

@@ -1,0 +1,137 @@
+/**
+ * A resource's effective Flink configuration, read the way its readers read it: the operator's
+ * defaults with the resource's `flinkConfiguration` laid over them, string values, and each
+ * option looked up under the keys that the cluster's Flink version reads (the operator, which
+ * reads its own options with a newer Flink library, reads every key).
+ */
+import { defaultAt, FlinkOption, keysRead, OptionReader, typeAt } from './option';
+import { ReadResult } from './value-type';
+import { FlinkVersion } from '../../flink-version';
+import { javaTrim } from '../jvm/java-string';
+
+/**
+ * Flattens a `flinkConfiguration` the way the operator does: nested objects join their keys
+ * with '.', scalars become text, non-empty lists join their elements with ';', empty lists
+ * disappear.
+ */
+export function flattenConfiguration(configuration: unknown): Map<string, string> {
+  const result = new Map<string, string>();
+  const visit = (prefix: string, value: unknown) => {
+    if (Array.isArray(value)) {
+      if (value.length > 0) {
+        result.set(prefix, value.map((item) => scalarText(item)).join(';'));
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        visit(prefix === '' ? key : `${prefix}.${key}`, child);
+      }
+    } else if (prefix !== '') {
+      result.set(prefix, scalarText(value));
+    }
+  };
+  if (configuration !== null && typeof configuration === 'object' && !Array.isArray(configuration)) {
+    visit('', configuration);
+  }
+  return result;
+}
+
+function scalarText(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'null';
+  }
+  if (typeof value === 'object') {
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** An option's value as its reader reads it. */
+export interface OptionValue<T> {
+  /** The key the value was found under; undefined when the default applies. */
+  readonly key?: string;
+  /** The raw text, if the option is set. */
+  readonly text?: string;
+  /** The value, or why it cannot be read. */
+  readonly read: ReadResult<T | undefined>;
+}
+
+export class EffectiveConfiguration {
+  /** Lays `layers` over each other, later layers winning. */
+  public static merge(version: FlinkVersion | undefined, ...layers: Array<ReadonlyMap<string, string>>): EffectiveConfiguration {
+    const merged = new Map<string, string>();
+    for (const layer of layers) {
+      for (const [key, value] of layer) {
+        merged.set(key, value);
+      }
+    }
+    return new EffectiveConfiguration(merged, version);
+  }
+
+  /**
+   * @param entries the flattened configuration
+   * @param version the cluster's Flink version; undefined when unknown (every key then counts)
+   */
+  constructor(public readonly entries: ReadonlyMap<string, string>, public readonly version: FlinkVersion | undefined) {}
+
+  /** Whether a key is set. */
+  public has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** The raw value of a key. */
+  public raw(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+
+  /**
+   * The key and raw value the option's reader finds, or undefined.
+   *
+   * @param as who reads it, when not the option's own reader: the operator's admission checks
+   * read Flink's options too, with its bundled Flink library, which knows every key
+   */
+  public lookup(option: FlinkOption, as: OptionReader = option.reader): { key: string; value: string } | undefined {
+    for (const key of keysRead({ ...option, reader: as }, this.version)) {
+      const value = this.entries.get(key);
+      if (value !== undefined) {
+        return { key, value };
+      }
+    }
+    return undefined;
+  }
+
+  /** The text the reader works with: the configured value, or the default of the version. */
+  public text(option: FlinkOption, as: OptionReader = option.reader): string | undefined {
+    return this.lookup(option, as)?.value ?? defaultAt(option, this.version);
+  }
+
+  /**
+   * The option's value: configured (Flink's own processes read their configuration file, whose
+   * loader trims values; the operator reads the resource as it is), or its default.
+   */
+  public read<T>(option: FlinkOption<T>, as: OptionReader = option.reader): OptionValue<T> {
+    const found = this.lookup(option, as);
+    const type = typeAt(option, this.version);
+    if (found === undefined) {
+      const fallback = defaultAt(option, this.version);
+      if (fallback === undefined) {
+        return { read: { ok: true, value: undefined } };
+      }
+      return { read: type.read(fallback) };
+    }
+    const text = as === 'flink' ? javaTrim(found.value) : found.value;
+    return { key: found.key, text: found.value, read: type.read(text) };
+  }
+
+  /** The keys of an option that are set but that this version does not read. */
+  public unreadKeys(option: FlinkOption): string[] {
+    const read = new Set(keysRead(option, this.version));
+    return [...option.keys, ...(option.fallbackKeys ?? [])]
+      .map((entry) => entry.value)
+      .filter((key, index, keys) => keys.indexOf(key) === index && !read.has(key) && this.entries.has(key));
+  }
+}
+
+/** Flink's `StringUtils.isNullOrWhitespaceOnly`. */
+export function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}

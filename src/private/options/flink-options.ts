@@ -1,0 +1,279 @@
+/**
+ * The options Flink's own processes read: checkpointing and state, high availability, restart
+ * strategies, heartbeats, slots, scheduling, the web UI and metrics. Each declaration records
+ * the Flink class and constant it mirrors; key renames follow Flink's release notes (1.17: the
+ * `.type` suffixes, FLINK-29372; 1.19: new restart defaults; 1.20: `execution.checkpointing.*`,
+ * FLINK-34255/FLIP-406, and Duration heartbeats, FLINK-35359).
+ */
+import { FlinkOption, option, Versioned, versioned } from './option';
+import {
+  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MILLISECONDS, STRING, ValueType,
+} from './value-type';
+import { FlinkVersion } from '../../flink-version';
+
+const V1_17 = FlinkVersion.V1_17;
+const V1_19 = FlinkVersion.V1_19;
+const V1_20 = FlinkVersion.V1_20;
+
+/** A key for every version. */
+const always = (key: string) => [versioned(key)];
+
+/** A key renamed in `at`: the old name before it, the new one from it, the old one still read. */
+function renamed(before: string, after: string, at: FlinkVersion) {
+  return {
+    keys: [versioned(before, { until: at }), versioned(after, { since: at })],
+    fallbackKeys: [versioned(before, { since: at })],
+  };
+}
+
+// ----- Slots and scheduling ------------------------------------------------------------------
+
+export const TASK_SLOTS = option({
+  keys: always('taskmanager.numberOfTaskSlots'),
+  type: INTEGER,
+  defaults: [versioned('1')],
+  reader: 'flink',
+  source: 'TaskManagerOptions.NUM_TASK_SLOTS',
+  prop: 'taskManager.slots',
+});
+
+export const MAX_SLOTS = option({
+  keys: always('slotmanager.number-of-slots.max'),
+  type: INTEGER,
+  defaults: [versioned('2147483647')],
+  reader: 'flink',
+  source: 'ResourceManagerOptions.MAX_SLOT_NUM',
+});
+
+export const SCHEDULER = option({
+  keys: always('jobmanager.scheduler'),
+  type: enumType(['Default', 'Adaptive', 'AdaptiveBatch']),
+  reader: 'flink',
+  source: 'JobManagerOptions.SCHEDULER',
+  prop: 'autoscaler.inPlaceScaling',
+  format: '`adaptive` for in-place scaling (Flink 1.18+)',
+});
+
+// ----- Heartbeats ----------------------------------------------------------------------------
+
+const HEARTBEAT_TYPE = [versioned(MILLISECONDS, { until: V1_20 }), versioned(DURATION, { since: V1_20 })];
+
+export const HEARTBEAT_INTERVAL = option({
+  keys: always('heartbeat.interval'),
+  type: HEARTBEAT_TYPE,
+  reader: 'flink',
+  defaults: [versioned('10000', { until: V1_20 }), versioned('10 s', { since: V1_20 })],
+  source: 'HeartbeatManagerOptions.HEARTBEAT_INTERVAL (a Long of milliseconds before 1.20, a Duration from 1.20)',
+  prop: 'heartbeat.interval',
+  format: 'milliseconds before 1.20, duration from 1.20',
+});
+
+export const HEARTBEAT_TIMEOUT = option({
+  keys: always('heartbeat.timeout'),
+  type: HEARTBEAT_TYPE,
+  reader: 'flink',
+  defaults: [versioned('50000', { until: V1_20 }), versioned('50 s', { since: V1_20 })],
+  source: 'HeartbeatManagerOptions.HEARTBEAT_TIMEOUT (a Long of milliseconds before 1.20, a Duration from 1.20)',
+  prop: 'heartbeat.timeout',
+  format: 'milliseconds before 1.20, duration from 1.20',
+});
+
+// ----- Checkpointing and state ---------------------------------------------------------------
+
+export const CHECKPOINT_INTERVAL = option({
+  keys: always('execution.checkpointing.interval'),
+  type: DURATION,
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL (CheckpointingOptions from 1.20)',
+  prop: 'checkpointing.interval',
+});
+
+export const CHECKPOINT_MODE = option({
+  keys: always('execution.checkpointing.mode'),
+  type: enumType(['EXACTLY_ONCE', 'AT_LEAST_ONCE']),
+  defaults: [versioned('EXACTLY_ONCE')],
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.CHECKPOINTING_MODE',
+  prop: 'checkpointing.mode',
+});
+
+export const CHECKPOINT_TIMEOUT = option({
+  keys: always('execution.checkpointing.timeout'),
+  type: DURATION,
+  defaults: [versioned('10 min')],
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.CHECKPOINTING_TIMEOUT',
+  prop: 'checkpointing.timeout',
+});
+
+export const CHECKPOINT_MIN_PAUSE = option({
+  keys: always('execution.checkpointing.min-pause'),
+  type: DURATION,
+  defaults: [versioned('0 ms')],
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS',
+  prop: 'checkpointing.minPause',
+});
+
+export const CHECKPOINT_MAX_CONCURRENT = option({
+  keys: always('execution.checkpointing.max-concurrent-checkpoints'),
+  type: INTEGER,
+  defaults: [versioned('1')],
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS',
+  prop: 'checkpointing.maxConcurrent',
+});
+
+export const EXTERNALIZED_RETENTION = option({
+  keys: always('execution.checkpointing.externalized-checkpoint-retention'),
+  type: enumType(['DELETE_ON_CANCELLATION', 'RETAIN_ON_CANCELLATION', 'NO_EXTERNALIZED_CHECKPOINTS']),
+  defaults: [versioned('NO_EXTERNALIZED_CHECKPOINTS')],
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT (NO_EXTERNALIZED_CHECKPOINTS from 1.15)',
+  prop: 'checkpointing.externalizedRetention',
+});
+
+export const INCREMENTAL_CHECKPOINTS = option({
+  ...renamed('state.backend.incremental', 'execution.checkpointing.incremental', V1_20),
+  type: BOOLEAN,
+  defaults: [versioned('false')],
+  reader: 'flink',
+  source: 'CheckpointingOptions.INCREMENTAL_CHECKPOINTS',
+  prop: 'checkpointing.incremental',
+});
+
+export const CHECKPOINT_DIRECTORY = option({
+  keys: [versioned('state.checkpoints.dir', { until: V1_20 }), versioned('execution.checkpointing.dir', { since: V1_20 })],
+  fallbackKeys: [versioned('state.checkpoints.dir', { since: V1_20 }), versioned('state.backend.fs.checkpointdir')],
+  type: STRING,
+  reader: 'flink',
+  source: 'CheckpointingOptions.CHECKPOINTS_DIRECTORY',
+  prop: 'checkpointing.directory',
+  format: 'URI, e.g. `s3://bucket/checkpoints`',
+});
+
+export const SAVEPOINT_DIRECTORY = option({
+  keys: [versioned('state.savepoints.dir', { until: V1_20 }), versioned('execution.checkpointing.savepoint-dir', { since: V1_20 })],
+  fallbackKeys: [versioned('state.savepoints.dir', { since: V1_20 }), versioned('savepoints.state.backend.fs.dir')],
+  type: STRING,
+  reader: 'flink',
+  source: 'CheckpointingOptions.SAVEPOINT_DIRECTORY',
+  prop: 'savepoints.directory',
+  format: 'URI, e.g. `s3://bucket/savepoints`',
+});
+
+export const STATE_BACKEND = option({
+  ...renamed('state.backend', 'state.backend.type', V1_17),
+  type: choiceType(['hashmap', 'rocksdb', 'forst'], (text) => text.includes('.')),
+  defaults: [versioned('hashmap')],
+  reader: 'flink',
+  source: 'StateBackendOptions.STATE_BACKEND',
+  prop: 'checkpointing.stateBackend',
+  format: '`hashmap` or `rocksdb`',
+});
+
+// ----- High availability ---------------------------------------------------------------------
+
+export const HIGH_AVAILABILITY = option({
+  keys: [versioned('high-availability', { until: V1_17 }), versioned('high-availability.type', { since: V1_17 })],
+  fallbackKeys: [versioned('recovery.mode'), versioned('high-availability', { since: V1_17 })],
+  type: choiceType(['NONE', 'ZOOKEEPER', 'KUBERNETES'], (text) => text.includes('.')),
+  defaults: [versioned('NONE')],
+  reader: 'flink',
+  source: 'HighAvailabilityOptions.HA_MODE',
+  prop: 'highAvailability',
+  format: '`kubernetes` (1.17+), the factory class `org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory` before',
+});
+
+export const HA_STORAGE_DIRECTORY = option({
+  keys: always('high-availability.storageDir'),
+  fallbackKeys: [versioned('high-availability.zookeeper.storageDir'), versioned('recovery.zookeeper.storageDir')],
+  type: STRING,
+  reader: 'flink',
+  source: 'HighAvailabilityOptions.HA_STORAGE_PATH',
+  prop: 'highAvailability (storage directory)',
+  format: 'URI, e.g. `s3://bucket/ha`',
+});
+
+export const HA_CLUSTER_ID = option({
+  keys: always('high-availability.cluster-id'), type: STRING, reader: 'flink', source: 'HighAvailabilityOptions.HA_CLUSTER_ID',
+});
+
+export const KUBERNETES_NAMESPACE = option({
+  keys: always('kubernetes.namespace'), type: STRING, reader: 'flink', source: 'KubernetesConfigOptions.NAMESPACE',
+});
+
+export const KUBERNETES_CLUSTER_ID = option({
+  keys: always('kubernetes.cluster-id'), type: STRING, reader: 'flink', source: 'KubernetesConfigOptions.CLUSTER_ID',
+});
+
+// ----- Restart strategies --------------------------------------------------------------------
+
+export const RESTART_STRATEGY = option({
+  ...renamed('restart-strategy', 'restart-strategy.type', V1_17),
+  type: choiceType(['none', 'off', 'disable', 'fixed-delay', 'fixeddelay', 'failure-rate', 'failurerate', 'exponential-delay', 'exponentialdelay']),
+  reader: 'flink',
+  source: 'RestartStrategyOptions.RESTART_STRATEGY',
+  prop: 'restartStrategy',
+  format: '`none`, `fixed-delay`, `exponential-delay`, `failure-rate`',
+});
+
+function restartOption(key: string, prop: string, source: string, type: ValueType<unknown>, defaults: Array<Versioned<string>>): FlinkOption {
+  return { keys: always(`restart-strategy.${key}`), type, defaults, reader: 'flink', source: `RestartStrategyOptions.${source}`, prop: `restartStrategy (${prop})` };
+}
+
+export const FIXED_DELAY_ATTEMPTS = restartOption('fixed-delay.attempts', 'attempts', 'RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS', INTEGER, [versioned('1')]);
+export const FIXED_DELAY_DELAY = restartOption('fixed-delay.delay', 'delay', 'RESTART_STRATEGY_FIXED_DELAY_DELAY', DURATION, [versioned('1 s')]);
+export const EXPONENTIAL_INITIAL_BACKOFF = restartOption('exponential-delay.initial-backoff', 'initialBackoff',
+  'RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF', DURATION, [versioned('1 s')]);
+export const EXPONENTIAL_MAX_BACKOFF = restartOption('exponential-delay.max-backoff', 'maxBackoff',
+  'RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF', DURATION, [versioned('5 min', { until: V1_19 }), versioned('1 min', { since: V1_19 })]);
+export const EXPONENTIAL_MULTIPLIER = restartOption('exponential-delay.backoff-multiplier', 'backoffMultiplier',
+  'RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER', DOUBLE, [versioned('2.0', { until: V1_19 }), versioned('1.5', { since: V1_19 })]);
+export const EXPONENTIAL_RESET_THRESHOLD = restartOption('exponential-delay.reset-backoff-threshold', 'resetBackoffThreshold',
+  'RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD', DURATION, [versioned('1 h')]);
+export const EXPONENTIAL_JITTER = restartOption('exponential-delay.jitter-factor', 'jitterFactor',
+  'RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR', DOUBLE, [versioned('0.1')]);
+export const EXPONENTIAL_ATTEMPTS = option({
+  keys: [versioned('restart-strategy.exponential-delay.attempts-before-reset-backoff', { since: V1_19 })],
+  type: INTEGER,
+  defaults: [versioned('2147483647')],
+  reader: 'flink',
+  source: 'RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS (1.19+)',
+  prop: 'restartStrategy (attemptsBeforeResetBackoff)',
+  format: 'integer (1.19+)',
+});
+export const FAILURE_RATE_MAX = restartOption('failure-rate.max-failures-per-interval', 'maxFailuresPerInterval',
+  'RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL', INTEGER, [versioned('1')]);
+export const FAILURE_RATE_INTERVAL = restartOption('failure-rate.failure-rate-interval', 'failureRateInterval',
+  'RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL', DURATION, [versioned('1 min')]);
+export const FAILURE_RATE_DELAY = restartOption('failure-rate.delay', 'delay', 'RESTART_STRATEGY_FAILURE_RATE_DELAY', DURATION, [versioned('1 s')]);
+
+// ----- Web UI, REST and metrics --------------------------------------------------------------
+
+export const WEB_SUBMIT = option({
+  keys: always('web.submit.enable'), type: BOOLEAN, defaults: [versioned('true')], reader: 'flink', source: 'WebOptions.SUBMIT_ENABLE',
+});
+
+export const REST_PORT = option({
+  keys: always('rest.port'), type: INTEGER, defaults: [versioned('8081')], reader: 'flink', source: 'RestOptions.PORT',
+});
+
+export const PROMETHEUS_FACTORY = option({
+  keys: always('metrics.reporter.prom.factory.class'),
+  type: STRING,
+  reader: 'flink',
+  source: 'MetricOptions reporter factory (`metrics.reporter.<name>.factory.class`)',
+  prop: 'metrics.prometheusPort',
+  format: '`org.apache.flink.metrics.prometheus.PrometheusReporterFactory`',
+});
+
+export const PROMETHEUS_PORT = option({
+  keys: always('metrics.reporter.prom.port'),
+  type: STRING,
+  defaults: [versioned('9249')],
+  reader: 'flink',
+  source: 'PrometheusReporterFactory ARG_PORT',
+  prop: 'metrics.prometheusPort',
+  format: 'port',
+});

@@ -1,0 +1,135 @@
+/**
+ * A Flink or operator configuration option, declared once: its key per Flink version (renames,
+ * the deprecated keys still read, the versions it appeared and disappeared in), its value type
+ * and default per version, who reads it, and where these facts come from.
+ *
+ * The typed props write the key for the cluster's version (`writeKey`); the validation engine
+ * reads the value the way that version reads it (`keysRead`, see effective-configuration.ts);
+ * the memory model takes its keys and defaults from here; and docs/configuration-keys.md is
+ * rendered from the declarations.
+ */
+import { ValueType } from './value-type';
+import { FlinkVersion } from '../../flink-version';
+
+/** Flink versions from `since` (inclusive) to `until` (exclusive); unbounded where absent. */
+export interface VersionRange {
+  readonly since?: FlinkVersion;
+  readonly until?: FlinkVersion;
+}
+
+/** Something that holds for a range of Flink versions. */
+export interface Versioned<T> extends VersionRange {
+  readonly value: T;
+}
+
+/**
+ * Who reads an option. Flink's own processes read the configuration file the operator writes,
+ * so what they read depends on the cluster's Flink version. The operator reads its own options
+ * from the resource, with the Flink library bundled in the operator, which knows every key.
+ */
+export type OptionReader = 'flink' | 'operator';
+
+/** What happens when an option is set on a Flink version that cannot honour it. */
+export interface VersionRequirement {
+  /** The oldest Flink version that honours the option. */
+  readonly version: FlinkVersion;
+  /** `rejected`: the operator or Flink refuses the resource; `ignored`: the option has no effect. */
+  readonly effect: 'rejected' | 'ignored';
+}
+
+export interface FlinkOption<T = unknown> {
+  /** The key written for each version range (the ranges do not overlap). */
+  readonly keys: ReadonlyArray<Versioned<string>>;
+  /**
+   * Older keys read when the current key is absent, in the order Flink tries them (fallback
+   * keys before deprecated keys), each with the versions that still read it.
+   */
+  readonly fallbackKeys?: ReadonlyArray<Versioned<string>>;
+  /** The value type, per version range when it changed. */
+  readonly type: ValueType<T> | ReadonlyArray<Versioned<ValueType<T>>>;
+  /** The default, as text in Flink's syntax, per version range; none when the option has none. */
+  readonly defaults?: ReadonlyArray<Versioned<string>>;
+  readonly reader: OptionReader;
+  /** The oldest Flink version that honours the option, for options newer than the oldest supported one. */
+  readonly requires?: VersionRequirement;
+  /** Where the facts come from: the Java class and constant, e.g. `CheckpointingOptions.CHECKPOINTS_DIRECTORY`. */
+  readonly source: string;
+  /** The typed prop that writes the option, as error messages name it, e.g. `checkpointing.directory`. */
+  readonly prop?: string;
+  /** What the value looks like, for the docs, when the type name alone does not say it. */
+  readonly format?: string;
+}
+
+/** Declares an option (a typed identity function: declarations stay plain data). */
+export function option<T>(declaration: FlinkOption<T>): FlinkOption<T> {
+  return declaration;
+}
+
+/** A key (or default, or type) that holds for some versions. */
+export function versioned<T>(value: T, range: VersionRange = {}): Versioned<T> {
+  return { value, ...range };
+}
+
+/** Whether `version` lies in `range`; an unknown version lies in every range. */
+export function inRange(range: VersionRange, version: FlinkVersion | undefined): boolean {
+  if (version === undefined) {
+    return true;
+  }
+  return (range.since === undefined || version.isAtLeast(range.since)) && (range.until === undefined || !version.isAtLeast(range.until));
+}
+
+/** The entry of a versioned list that holds for `version` (the first, when the version is unknown). */
+export function atVersion<T>(list: ReadonlyArray<Versioned<T>> | undefined, version: FlinkVersion | undefined): T | undefined {
+  if (list === undefined) {
+    return undefined;
+  }
+  if (version === undefined) {
+    return list[list.length - 1]?.value;
+  }
+  return list.find((entry) => inRange(entry, version))?.value;
+}
+
+/** The key the typed props write for a version, or undefined when the version has none. */
+export function writeKey(opt: FlinkOption, version: FlinkVersion): string | undefined {
+  return atVersion(opt.keys, version);
+}
+
+/**
+ * The keys a version reads, in order: the current key, then the fallback keys. With no version
+ * (unknown, or an operator option), every key the option has ever had.
+ */
+export function keysRead(opt: FlinkOption, version: FlinkVersion | undefined): string[] {
+  const keys = [...opt.keys, ...(opt.fallbackKeys ?? [])]
+    .filter((entry) => opt.reader === 'operator' || inRange(entry, version))
+    .map((entry) => entry.value);
+  return [...new Set(keys)];
+}
+
+/** Every key the option has had, in any version. */
+export function allKeys(opt: FlinkOption): string[] {
+  return [...new Set([...opt.keys, ...(opt.fallbackKeys ?? [])].map((entry) => entry.value))];
+}
+
+/** The value type for a version. */
+export function typeAt<T>(opt: FlinkOption<T>, version: FlinkVersion | undefined): ValueType<T> {
+  const type = opt.type;
+  if (!Array.isArray(type)) {
+    return type as ValueType<T>;
+  }
+  return atVersion(type as ReadonlyArray<Versioned<ValueType<T>>>, version) ?? (type as ReadonlyArray<Versioned<ValueType<T>>>)[0].value;
+}
+
+/** The default text for a version, if the option has one. */
+export function defaultAt(opt: FlinkOption, version: FlinkVersion | undefined): string | undefined {
+  return atVersion(opt.defaults, version);
+}
+
+/** The newest key, which names the option in messages and docs. */
+export function mainKey(opt: FlinkOption): string {
+  return opt.keys[opt.keys.length - 1].value;
+}
+
+/** The oldest version that has a key for the option, if the option is newer than every supported version. */
+export function firstVersion(opt: FlinkOption): FlinkVersion | undefined {
+  return opt.keys[0].since;
+}

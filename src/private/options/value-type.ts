@@ -1,0 +1,135 @@
+/**
+ * The value types of Flink and operator options, read the way Flink's `ConfigurationUtils`
+ * converts a configuration string: `Integer.parseInt`, `Long.parseLong`, `Float.parseFloat`,
+ * `Double.parseDouble`, `TimeUtils.parseDuration`, `MemorySize.parse`, the case-insensitive
+ * boolean and enum rules, and the `;`-separated list splitter.
+ */
+import { parseFlinkDuration } from '../flink/duration';
+import { splitFlinkList } from '../flink/list-splitter';
+import { parseMemorySize } from '../flink/memory-size';
+import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, tryParseJavaInt } from '../jvm/java-numbers';
+
+/** A value read from its text, or why Flink could not read it. */
+export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/** How an option's text is turned into a value. */
+export interface ValueType<T> {
+  /** The type as the docs name it, e.g. `duration`. */
+  readonly name: string;
+  /** The accepted form, for messages, e.g. `a duration such as '30 s' or '5 min'`. */
+  readonly accepted: string;
+  /** Reads a text as Flink's converter does. */
+  read(text: string): ReadResult<T>;
+}
+
+function attempt<T>(read: () => T, reason: (error: unknown) => string): ReadResult<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    return { ok: false, reason: reason(error) };
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const BOOLEAN: ValueType<boolean> = {
+  name: 'boolean',
+  accepted: "'true' or 'false'",
+  read: (text) => attempt(() => parseFlinkBoolean(text), message),
+};
+
+export const INTEGER: ValueType<number> = {
+  name: 'integer',
+  accepted: 'a whole number',
+  read: (text) => {
+    const value = tryParseJavaInt(text);
+    return value === undefined ? { ok: false, reason: `For input string: "${text}"` } : { ok: true, value };
+  },
+};
+
+export const LONG: ValueType<bigint> = {
+  name: 'long',
+  accepted: 'a whole number',
+  read: (text) => (/^[+-]?\d+$/.test(text) && BigInt(text) <= 2n ** 63n - 1n && BigInt(text) >= -(2n ** 63n)
+    ? { ok: true, value: BigInt(text) }
+    : { ok: false, reason: `For input string: "${text}"` }),
+};
+
+export const FLOAT: ValueType<number> = {
+  name: 'float',
+  accepted: "a number such as '0.4'",
+  read: (text) => attempt(() => parseJavaFloat(text), message),
+};
+
+export const DOUBLE: ValueType<number> = {
+  name: 'double',
+  accepted: "a number such as '0.7'",
+  read: (text) => attempt(() => parseJavaDouble(text), message),
+};
+
+export const DURATION: ValueType<number> = {
+  name: 'duration',
+  accepted: "a duration such as '30 s', '5 min' or '500 ms' (a plain number is milliseconds)",
+  read: (text) => {
+    const ms = parseFlinkDuration(text);
+    return ms === undefined ? { ok: false, reason: `Could not parse value '${text}' as a duration` } : { ok: true, value: ms };
+  },
+};
+
+/** Milliseconds as a `Long` (what the heartbeat options were before Flink 1.20). */
+export const MILLISECONDS: ValueType<number> = {
+  name: 'milliseconds',
+  accepted: "a whole number of milliseconds such as '50000'",
+  read: (text) => {
+    const parsed = LONG.read(text);
+    return parsed.ok ? { ok: true, value: Number(parsed.value) } : parsed;
+  },
+};
+
+export const MEMORY_SIZE: ValueType<bigint> = {
+  name: 'memory size',
+  accepted: "a memory size such as '1536m' or '2g' (m = MiB, g = GiB)",
+  read: (text) => attempt(() => parseMemorySize(text), message),
+};
+
+export const STRING: ValueType<string> = {
+  name: 'string',
+  accepted: 'text',
+  read: (text) => ({ ok: true, value: text }),
+};
+
+export const STRING_LIST: ValueType<string[]> = {
+  name: 'list',
+  accepted: "a ';'-separated list",
+  read: (text) => attempt(() => splitFlinkList(text), message),
+};
+
+/**
+ * An enum option: Flink matches the constant's name case-insensitively
+ * (`ConfigurationUtils.convertToEnum`).
+ */
+export function enumType(values: ReadonlyArray<string>): ValueType<string> {
+  const byUpper = new Map(values.map((value) => [value.toUpperCase(), value]));
+  return {
+    name: 'enum',
+    accepted: `one of ${values.map((value) => `'${value}'`).join(', ')}`,
+    read: (text) => {
+      const value = byUpper.get(text.toUpperCase());
+      return value === undefined
+        ? { ok: false, reason: `Could not parse value for enum. Expected one of: [${values.join(', ')}]` }
+        : { ok: true, value };
+    },
+  };
+}
+
+/** A string option with a closed set of well-known values, compared case-insensitively. */
+export function choiceType(values: ReadonlyArray<string>, otherwise?: (text: string) => boolean): ValueType<string> {
+  const known = new Set(values.map((value) => value.toLowerCase()));
+  return {
+    name: 'string',
+    accepted: `one of ${values.map((value) => `'${value}'`).join(', ')}${otherwise ? ' or a factory class name' : ''}`,
+    read: (text) => (known.has(text.toLowerCase()) || otherwise?.(text) === true
+      ? { ok: true, value: text }
+      : { ok: false, reason: `'${text}' is not a known value` }),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The key a typed prop writes for a cluster's Flink version, or the error when that version
+ * cannot honour the option.
+ */
+import { FlinkOption, mainKey, writeKey } from './option';
+import { FlinkVersion } from '../../flink-version';
+
+/** Throws `'<prop>' is not available in Flink X (it needs Flink Y or newer)` when the version lacks the option. */
+export function requireAvailable(prop: string, version: FlinkVersion, needs: FlinkVersion | undefined): void {
+  if (needs !== undefined && !version.isAtLeast(needs)) {
+    throw new Error(`'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
+  }
+}
+
+/** The key to write for `version`; throws when the version has none or does not honour the option. */
+export function writtenKey(option: FlinkOption, version: FlinkVersion): string {
+  const prop = option.prop ?? mainKey(option);
+  requireAvailable(prop, version, option.requires?.version);
+  const key = writeKey(option, version);
+  if (key === undefined) {
+    requireAvailable(prop, version, option.keys[0].since);
+    throw new Error(`'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
+  }
+  return key;
+}
