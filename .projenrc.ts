@@ -70,6 +70,9 @@ project.package.addVersion('0.1.0');
 // optional file watcher, for --watch) compiles a native addon we never use: denied.
 project.package.addField('allowScripts', { '@parcel/watcher': false });
 
+// No import cycles between files (test/architecture.test.ts also checks the layering).
+project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
+
 // Type-aware linting needs every linted folder in a TypeScript project. Each dev folder
 // gets a small tsconfig that extends the library's settings; ts-node picks up the same file
 // when an example runs under the cdk8s CLI.

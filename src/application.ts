@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
+import { FlinkClusterImportOptions, FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobOptions } from './job-options';
-import { addConstructCheck } from './render/app-validation';
+import { PropError } from './private/prop-error';
+import { checkedAt } from './render/construct-errors';
+import { ImportedFlinkCluster } from './render/imported-cluster';
 import { renderJob } from './render/job-spec';
-import { implicitStatelessError } from './render/state-safety';
 
 /**
  * Props of `FlinkApplication`: the cluster props of a session cluster plus the job options
@@ -20,17 +22,29 @@ export interface FlinkApplicationProps extends FlinkClusterProps, FlinkJobOption
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/overview/
  */
 export class FlinkApplication extends FlinkDeploymentBase {
+  /**
+   * An application cluster defined outside this app, by the name of its FlinkDeployment, e.g.
+   * to take snapshots of its job (`JobReference.application(...)`) or expose its web UI.
+   *
+   * @param name the FlinkDeployment's `metadata.name`
+   * @param options what else is known of it: namespace, Flink version, configuration
+   */
+  public static fromName(scope: Construct, id: string, name: string, options: FlinkClusterImportOptions = {}): IFlinkCluster {
+    return new ImportedFlinkCluster(scope, id, name, FlinkClusterType.APPLICATION, options);
+  }
+
+  /** An application cluster. */
+  public readonly clusterType: FlinkClusterType = FlinkClusterType.APPLICATION;
+
   private readonly job: any;
 
   constructor(scope: Construct, id: string, props: FlinkApplicationProps) {
     super(scope, id, props);
-    this.job = renderJob(props, props.taskManager?.replicas, props.flinkVersion);
-    if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
-      throw new Error(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
-    }
-    addConstructCheck(this, () => {
-      const error = implicitStatelessError(`FlinkApplication '${this.name}'`, props.upgradeMode !== undefined, this.flinkConfiguration);
-      return error === undefined ? [] : [error];
+    this.job = checkedAt(this, () => {
+      if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
+        throw new PropError(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
+      }
+      return renderJob(props, props.taskManager?.replicas, props.flinkVersion);
     });
   }
 

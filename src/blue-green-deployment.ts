@@ -2,25 +2,20 @@ import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkApplicationProps } from './application';
-import type { OperatorIngressOptions } from './flink-deployment-base';
+import { OperatorIngressOptions } from './cluster-props';
+import { FlinkClusterBase } from './flink-cluster-base';
 import {
   FlinkBlueGreenDeployment as FlinkBlueGreenDeploymentKind,
   FlinkBlueGreenDeploymentSpec,
   toJson_FlinkBlueGreenDeploymentSpec,
 } from './imports/flink.apache.org';
-import { FlinkJobRbac } from './job-rbac';
 import { flinkDuration } from './private/flink/duration';
-import { addConstructCheck, validateAppOnSynth } from './render/app-validation';
-import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './render/cluster-setup';
+import { validateAppOnSynth } from './render/app-validation';
+import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
-import { renderDeploymentSpec } from './render/deployment-spec';
+import { renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';
-import { resourceName, resourceNamespace } from './render/names';
-import { implicitStatelessError } from './render/state-safety';
-
-/** The longest name a blue/green deployment may have: its children add `-green`. */
-const MAX_NAME_LENGTH = 39;
-const NAME = /^[a-z]([-a-z\d]{0,37}[a-z\d])?$/;
+import { blueGreenNameProblem } from './validation/rules/names';
 
 /**
  * How the operator moves between the blue and the green deployment.
@@ -73,10 +68,10 @@ export interface FlinkBlueGreenDeploymentProps extends FlinkApplicationProps {
 }
 
 /**
- * A blue/green deployment of a Flink application: a `FlinkBlueGreenDeployment` custom resource.
- * On every change to the template, the operator starts the other colour
- * (`<name>-blue` or `<name>-green`) from a savepoint of the active one, waits until it runs,
- * switches over and deletes the old one.
+ * A blue/green deployment of a Flink application: a `FlinkBlueGreenDeployment` custom resource
+ * (the construct's default child, id `Resource`). On every change to the template, the operator
+ * starts the other colour (`<name>-blue` or `<name>-green`) from a savepoint of the active one,
+ * waits until it runs, switches over and deletes the old one.
  *
  * Its name can be at most 39 characters, so that `<name>-green` stays within the operator's
  * 45-character limit for FlinkDeployments.
@@ -87,36 +82,12 @@ export interface FlinkBlueGreenDeploymentProps extends FlinkApplicationProps {
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/concepts/bluegreen-controller-flow/
  */
-export class FlinkBlueGreenDeployment extends Construct {
-  /** The name of the FlinkBlueGreenDeployment. */
-  public readonly name: string;
-
-  /** Its namespace, if known at synth time. */
-  public readonly namespace?: string;
-
-  /** The service account the deployments run as. */
-  public readonly serviceAccountName: string;
-
-  /** The RBAC objects created for the deployments; undefined when an existing account was given. */
-  public readonly rbac?: FlinkJobRbac;
-
-  /** The FlinkBlueGreenDeployment API object. */
-  public readonly apiObject: ApiObject;
+export class FlinkBlueGreenDeployment extends FlinkClusterBase {
+  protected readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
-    super(scope, id);
-    this.name = resourceName(this, props.metadata, 'FlinkBlueGreenDeployment');
-    if (!NAME.test(this.name)) {
-      throw new Error(`'metadata.name' must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most ${MAX_NAME_LENGTH} characters, so that '${this.name}-green' fits the operator's 45-character limit (got '${this.name}', ${this.name.length} characters).`);
-    }
-    this.namespace = resourceNamespace(this, props.metadata);
-    checkClusterProps(props);
-    const configuration = clusterConfiguration(this.node.path, props);
-    const job = renderJob(props, props.taskManager?.replicas, props.flinkVersion);
-
-    const serviceAccount = clusterServiceAccount(this, props, this.name, this.namespace);
-    this.serviceAccountName = serviceAccount.name;
-    this.rbac = serviceAccount.rbac;
+    super(scope, id, props, 'FlinkBlueGreenDeployment');
+    const job = checkedAt(this, () => renderJob(props, props.taskManager?.replicas, props.flinkVersion));
     if (this.rbac) {
       for (const colour of ['blue', 'green']) {
         const account = new kplus.ServiceAccount(this.rbac, `${colour}ServiceAccount`, {
@@ -143,27 +114,21 @@ export class FlinkBlueGreenDeployment extends Construct {
         props,
         namespace: this.namespace,
         serviceAccountName: this.serviceAccountName,
-        flinkConfiguration: configuration.toObject(),
+        flinkConfiguration: this.flinkConfiguration,
         job,
       }, this.name);
       const spec: FlinkBlueGreenDeploymentSpec = {
         configuration: Object.keys(blueGreenConfiguration).length > 0 ? blueGreenConfiguration : undefined,
-        ingress: props.ingress === undefined ? undefined : {
-          template: props.ingress.template,
-          className: props.ingress.className,
-          annotations: props.ingress.annotations,
-          labels: props.ingress.labels,
-          tls: props.ingress.tlsSecretName === undefined ? undefined : [{ secretName: props.ingress.tlsSecretName }],
-        },
+        ingress: renderOperatorIngress(props.ingress, this.name, this.namespace),
         template: { spec: template as any },
       };
       return toJson_FlinkBlueGreenDeploymentSpec(spec);
     });
-
-    addConstructCheck(this, () => {
-      const error = implicitStatelessError(`FlinkBlueGreenDeployment '${this.name}'`, props.upgradeMode !== undefined, configuration.toObject());
-      return error === undefined ? [] : [error];
-    });
     validateAppOnSynth(this);
+  }
+
+  /** @internal */
+  protected _nameProblem(name: string): string | undefined {
+    return blueGreenNameProblem(name);
   }
 }

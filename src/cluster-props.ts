@@ -7,6 +7,7 @@ import { HighAvailability } from './high-availability';
 import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from './memory-components';
 import { RestartStrategy } from './restart-strategy';
 import { DeploymentMode } from './types';
+import { WebUiAccessOptions } from './web-ui-authentication';
 
 /**
  * Resources and pod template of the JobManager.
@@ -275,4 +276,46 @@ export interface FlinkClusterProps {
    * operator chart's job rules and a RoleBinding (see `FlinkJobRbac`)
    */
   readonly serviceAccount?: IServiceAccount;
+}
+
+/**
+ * Options of the operator's own Ingress (`spec.ingress`): `exposeWebUiWithOperatorIngress()` and
+ * the `ingress` of a `FlinkBlueGreenDeployment`.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/ingress/
+ */
+export interface OperatorIngressOptions extends WebUiAccessOptions {
+  /**
+   * The URL template of the Ingress, with `{{name}}` and `{{namespace}}` placeholders, e.g.
+   * `{{name}}.{{namespace}}.flink.example.com` or `/{{namespace}}/{{name}}(/|$)(.*)`.
+   */
+  readonly template: string;
+
+  /**
+   * The IngressClass of the Ingress (`spec.ingress.className`).
+   *
+   * @default - the cluster's default IngressClass
+   */
+  readonly ingressClassName?: string;
+
+  /**
+   * Annotations of the Ingress.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * Labels of the Ingress.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Secret with the TLS certificate for the template's host.
+   *
+   * @default - no TLS
+   */
+  readonly tlsSecretName?: string;
 }

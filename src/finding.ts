@@ -9,11 +9,113 @@ export enum Severity {
 }
 
 /**
+ * The rules of the validation engine, by their stable ids (see docs/validation-rules.md).
+ */
+export enum ValidationRule {
+  /** The manifest matches its CRD structural schema: types, enums, and no unknown fields. */
+  CRD_SCHEMA = 'crd-schema',
+  /** A manifest is a map with apiVersion, kind and metadata.name. */
+  MANIFEST_SHAPE = 'manifest-shape',
+  /** FlinkDeployment names (and session jobs' deploymentName) follow the operator rule: [a-z]([-a-z0-9]{0,43}[a-z0-9])?. */
+  DEPLOYMENT_NAME = 'deployment-name',
+  /** Spec.flinkVersion is set. */
+  FLINK_VERSION_REQUIRED = 'flink-version-required',
+  /** Spec.flinkVersion is one the operator still supports (v1_15 and newer). */
+  FLINK_VERSION_SUPPORTED = 'flink-version-supported',
+  /** FlinkConfiguration does not set keys the operator owns (kubernetes.namespace, kubernetes.cluster-id, high-availability.cluster-id). */
+  FORBIDDEN_CONFIG_KEY = 'forbidden-config-key',
+  /** Boolean and duration options the operator reads parse (a bad value makes the admission webhook fail). */
+  CONFIG_VALUE_FORMAT = 'config-value-format',
+  /** Heartbeat.timeout is not shorter than heartbeat.interval. */
+  HEARTBEAT_TIMEOUT = 'heartbeat-timeout',
+  /** Deployment rollback needs high availability. */
+  ROLLBACK_REQUIRES_HA = 'rollback-requires-ha',
+  /** The cluster health check needs JobManager deployment recovery. */
+  HEALTH_CHECK_REQUIRES_JM_RECOVERY = 'health-check-requires-jm-recovery',
+  /** Spec.ingress.template is set and renders to a valid URL. */
+  INGRESS_TEMPLATE = 'ingress-template',
+  /** Spec.logConfiguration has only log4j-console.properties and logback-console.xml. */
+  LOG_CONFIG_KEY = 'log-config-key',
+  /** Savepoint and last-state upgrades need a checkpoint directory. */
+  CHECKPOINT_DIR_REQUIRED = 'checkpoint-dir-required',
+  /** Savepoint upgrades, savepoint triggers, periodic savepoints and a max checkpoint age need a savepoint directory. */
+  SAVEPOINT_DIR_REQUIRED = 'savepoint-dir-required',
+  /** A job's parallelism is at least 1 (unless the TaskManager replicas are set). */
+  JOB_PARALLELISM = 'job-parallelism',
+  /** Spec.taskManager.replicas is at least 1. */
+  TASKMANAGER_REPLICAS = 'taskmanager-replicas',
+  /** Spec.jobManager.replicas is at least 1. */
+  JOBMANAGER_REPLICAS = 'jobmanager-replicas',
+  /** More than one JobManager replica needs high availability. */
+  STANDBY_JOBMANAGER_REQUIRES_HA = 'standby-jobmanager-requires-ha',
+  /** The JobManager memory is defined (resource.memory or Flink memory options). */
+  JOBMANAGER_MEMORY_REQUIRED = 'jobmanager-memory-required',
+  /** The TaskManager memory is defined (resource.memory or Flink memory options). */
+  TASKMANAGER_MEMORY_REQUIRED = 'taskmanager-memory-required',
+  /** Flink can derive every JobManager memory component from resource.memory and flinkConfiguration. */
+  JOBMANAGER_MEMORY_MODEL = 'jobmanager-memory-model',
+  /** Flink can derive every TaskManager memory component from resource.memory and flinkConfiguration. */
+  TASKMANAGER_MEMORY_MODEL = 'taskmanager-memory-model',
+  /** Resource.memory parses as a Flink memory size or a Kubernetes quantity. */
+  RESOURCE_MEMORY_FORMAT = 'resource-memory-format',
+  /** Resource.ephemeralStorage parses as a Kubernetes quantity. */
+  RESOURCE_EPHEMERAL_STORAGE_FORMAT = 'resource-ephemeral-storage-format',
+  /** Spec.serviceAccount is set. */
+  SERVICE_ACCOUNT_REQUIRED = 'service-account-required',
+  /** Autoscaler options are numbers within the operator's ranges. */
+  AUTOSCALER_OPTION_RANGE = 'autoscaler-option-range',
+  /** Job.autoscaler.excluded.periods are daily ranges or Quartz cron expressions. */
+  AUTOSCALER_EXCLUDED_PERIODS = 'autoscaler-excluded-periods',
+  /** A change against status.reconciliationStatus.lastReconciledSpec is one the operator allows. */
+  SPEC_CHANGE = 'spec-change',
+  /** A job with durable state does not leave its upgrade mode to the stateless default. */
+  IMPLICIT_STATELESS_UPGRADE = 'implicit-stateless-upgrade',
+  /** Compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed. */
+  STATEFUL_RESOURCE_REMOVED = 'stateful-resource-removed',
+  /** Last-state upgrades have high availability to recover a failed JobManager. */
+  LAST_STATE_WITHOUT_HA = 'last-state-without-ha',
+  /** Configured features exist in the cluster's Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+). */
+  FLINK_VERSION_FEATURE = 'flink-version-feature',
+  /** A FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39). */
+  BLUEGREEN_NAME = 'bluegreen-name',
+  /** A FlinkBlueGreenDeployment has a template spec; the FlinkDeployment rules apply to it. */
+  BLUEGREEN_TEMPLATE = 'bluegreen-template',
+  /** A FlinkSessionJob has spec.job. */
+  SESSION_JOB_SPEC_REQUIRED = 'session-job-spec-required',
+  /** A session job's jarURI is a valid URI. */
+  JAR_URI_SYNTAX = 'jar-uri-syntax',
+  /** A session job's jarURI has a scheme the operator allows (https by default). */
+  JAR_URI_SCHEME = 'jar-uri-scheme',
+  /** An http(s) jarURI names a host. */
+  JAR_URI_HOST = 'jar-uri-host',
+  /** An http(s) jarURI does not point at a loopback, link-local, private, wildcard or multicast address. */
+  JAR_URI_RESTRICTED_HOST = 'jar-uri-restricted-host',
+  /** A session job runs on a session cluster, not on an application cluster. */
+  SESSION_JOB_TARGET_KIND = 'session-job-target-kind',
+  /** The session cluster a session job names is in the same manifest set. */
+  SESSION_JOB_TARGET_MISSING = 'session-job-target-missing',
+  /** A job's parallelism fits the task slots of a cluster whose TaskManager count is bounded. */
+  SLOT_CAPACITY = 'slot-capacity',
+  /** The running session jobs of a bounded session cluster fit its task slots together. */
+  SESSION_SLOT_CAPACITY = 'session-slot-capacity',
+  /** A FlinkStateSnapshot has exactly one of savepoint and checkpoint. */
+  SNAPSHOT_TYPE = 'snapshot-type',
+  /** A FlinkStateSnapshot names its job, unless it records a savepoint that already exists. */
+  SNAPSHOT_JOB_REFERENCE = 'snapshot-job-reference',
+  /** The job a FlinkStateSnapshot references is in the same manifest set. */
+  SNAPSHOT_TARGET_MISSING = 'snapshot-target-missing',
+  /** An Ingress to a session cluster's REST service, or the operator's spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly. */
+  WEB_UI_EXPOSURE = 'web-ui-exposure',
+  /** A FlinkDeployment's service account is bound to a Role with the operator's job rules. */
+  SERVICE_ACCOUNT_BINDING = 'service-account-binding',
+}
+
+/**
  * One problem in one manifest.
  */
 export interface Finding {
-  /** Stable id of the rule, e.g. `jar-uri-scheme`; see docs/validation-rules.md. */
-  readonly rule: string;
+  /** The rule, e.g. `ValidationRule.JAR_URI_SCHEME` (`jar-uri-scheme`); see docs/validation-rules.md. */
+  readonly rule: ValidationRule;
 
   /** Error or warning. */
   readonly severity: Severity;

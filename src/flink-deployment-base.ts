@@ -1,107 +1,39 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FlinkClusterProps } from './cluster-props';
-import { FlinkVersion } from './flink-version';
+import { FlinkClusterType, IFlinkCluster } from './cluster';
+import { FlinkClusterProps, OperatorIngressOptions } from './cluster-props';
+import { FlinkClusterBase } from './flink-cluster-base';
 import { FlinkDeployment, toJson_FlinkDeploymentSpec } from './imports/flink.apache.org';
-import { FlinkJobRbac } from './job-rbac';
+import { REST_PORT, WEB_SUBMIT } from './private/options/flink-options';
+import { mainKey } from './private/options/option';
+import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
-import { checkClusterProps, clusterConfiguration, clusterServiceAccount } from './render/cluster-setup';
-import { ConfigurationBuilder } from './render/configuration-builder';
+import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { renderDeploymentSpec } from './render/deployment-spec';
-import { resourceName, resourceNamespace } from './render/names';
-import { checkFlinkDeploymentName } from './render/prop-checks';
 import { markChanged } from './render/synth-cache';
-import { webUiExposureError } from './validation/rules/web-ui-exposure';
-import { ExposeWebUiOptions, FlinkWebUiIngress, WebUiAccessOptions } from './web-ui-ingress';
+import { deploymentNameProblem } from './validation/rules/names';
+import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';
 
 /** The port of Flink's REST endpoint and web UI when `rest.port` is not set. */
 const DEFAULT_REST_PORT = 8081;
-
-/**
- * Options of `exposeWebUiWithOperatorIngress()`: the operator's own `spec.ingress`.
- *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/ingress/
- */
-export interface OperatorIngressOptions extends WebUiAccessOptions {
-  /**
-   * The URL template of the Ingress, with `{{name}}` and `{{namespace}}` placeholders, e.g.
-   * `{{name}}.{{namespace}}.flink.example.com` or `/{{namespace}}/{{name}}(/|$)(.*)`.
-   */
-  readonly template: string;
-
-  /**
-   * The IngressClass of the Ingress.
-   *
-   * @default - the cluster's default IngressClass
-   */
-  readonly className?: string;
-
-  /**
-   * Annotations of the Ingress.
-   *
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-
-  /**
-   * Labels of the Ingress.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-
-  /**
-   * Secret with the TLS certificate for the template's host.
-   *
-   * @default - no TLS
-   */
-  readonly tlsSecretName?: string;
-}
 
 /**
  * The common base of `FlinkSessionCluster` and `FlinkApplication`: a `FlinkDeployment`
  * custom resource (the construct's default child, id `Resource`), the job RBAC objects, and
  * the ways to expose the web UI.
  */
-export abstract class FlinkDeploymentBase extends Construct {
-  /** The name of the FlinkDeployment (`metadata.name`). */
-  public readonly name: string;
+export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IFlinkCluster {
+  /** Whether it is a session or an application cluster. */
+  public abstract readonly clusterType: FlinkClusterType;
 
-  /** The namespace of the FlinkDeployment, if known at synth time. */
-  public readonly namespace?: string;
+  protected readonly apiObject: ApiObject;
 
-  /**
-   * The Flink version (always set; optional in the type because `IFlinkSessionCluster`
-   * allows clusters of unknown version).
-   */
-  public readonly flinkVersion?: FlinkVersion;
-
-  /** The name of the service account the JobManager runs as (`spec.serviceAccount`). */
-  public readonly serviceAccountName: string;
-
-  /** The RBAC objects created for the cluster; undefined when an existing account was given. */
-  public readonly rbac?: FlinkJobRbac;
-
-  /** The FlinkDeployment API object. */
-  public readonly apiObject: ApiObject;
-
-  private readonly configuration: ConfigurationBuilder;
   private operatorIngress?: OperatorIngressOptions;
   private webUiIngress?: FlinkWebUiIngress;
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps) {
-    super(scope, id);
-    this.name = resourceName(this, props.metadata, 'FlinkDeployment');
-    checkFlinkDeploymentName('metadata.name', this.name);
-    this.namespace = resourceNamespace(this, props.metadata);
-    this.flinkVersion = props.flinkVersion;
-    checkClusterProps(props);
-    this.configuration = clusterConfiguration(this.node.path, props);
-    const serviceAccount = clusterServiceAccount(this, props, this.name, this.namespace);
-    this.serviceAccountName = serviceAccount.name;
-    this.rbac = serviceAccount.rbac;
-
+    super(scope, id, props, 'FlinkDeployment');
     this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, { ...props.metadata, name: this.name, namespace: this.namespace },
       () => toJson_FlinkDeploymentSpec(renderDeploymentSpec({
         props,
@@ -111,33 +43,7 @@ export abstract class FlinkDeploymentBase extends Construct {
         ingress: this.operatorIngress,
         job: this._renderJob(),
       }, this.name)));
-
-    this.node.addValidation({ validate: () => this.validateOperatorIngress() });
     validateAppOnSynth(this);
-  }
-
-  /**
-   * The `spec.job` of the FlinkDeployment; none for a session cluster.
-   * @internal
-   */
-  protected _renderJob(): any {
-    return undefined;
-  }
-
-  /**
-   * Whether the web UI of this kind of cluster accepts jar uploads (when `web.submit.enable`
-   * allows them). Application clusters never do: their REST endpoint has no jar handlers.
-   * @internal
-   */
-  public get _webUiAcceptsJarUploads(): boolean {
-    return false;
-  }
-
-  /**
-   * The Flink configuration so far (a copy).
-   */
-  public get flinkConfiguration(): { [key: string]: string } {
-    return this.configuration.toObject();
   }
 
   /** The Service Flink creates for the REST endpoint and web UI: `<name>-rest`. */
@@ -147,7 +53,7 @@ export abstract class FlinkDeploymentBase extends Construct {
 
   /** The port of the REST endpoint and web UI: `rest.port`, default 8081. */
   public get restPort(): number {
-    const configured = this.configuration.get('rest.port');
+    const configured = this._configurationValue(mainKey(REST_PORT));
     if (configured === undefined) {
       return DEFAULT_REST_PORT;
     }
@@ -159,17 +65,12 @@ export abstract class FlinkDeploymentBase extends Construct {
   }
 
   /**
-   * Sets a Flink configuration key.
-   *
-   * Setting a key twice to different values is an error, so that two settings can't silently
-   * override each other.
-   *
-   * @param key a Flink configuration key, e.g. `web.submit.enable`
-   * @param value its value
+   * Whether the web UI accepts jar uploads: a session cluster's does, unless
+   * `web.submit.enable` is `false`; an application cluster's REST endpoint has no jar handlers.
    */
-  public addFlinkConfiguration(key: string, value: string): void {
-    markChanged();
-    this.configuration.set(key, value, 'addFlinkConfiguration()');
+  public get webUiAcceptsJarUploads(): boolean {
+    return this.clusterType === FlinkClusterType.SESSION
+      && (this._configurationValue(mainKey(WEB_SUBMIT)) ?? 'true').trim().toLowerCase() !== 'false';
   }
 
   /**
@@ -188,32 +89,31 @@ export abstract class FlinkDeploymentBase extends Construct {
    */
   public exposeWebUiWithOperatorIngress(options: OperatorIngressOptions): void {
     this.checkSingleExposure('exposeWebUiWithOperatorIngress');
-    if (options.template.trim() === '') {
-      throw new Error(`${this.node.path}: 'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.`);
-    }
+    checkedAt(this, () => {
+      if (options.template.trim() === '') {
+        throw new PropError("'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.");
+      }
+    });
     this.operatorIngress = options;
     markChanged();
+  }
+
+  /** @internal */
+  protected _nameProblem(name: string): string | undefined {
+    return deploymentNameProblem(name);
+  }
+
+  /**
+   * The `spec.job` of the FlinkDeployment; none for a session cluster.
+   * @internal
+   */
+  protected _renderJob(): any {
+    return undefined;
   }
 
   private checkSingleExposure(method: string): void {
     if (this.webUiIngress !== undefined || this.operatorIngress !== undefined) {
       throw new Error(`${this.node.path}: ${method}() cannot be used: the web UI of '${this.name}' is already exposed. Expose it once.`);
     }
-  }
-
-  private validateOperatorIngress(): string[] {
-    const ingress = this.operatorIngress;
-    if (ingress === undefined) {
-      return [];
-    }
-    const error = webUiExposureError({
-      description: `The operator Ingress of '${this.name}' (${this.node.path})`,
-      clusterName: this.name,
-      annotations: { ...ingress.authentication?.annotations, ...ingress.annotations },
-      flinkConfiguration: this.flinkConfiguration,
-      allowUnauthenticatedAccess: ingress.allowUnauthenticatedAccess === true,
-      acceptsJarUploads: this._webUiAcceptsJarUploads,
-    });
-    return error === undefined ? [] : [error];
   }
 }

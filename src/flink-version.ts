@@ -7,9 +7,21 @@
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkversion
  */
 export class FlinkVersion {
-  /** Flink 1.13. */
+  /**
+   * Flink 1.13.
+   *
+   * @deprecated the Flink Kubernetes Operator 1.15 no longer runs Flink 1.13 (it supports v1_15
+   * and newer since operator 1.7): a cluster with this version fails synth. It stays for the
+   * memory model (`TaskManagerMemory.derive`) and for manifests of older operators.
+   */
   public static readonly V1_13 = new FlinkVersion('v1_13', 1, 13);
-  /** Flink 1.14. */
+  /**
+   * Flink 1.14.
+   *
+   * @deprecated the Flink Kubernetes Operator 1.15 no longer runs Flink 1.14 (it supports v1_15
+   * and newer since operator 1.7): a cluster with this version fails synth. It stays for the
+   * memory model (`TaskManagerMemory.derive`) and for manifests of older operators.
+   */
   public static readonly V1_14 = new FlinkVersion('v1_14', 1, 14);
   /** Flink 1.15. */
   public static readonly V1_15 = new FlinkVersion('v1_15', 1, 15);

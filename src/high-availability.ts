@@ -1,4 +1,5 @@
 import { FlinkVersion } from './flink-version';
+import { isHierarchicalUri } from './private/flink/uri';
 import { HA_STORAGE_DIRECTORY, HIGH_AVAILABILITY } from './private/options/flink-options';
 import { writtenKey } from './private/options/written-key';
 
@@ -25,7 +26,7 @@ export class HighAvailability {
    * The JobManager's service account needs the job rules on ConfigMaps (as `FlinkJobRbac` grants).
    */
   public static kubernetes(options: KubernetesHighAvailabilityOptions): HighAvailability {
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(options.storageDirectory ?? '')) {
+    if (!isHierarchicalUri(options.storageDirectory ?? '')) {
       throw new Error(`HighAvailability.kubernetes: 'storageDirectory' must be a URI with a scheme, e.g. 's3://bucket/flink-ha' (got '${options.storageDirectory}').`);
     }
     return new HighAvailability(options.storageDirectory);

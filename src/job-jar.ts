@@ -1,3 +1,5 @@
+import { uriScheme } from './private/flink/uri';
+
 /**
  * Where a Flink job's jar comes from: the `jarURI` of the job spec.
  *
@@ -51,7 +53,7 @@ export class JobJar {
    * @param uri an absolute URI with a scheme
    */
   public static fromUri(uri: string): JobJar {
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri)) {
+    if (uriScheme(uri) === undefined) {
       throw new Error(`JobJar.fromUri: 'uri' must start with a scheme such as 'https:', 's3:' or 'local:' (got '${uri}').`);
     }
     return new JobJar(uri);

@@ -71,6 +71,20 @@ export interface FailureRateRestartOptions {
 }
 
 /**
+ * The restart strategies Flink offers (`restart-strategy.type`).
+ */
+export enum RestartStrategyType {
+  /** Never restart. */
+  NONE = 'none',
+  /** A fixed number of restarts with a fixed delay. */
+  FIXED_DELAY = 'fixed-delay',
+  /** Restarts with exponentially growing delays. */
+  EXPONENTIAL_DELAY = 'exponential-delay',
+  /** Restarts while failures stay below a rate. */
+  FAILURE_RATE = 'failure-rate',
+}
+
+/**
  * How Flink restarts a job after a task failure.
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/ops/state/task_failure_recovery/
@@ -78,13 +92,13 @@ export interface FailureRateRestartOptions {
 export class RestartStrategy {
   /** Never restart: the job fails on the first task failure. */
   public static none(): RestartStrategy {
-    return new RestartStrategy('none', []);
+    return new RestartStrategy(RestartStrategyType.NONE, []);
   }
 
   /** Restart a fixed number of times, with a fixed delay. */
   public static fixedDelay(options: FixedDelayRestartOptions): RestartStrategy {
     requireCount('RestartStrategy.fixedDelay', 'attempts', options.attempts, 0);
-    return new RestartStrategy('fixed-delay', [
+    return new RestartStrategy(RestartStrategyType.FIXED_DELAY, [
       [F.FIXED_DELAY_ATTEMPTS, String(options.attempts)],
       [F.FIXED_DELAY_DELAY, options.delay],
     ]);
@@ -99,7 +113,7 @@ export class RestartStrategy {
       throw new Error(`RestartStrategy.exponentialDelay: 'jitterFactor' must be from 0 to 1 (got ${options.jitterFactor}).`);
     }
     requireCount('RestartStrategy.exponentialDelay', 'attemptsBeforeResetBackoff', options.attemptsBeforeResetBackoff, 1);
-    return new RestartStrategy('exponential-delay', [
+    return new RestartStrategy(RestartStrategyType.EXPONENTIAL_DELAY, [
       [F.EXPONENTIAL_INITIAL_BACKOFF, options.initialBackoff],
       [F.EXPONENTIAL_MAX_BACKOFF, options.maxBackoff],
       [F.EXPONENTIAL_MULTIPLIER, options.backoffMultiplier === undefined ? undefined : String(options.backoffMultiplier)],
@@ -112,7 +126,7 @@ export class RestartStrategy {
   /** Restart as long as failures stay below a rate. */
   public static failureRate(options: FailureRateRestartOptions): RestartStrategy {
     requireCount('RestartStrategy.failureRate', 'maxFailuresPerInterval', options.maxFailuresPerInterval, 1);
-    return new RestartStrategy('failure-rate', [
+    return new RestartStrategy(RestartStrategyType.FAILURE_RATE, [
       [F.FAILURE_RATE_MAX, String(options.maxFailuresPerInterval)],
       [F.FAILURE_RATE_INTERVAL, options.failureRateInterval],
       [F.FAILURE_RATE_DELAY, options.delay],
@@ -120,8 +134,8 @@ export class RestartStrategy {
   }
 
   private constructor(
-    /** The strategy, as Flink names it: `none`, `fixed-delay`, `exponential-delay` or `failure-rate`. */
-    public readonly type: string,
+    /** The strategy. */
+    public readonly type: RestartStrategyType,
     private readonly parameters: Array<[FlinkOption, string | Duration | undefined]>,
   ) {}
 

@@ -1,12 +1,14 @@
-import { ApiObject, ApiObjectMetadata, JsonPatch } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { FlinkApplication } from './application';
 import { SavepointFormat } from './checkpointing';
+import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkStateSnapshot as FlinkStateSnapshotKind, FlinkStateSnapshotSpec, toJson_FlinkStateSnapshotSpec } from './imports/flink.apache.org';
+import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
-import { nameFromId } from './render/names';
+import { checkedAt } from './render/construct-errors';
+import { FlinkCustomResource } from './render/custom-resource';
+import { resourceName, resourceNamespace } from './render/names';
 import { checkObjectName } from './render/prop-checks';
-import { cachedJson, markChanged } from './render/synth-cache';
 import type { FlinkSessionJob } from './session-job';
 
 /**
@@ -82,38 +84,54 @@ export class SnapshotType {
 }
 
 /**
+ * The kind of job a FlinkStateSnapshot belongs to.
+ */
+export enum JobKind {
+  /** An application cluster's job: its `FlinkDeployment`. */
+  FLINK_DEPLOYMENT = 'FlinkDeployment',
+  /** A `FlinkSessionJob`. */
+  FLINK_SESSION_JOB = 'FlinkSessionJob',
+}
+
+/**
  * The job a FlinkStateSnapshot belongs to.
  */
 export class JobReference {
-  /** The job of an application cluster defined in this app. */
-  public static application(application: FlinkApplication): JobReference {
-    return new JobReference('FlinkDeployment', application.name, application.namespace);
+  /**
+   * The job of an application cluster, defined in this app or imported with
+   * `FlinkApplication.fromName(...)`.
+   */
+  public static application(application: IFlinkCluster): JobReference {
+    if (application.clusterType !== FlinkClusterType.APPLICATION) {
+      throw new Error(`JobReference.application: '${application.name}' is a session cluster, which has no job of its own; reference its FlinkSessionJob with JobReference.sessionJob(...).`);
+    }
+    return new JobReference(JobKind.FLINK_DEPLOYMENT, application.name, application.namespace);
   }
 
   /** A session job defined in this app. */
   public static sessionJob(job: FlinkSessionJob): JobReference {
-    return new JobReference('FlinkSessionJob', job.name, job.namespace);
+    return new JobReference(JobKind.FLINK_SESSION_JOB, job.name, job.namespace);
   }
 
   /** An application cluster's FlinkDeployment defined elsewhere, by name. */
   public static deploymentName(name: string): JobReference {
-    return new JobReference('FlinkDeployment', name, undefined);
+    return new JobReference(JobKind.FLINK_DEPLOYMENT, name, undefined);
   }
 
   /** A FlinkSessionJob defined elsewhere, by name. */
   public static sessionJobName(name: string): JobReference {
-    return new JobReference('FlinkSessionJob', name, undefined);
+    return new JobReference(JobKind.FLINK_SESSION_JOB, name, undefined);
   }
 
   private constructor(
-    /** `FlinkDeployment` or `FlinkSessionJob`. */
-    public readonly kind: string,
+    /** The kind of the job's resource. */
+    public readonly kind: JobKind,
     /** The resource's name. */
     public readonly name: string,
     /** Its namespace, when known: the snapshot must live in the same one. */
     public readonly namespace?: string,
   ) {
-    checkObjectName('job reference name', name);
+    checkedAt('JobReference', () => checkObjectName('job reference name', name));
   }
 }
 
@@ -147,57 +165,58 @@ export interface FlinkStateSnapshotProps {
 }
 
 /**
- * A savepoint or checkpoint of a job, as a `FlinkStateSnapshot` custom resource.
- *
- * Like `FlinkSessionJob`, the construct is the API object itself.
+ * A savepoint or checkpoint of a job, as a `FlinkStateSnapshot` custom resource (the construct's
+ * default child, id `Resource`).
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
  */
-export class FlinkStateSnapshot extends ApiObject {
+export class FlinkStateSnapshot extends Construct {
+  /** The name of the FlinkStateSnapshot. */
+  public readonly name: string;
+
   /** The namespace, if known at synth time. */
   public readonly namespace?: string;
 
   /** The job, if any. */
   public readonly job?: JobReference;
 
+  /** The FlinkStateSnapshot API object; `ApiObject.of(snapshot)` returns it too. */
+  protected readonly apiObject: ApiObject;
+
   constructor(scope: Construct, id: string, props: FlinkStateSnapshotProps) {
-    const path = scope.node.path === '' ? id : `${scope.node.path}/${id}`;
-    const name = nameFromId(id, path, props.metadata, 'FlinkStateSnapshot');
-    checkObjectName('metadata.name', name);
-    if (props.job === undefined && !props.snapshot.recordsExistingSavepoint) {
-      throw new Error(`${path}: 'job' must name the job to snapshot (JobReference.application(...), .sessionJob(...), .deploymentName(...) or .sessionJobName(...)); only SnapshotType.existingSavepoint() may omit it.`);
-    }
-    if (props.backoffLimit !== undefined && (!Number.isInteger(props.backoffLimit) || props.backoffLimit < -1)) {
-      throw new Error(`${path}: 'backoffLimit' must be a whole number of at least -1 (-1 retries forever; got ${props.backoffLimit}).`);
-    }
-    const requested = props.metadata?.namespace;
-    const jobNamespace = props.job?.namespace;
-    if (requested !== undefined && jobNamespace !== undefined && requested !== jobNamespace) {
-      throw new Error(`${path}: 'metadata.namespace' must be the namespace of ${props.job!.kind} '${props.job!.name}' ('${jobNamespace}'; got '${requested}'): a job reference has no namespace of its own.`);
-    }
-    const namespace = requested ?? jobNamespace;
-    const spec: FlinkStateSnapshotSpec = {
-      ...props.snapshot._spec,
-      backoffLimit: props.backoffLimit,
-      jobReference: props.job === undefined ? undefined : { kind: props.job.kind as any, name: props.job.name },
-    };
-    super(scope, id, {
-      ...FlinkStateSnapshotKind.GVK,
-      metadata: { ...props.metadata, name, namespace },
-      spec: toJson_FlinkStateSnapshotSpec(spec),
-    });
-    this.namespace = namespace ?? this.metadata.namespace;
+    super(scope, id);
+    const { name, namespace, spec } = checkedAt(this, () => snapshotSpec(this, props));
+    this.name = name;
     this.job = props.job;
-    markChanged();
+    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkStateSnapshotKind.GVK, { ...props.metadata, name, namespace },
+      () => toJson_FlinkStateSnapshotSpec(spec));
+    this.namespace = namespace;
     validateAppOnSynth(this);
   }
+}
 
-  public toJson(): any {
-    return cachedJson(this.node.root, this) ?? super.toJson();
+/** The snapshot's name, namespace and spec, from its props (throws `PropError`s). */
+function snapshotSpec(scope: Construct, props: FlinkStateSnapshotProps): { name: string; namespace?: string; spec: FlinkStateSnapshotSpec } {
+  const name = resourceName(scope, props.metadata, 'FlinkStateSnapshot');
+  checkObjectName('metadata.name', name);
+  if (props.job === undefined && !props.snapshot.recordsExistingSavepoint) {
+    throw new PropError("'job' must name the job to snapshot (JobReference.application(...), .sessionJob(...), .deploymentName(...) or .sessionJobName(...)); only SnapshotType.existingSavepoint() may omit it.");
   }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    markChanged();
-    super.addJsonPatch(...ops);
+  if (props.backoffLimit !== undefined && (!Number.isInteger(props.backoffLimit) || props.backoffLimit < -1)) {
+    throw new PropError(`'backoffLimit' must be a whole number of at least -1 (-1 retries forever; got ${props.backoffLimit}).`);
   }
+  const requested = props.metadata?.namespace;
+  const jobNamespace = props.job?.namespace;
+  if (requested !== undefined && jobNamespace !== undefined && requested !== jobNamespace) {
+    throw new PropError(`'metadata.namespace' must be the namespace of ${props.job!.kind} '${props.job!.name}' ('${jobNamespace}'; got '${requested}'): a job reference has no namespace of its own.`);
+  }
+  return {
+    name,
+    namespace: requested ?? jobNamespace ?? resourceNamespace(scope, undefined),
+    spec: {
+      ...props.snapshot._spec,
+      backoffLimit: props.backoffLimit,
+      jobReference: props.job === undefined ? undefined : { kind: props.job.kind as string as any, name: props.job.name },
+    },
+  };
 }

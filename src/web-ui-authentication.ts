@@ -82,3 +82,25 @@ function requireText(method: string, param: string, value: string): void {
     throw new Error(`${method}: '${param}' must not be empty.`);
   }
 }
+
+/**
+ * How access to an exposed Flink web UI is controlled.
+ */
+export interface WebUiAccessOptions {
+  /**
+   * How the Ingress authenticates users.
+   *
+   * @default - none: synth fails unless jar uploads are off (`web.submit.enable: 'false'`)
+   * or `allowUnauthenticatedAccess` is set
+   */
+  readonly authentication?: WebUiAuthentication;
+
+  /**
+   * Accept that anyone who reaches the Ingress can use the web UI, including jar uploads when
+   * they are on. The Ingress is annotated `cdk8s-flink/unauthenticated-web-ui: "true"` so
+   * the choice stays visible in the manifests.
+   *
+   * @default false
+   */
+  readonly allowUnauthenticatedAccess?: boolean;
+}

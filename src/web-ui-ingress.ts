@@ -1,33 +1,14 @@
-import { ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import type { FlinkDeploymentBase } from './flink-deployment-base';
+import { IFlinkCluster } from './cluster';
+import { FlinkAnnotations } from './constants';
+import { PropError } from './private/prop-error';
+import { validateAppOnSynth } from './render/app-validation';
+import { checkedAt } from './render/construct-errors';
 import { checkObjectName } from './render/prop-checks';
 import { markChanged } from './render/synth-cache';
-import { UNAUTHENTICATED_ACCESS_ANNOTATION, webUiExposureError } from './validation/rules/web-ui-exposure';
-import { WebUiAuthentication } from './web-ui-authentication';
-
-/**
- * How access to an exposed Flink web UI is controlled.
- */
-export interface WebUiAccessOptions {
-  /**
-   * How the Ingress authenticates users.
-   *
-   * @default - none: synth fails unless jar uploads are off (`web.submit.enable: 'false'`)
-   * or `allowUnauthenticatedAccess` is set
-   */
-  readonly authentication?: WebUiAuthentication;
-
-  /**
-   * Accept that anyone who reaches the Ingress can use the web UI, including jar uploads when
-   * they are on. The Ingress is annotated `cdk8s-flink/unauthenticated-web-ui: "true"` so
-   * the choice stays visible in the manifests.
-   *
-   * @default false
-   */
-  readonly allowUnauthenticatedAccess?: boolean;
-}
+import { WebUiAccessOptions } from './web-ui-authentication';
 
 /**
  * Options of `exposeWebUi()`.
@@ -98,7 +79,7 @@ export interface FlinkWebUiIngressProps extends ExposeWebUiOptions {
   /**
    * The cluster whose web UI is exposed.
    */
-  readonly cluster: FlinkDeploymentBase;
+  readonly cluster: IFlinkCluster;
 }
 
 const NGINX = 'nginx.ingress.kubernetes.io';
@@ -109,8 +90,9 @@ const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
  * A `networking.k8s.io/v1` Ingress to the REST service Flink creates for a cluster
  * (`<cluster>-rest`, on `rest.port`, default 8081), which serves the web UI.
  *
- * Synth fails if the Ingress lets unauthenticated users reach a UI that accepts jar uploads;
- * see `WebUiAccessOptions`.
+ * Synth fails if the Ingress lets unauthenticated users reach a UI that accepts jar uploads
+ * (rule `web-ui-exposure`); see `WebUiAccessOptions`. The Ingress is the construct's default
+ * child, id `Resource`.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/ingress/
  */
@@ -124,10 +106,10 @@ export class FlinkWebUiIngress extends Construct {
   /** The path prefix the UI is served under (`/` or e.g. `/flink`). */
   public readonly path: string;
 
-  /** The Ingress API object. */
-  public readonly apiObject: k8s.KubeIngress;
+  /** The Ingress API object; `ApiObject.of(ingress)` returns it too. */
+  protected readonly apiObject: ApiObject;
 
-  private readonly cluster: FlinkDeploymentBase;
+  private readonly cluster: IFlinkCluster;
   private readonly options: ExposeWebUiOptions;
 
   constructor(scope: Construct, id: string, props: FlinkWebUiIngressProps) {
@@ -135,20 +117,27 @@ export class FlinkWebUiIngress extends Construct {
     this.cluster = props.cluster;
     markChanged();
     this.options = props;
-    this.name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;
-    checkObjectName('metadata.name', this.name);
-    if (props.metadata?.namespace !== undefined && props.metadata.namespace !== props.cluster.namespace) {
-      throw new Error(`${this.node.path}: 'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): an Ingress can only route to a Service in its own namespace.`);
-    }
-    if (props.host !== undefined && !HOST.test(props.host)) {
-      throw new Error(`${this.node.path}: 'host' must be a lowercase DNS name such as 'flink.example.com' (got '${props.host}').`);
-    }
+    const checked = checkedAt(this, () => {
+      const name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;
+      checkObjectName('metadata.name', name);
+      if (props.metadata?.namespace !== undefined && props.metadata.namespace !== props.cluster.namespace) {
+        throw new PropError(`'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): an Ingress can only route to a Service in its own namespace.`);
+      }
+      if (props.host !== undefined && !HOST.test(props.host)) {
+        throw new PropError(`'host' must be a lowercase DNS name such as 'flink.example.com' (got '${props.host}').`);
+      }
+      if (props.tlsSecretName !== undefined && props.host === undefined) {
+        throw new PropError("'tlsSecretName' needs 'host': a TLS certificate is issued for a host name. Set 'host', e.g. 'flink.example.com'.");
+      }
+      return { name, path: normalizePath(props.path) };
+    });
+    this.name = checked.name;
     this.host = props.host;
-    this.path = normalizePath(this.node.path, props.path);
-    if (props.tlsSecretName !== undefined && props.host === undefined) {
-      throw new Error(`${this.node.path}: 'tlsSecretName' needs 'host': a TLS certificate is issued for a host name. Set 'host', e.g. 'flink.example.com'.`);
-    }
+    this.path = checked.path;
 
+    // The Ingress follows the cluster whose Service it routes to: it is created after the
+    // cluster's FlinkDeployment, as its sibling, so it comes later in the construct tree. The
+    // validation engine checks that it authenticates (rule web-ui-exposure).
     this.apiObject = new k8s.KubeIngress(this, 'Resource', {
       metadata: {
         ...props.metadata,
@@ -158,23 +147,7 @@ export class FlinkWebUiIngress extends Construct {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-
-    // The Ingress follows the cluster whose Service it routes to: it is created after the
-    // cluster's FlinkDeployment, as its sibling, so it comes later in the construct tree.
-
-    this.node.addValidation({
-      validate: () => {
-        const error = webUiExposureError({
-          description: `Ingress '${this.name}' (${this.node.path})`,
-          clusterName: this.cluster.name,
-          annotations: this.renderAnnotations(),
-          flinkConfiguration: this.cluster.flinkConfiguration,
-          allowUnauthenticatedAccess: this.options.allowUnauthenticatedAccess === true,
-          acceptsJarUploads: this.cluster._webUiAcceptsJarUploads,
-        });
-        return error === undefined ? [] : [error];
-      },
-    });
+    validateAppOnSynth(this);
   }
 
   /**
@@ -198,7 +171,7 @@ export class FlinkWebUiIngress extends Construct {
       }
     }
     if (this.options.allowUnauthenticatedAccess === true) {
-      computed[UNAUTHENTICATED_ACCESS_ANNOTATION] = 'true';
+      computed[FlinkAnnotations.UNAUTHENTICATED_WEB_UI] = 'true';
     }
     return {
       ...computed,
@@ -232,13 +205,13 @@ export class FlinkWebUiIngress extends Construct {
   }
 }
 
-function normalizePath(where: string, path: string | undefined): string {
+function normalizePath(path: string | undefined): string {
   if (path === undefined || path === '/' || path === '') {
     return '/';
   }
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
   if (!PATH_PREFIX.test(trimmed)) {
-    throw new Error(`${where}: 'path' must be '/' or a prefix of plain path segments such as '/flink' or '/ui/flink' (letters, digits, '.', '_', '~', '-'; got '${path}').`);
+    throw new PropError(`'path' must be '/' or a prefix of plain path segments such as '/flink' or '/ui/flink' (letters, digits, '.', '_', '~', '-'; got '${path}').`);
   }
   return trimmed;
 }

@@ -1,6 +1,6 @@
 import { App, Duration } from 'cdk8s';
 import { BlueGreenChart } from '../examples/blue-green/main';
-import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode } from '../src';
+import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode, WebUiAuthentication } from '../src';
 import { inventory, manifestOf, synthValid, testChart } from './support/manifests';
 
 describe('FlinkBlueGreenDeployment', () => {
@@ -12,7 +12,11 @@ describe('FlinkBlueGreenDeployment', () => {
       'kubernetes.operator.bluegreen.abort.grace-period': '15min',
       'kubernetes.operator.bluegreen.deployment-deletion.delay': '1min',
     });
-    expect(deployment.spec.ingress).toEqual({ template: 'orders.flink.example.com', className: 'nginx', tls: [{ secretName: 'orders-tls' }] });
+    expect(deployment.spec.ingress).toEqual({
+      template: 'orders.flink.example.com',
+      className: 'nginx',
+      tls: [{ hosts: ['orders.flink.example.com'], secretName: 'orders-tls' }],
+    });
     expect(deployment.spec.template.spec).toMatchObject({
       flinkVersion: 'v1_20',
       image: 'flink:1.20',
@@ -56,5 +60,50 @@ describe('FlinkBlueGreenDeployment', () => {
       flinkVersion: FlinkVersion.V1_20, jar: JobJar.fromLocal('/opt/job.jar'), upgradeMode: UpgradeMode.SAVEPOINT,
     });
     expect(() => synthValid(chart)).toThrow(/FlinkBlueGreenDeployment\/orders spec\.template\.spec\.job\.upgradeMode: In the blue\/green template: .*\[checkpoint-dir-required\]/);
+  });
+
+  test('its Ingress keeps the authentication, the explicit opt-in and the TLS host (they were dropped before)', () => {
+    const chart = testChart();
+    new FlinkBlueGreenDeployment(chart, 'Orders', {
+      flinkVersion: FlinkVersion.V1_20,
+      jar: JobJar.fromLocal('/opt/job.jar'),
+      upgradeMode: UpgradeMode.STATELESS,
+      ingress: { template: 'orders.example.com', ingressClassName: 'nginx', tlsSecretName: 'orders-tls', authentication: WebUiAuthentication.basicAuth('sec') },
+    });
+    new FlinkBlueGreenDeployment(chart, 'Open', {
+      flinkVersion: FlinkVersion.V1_20,
+      jar: JobJar.fromLocal('/opt/job.jar'),
+      upgradeMode: UpgradeMode.STATELESS,
+      ingress: { template: 'open.example.com', allowUnauthenticatedAccess: true },
+    });
+    const synthesized = synthValid(chart);
+    expect(manifestOf(synthesized, 'FlinkBlueGreenDeployment', 'orders').spec.ingress).toEqual({
+      template: 'orders.example.com',
+      className: 'nginx',
+      annotations: {
+        'nginx.ingress.kubernetes.io/auth-type': 'basic',
+        'nginx.ingress.kubernetes.io/auth-secret': 'sec',
+        'nginx.ingress.kubernetes.io/auth-realm': 'Flink Web UI',
+      },
+      tls: [{ hosts: ['orders.example.com'], secretName: 'orders-tls' }],
+    });
+    expect(manifestOf(synthesized, 'FlinkBlueGreenDeployment', 'open').spec.ingress.annotations)
+      .toEqual({ 'cdk8s-flink/unauthenticated-web-ui': 'true' });
+  });
+
+  test('takes Flink configuration like the other clusters, into its template', () => {
+    const chart = testChart();
+    const deployment = new FlinkBlueGreenDeployment(chart, 'Orders', {
+      flinkVersion: FlinkVersion.V1_20,
+      jar: JobJar.fromLocal('/opt/job.jar'),
+      upgradeMode: UpgradeMode.STATELESS,
+      flinkConfiguration: { 'pipeline.name': 'orders' },
+    });
+    deployment.addFlinkConfiguration('parallelism.default', '4');
+    expect(deployment.flinkConfiguration).toEqual({ 'pipeline.name': 'orders', 'parallelism.default': '4' });
+    expect(manifestOf(synthValid(chart), 'FlinkBlueGreenDeployment', 'orders').spec.template.spec.flinkConfiguration)
+      .toEqual({ 'pipeline.name': 'orders', 'parallelism.default': '4' });
+    expect(() => deployment.addFlinkConfiguration('parallelism.default', '8'))
+      .toThrow(/^test\/Orders: flinkConfiguration 'parallelism.default' is set to '4' by addFlinkConfiguration\(\) and again by addFlinkConfiguration\(\) to '8'/);
   });
 });

@@ -173,7 +173,7 @@ describe('FlinkSessionCluster', () => {
 
   test('fromName gives a session cluster defined elsewhere', () => {
     const chart = testChart();
-    const imported = FlinkSessionCluster.fromName(chart, 'Shared', 'shared-session', 'flink-shared');
+    const imported = FlinkSessionCluster.fromName(chart, 'Shared', 'shared-session', { namespace: 'flink-shared' });
     expect([imported.name, imported.namespace]).toEqual(['shared-session', 'flink-shared']);
     expect(Testing.synth(chart)).toEqual([]);
   });

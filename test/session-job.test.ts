@@ -81,7 +81,7 @@ describe('FlinkSessionJob', () => {
 
   test('a job on a cluster defined elsewhere takes the cluster by name and namespace', () => {
     const chart = testChart(undefined);
-    const cluster = FlinkSessionCluster.fromName(chart, 'Shared', 'shared-session', 'flink-shared');
+    const cluster = FlinkSessionCluster.fromName(chart, 'Shared', 'shared-session', { namespace: 'flink-shared' });
     new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUrl(JAR) });
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job')).toMatchObject({
       metadata: { name: 'job', namespace: 'flink-shared' },

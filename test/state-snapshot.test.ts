@@ -38,7 +38,9 @@ describe('FlinkStateSnapshot', () => {
       job: JobReference.application(application),
       backoffLimit: 2,
     });
-    expect(ApiObject.of(snapshot)).toBe(snapshot);
+    // The custom resource is the default child, as for the clusters: ApiObject.of() reaches it.
+    expect(ApiObject.of(snapshot)).toBe(snapshot.node.defaultChild);
+    expect(ApiObject.of(snapshot).kind).toBe('FlinkStateSnapshot');
     expect(manifestOf(synthValid(chart), 'FlinkStateSnapshot', 'before-upgrade')).toEqual({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkStateSnapshot',

@@ -5,7 +5,7 @@
 import { App, Chart } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion, JobJar } from '../src';
 import { manifestOf } from './support/manifests';
-import * as stateSafety from '../src/render/state-safety';
+import * as configuration from '../src/validation/configuration';
 import * as engine from '../src/validation/engine';
 
 const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
@@ -32,7 +32,8 @@ describe('validation per synth', () => {
   });
 
   test("runs each session job's own check once, not once per chart", () => {
-    const spy = jest.spyOn(stateSafety, 'implicitStatelessError');
+    // The upgrade-mode rule reads each job's durable-state keys once per run.
+    const spy = jest.spyOn(configuration, 'durableStateKeys');
     try {
       app(5).synthYaml();
       expect(spy).toHaveBeenCalledTimes(5);
@@ -48,7 +49,7 @@ describe('validation per synth', () => {
     cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
     expect(() => chart.toJson()).not.toThrow();
     cluster.addFlinkConfiguration('execution.checkpointing.interval', '1 min');
-    expect(() => chart.toJson()).toThrow(/c\/Session\/Job: FlinkSessionJob 'job' keeps durable state/);
+    expect(() => chart.toJson()).toThrow(/c\/Session\/Job: FlinkSessionJob\/job spec\.job\.upgradeMode: FlinkSessionJob 'job' keeps durable state/);
   });
 
   test('sees a change made between two synths in the same tick', () => {

@@ -208,7 +208,7 @@ describe('exposeWebUiWithOperatorIngress', () => {
     const chart = testChart();
     session(chart).exposeWebUiWithOperatorIngress({
       template: '{{name}}.{{namespace}}.flink.example.com',
-      className: 'nginx',
+      ingressClassName: 'nginx',
       labels: { exposure: 'internal' },
       tlsSecretName: 'flink-wildcard-tls',
       authentication: WebUiAuthentication.basicAuth('flink-auth'),

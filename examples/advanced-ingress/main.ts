@@ -25,7 +25,7 @@ export class AdvancedIngressChart extends Chart {
     });
     application.exposeWebUiWithOperatorIngress({
       template: '/{{namespace}}/{{name}}(/|$)(.*)',
-      className: 'nginx',
+      ingressClassName: 'nginx',
       annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' },
     });
   }

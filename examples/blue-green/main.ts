@@ -25,7 +25,7 @@ export class BlueGreenChart extends Chart {
         abortGracePeriod: Duration.minutes(15),
         deploymentDeletionDelay: Duration.minutes(1),
       },
-      ingress: { template: 'orders.flink.example.com', className: 'nginx', tlsSecretName: 'orders-tls' },
+      ingress: { template: 'orders.flink.example.com', ingressClassName: 'nginx', tlsSecretName: 'orders-tls' },
     });
   }
 }

@@ -9,7 +9,7 @@ import { TaskManagerMemory } from '../task-manager-memory';
 import { manifestFiles, ReadProblem, readManifestFile } from './read-manifests';
 import { Output } from './validate-command';
 import { flattenConfiguration } from '../private/options/effective-configuration';
-import { flinkVersionOf } from '../validation/rules/memory';
+import { memoryModelVersion } from '../validation/rules/memory';
 import { operatorMemoryBytes } from '../validation/rules/resources';
 
 export const EXPLAIN_MEMORY_USAGE = [
@@ -73,7 +73,7 @@ function processConfiguration(
 
 function explainDeployment(manifest: any, output: Output): boolean {
   const spec = manifest.spec ?? {};
-  const version: FlinkVersion = flinkVersionOf(spec);
+  const version: FlinkVersion = memoryModelVersion(spec);
   let ok = true;
   const section = (title: string, field: string, key: string, render: (configuration: { [key: string]: string }) => string[]) => {
     const input = processConfiguration(spec, field, key);
@@ -139,7 +139,7 @@ export function explainMemoryCommand(args: string[], output: Output): number {
   let ok = true;
   for (const { file, manifest } of deployments) {
     const namespace = manifest.metadata?.namespace ? `${manifest.metadata.namespace}/` : '';
-    output.out(`${file}: FlinkDeployment ${namespace}${manifest.metadata?.name} (Flink ${flinkVersionOf(manifest.spec ?? {}).major}.${flinkVersionOf(manifest.spec ?? {}).minor} rules)`);
+    output.out(`${file}: FlinkDeployment ${namespace}${manifest.metadata?.name} (Flink ${memoryModelVersion(manifest.spec ?? {}).major}.${memoryModelVersion(manifest.spec ?? {}).minor} rules)`);
     output.out('');
     ok = explainDeployment(manifest, output) && ok;
   }

@@ -3,23 +3,22 @@
  * the typed props, later `addFlinkConfiguration()` calls). A key set twice to different values
  * is an error that names both sources.
  */
+import { PropError } from '../private/prop-error';
+
 export class ConfigurationBuilder {
   private readonly values: { [key: string]: string } = {};
   private readonly sources: { [key: string]: string } = {};
 
-  /** @param where the construct path, for messages */
-  constructor(private readonly where: string) {}
-
   public set(key: string, value: string, source: string): void {
     if (key.trim() === '') {
-      throw new Error(`${this.where}: flinkConfiguration keys must not be empty.`);
+      throw new PropError('flinkConfiguration keys must not be empty.');
     }
     if (typeof value !== 'string') {
-      throw new Error(`${this.where}: flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}). Quote it, e.g. '${key}': '${value}'.`);
+      throw new PropError(`flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}). Quote it, e.g. '${key}': '${value}'.`);
     }
     const existing = this.values[key];
     if (existing !== undefined && existing !== value) {
-      throw new Error(`${this.where}: flinkConfiguration '${key}' is set to '${existing}' by ${this.sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
+      throw new PropError(`flinkConfiguration '${key}' is set to '${existing}' by ${this.sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
     }
     if (existing === undefined) {
       this.values[key] = value;

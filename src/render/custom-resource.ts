@@ -1,11 +1,12 @@
 /**
- * The API object of a Flink custom resource as the constructs use it: the spec is rendered
- * lazily into its final JSON (so JSON patches address the real field names, e.g. `jarURI`),
- * and once per synth (see synth-cache.ts); JSON patches count as changes.
+ * The API object of a Flink custom resource as the constructs own it (their default child, id
+ * `Resource`): the spec is rendered lazily into its final JSON, so that later `add*` calls count
+ * and JSON patches address the real field names (e.g. `jarURI`), and once per synth (see
+ * synth-cache.ts).
  */
-import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { cachedJson, markChanged } from './synth-cache';
+import { useSynthCache } from './synth-cache';
 
 export class FlinkCustomResource extends ApiObject {
   /**
@@ -14,15 +15,6 @@ export class FlinkCustomResource extends ApiObject {
    */
   constructor(scope: Construct, id: string, kind: GroupVersionKind, metadata: ApiObjectMetadata, renderSpecJson: () => any) {
     super(scope, id, { ...kind, metadata, spec: Lazy.any({ produce: renderSpecJson }) });
-    markChanged();
-  }
-
-  public toJson(): any {
-    return cachedJson(this.node.root, this) ?? super.toJson();
-  }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    markChanged();
-    super.addJsonPatch(...ops);
+    useSynthCache(this);
   }
 }

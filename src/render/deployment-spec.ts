@@ -2,8 +2,8 @@
  * Maps the props of a Flink cluster construct to the FlinkDeployment spec.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { FlinkClusterProps } from '../cluster-props';
-import type { OperatorIngressOptions } from '../flink-deployment-base';
+import { FlinkClusterProps, OperatorIngressOptions } from '../cluster-props';
+
 import {
   defaultContainerSecurityContext,
   defaultPodSecurityContext,
@@ -13,6 +13,7 @@ import {
   podTemplateJson,
 } from './pod-template';
 import { flinkMemoryString } from './prop-checks';
+import { FlinkAnnotations } from '../constants';
 import {
   FlinkDeploymentSpec,
   FlinkDeploymentSpecFlinkVersion,
@@ -20,7 +21,6 @@ import {
   FlinkDeploymentSpecJob,
   FlinkDeploymentSpecMode,
 } from '../imports/flink.apache.org';
-import { UNAUTHENTICATED_ACCESS_ANNOTATION } from '../validation/rules/web-ui-exposure';
 
 /** The CPU and memory of a JobManager or TaskManager when the props leave them out. */
 const DEFAULT_CPU = 1;
@@ -58,7 +58,7 @@ function sharedPodTemplate(props: FlinkClusterProps): any {
   return mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate)));
 }
 
-function renderIngress(
+export function renderOperatorIngress(
   ingress: OperatorIngressOptions | undefined,
   name: string,
   namespace: string | undefined,
@@ -67,7 +67,7 @@ function renderIngress(
     return undefined;
   }
   const annotations = {
-    ...(ingress.allowUnauthenticatedAccess === true ? { [UNAUTHENTICATED_ACCESS_ANNOTATION]: 'true' } : {}),
+    ...(ingress.allowUnauthenticatedAccess === true ? { [FlinkAnnotations.UNAUTHENTICATED_WEB_UI]: 'true' } : {}),
     ...ingress.authentication?.annotations,
     ...ingress.annotations,
   };
@@ -78,7 +78,7 @@ function renderIngress(
   }
   return {
     template: ingress.template,
-    className: ingress.className,
+    className: ingress.ingressClassName,
     annotations: nonEmpty(annotations),
     labels: nonEmpty(ingress.labels),
     tls,
@@ -108,7 +108,7 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
     serviceAccount: input.serviceAccountName,
     flinkConfiguration: nonEmpty(input.flinkConfiguration),
     logConfiguration: nonEmpty(props.logConfiguration),
-    ingress: renderIngress(input.ingress, name, input.namespace),
+    ingress: renderOperatorIngress(input.ingress, name, input.namespace),
     podTemplate: sharedPodTemplate(props),
     jobManager: {
       replicas: jobManager.replicas,

@@ -1,5 +1,6 @@
 import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { PropError } from '../private/prop-error';
 
 /**
  * The name of a resource: `metadata.name` when given, otherwise the construct's own id turned
@@ -10,11 +11,11 @@ import { IConstruct } from 'constructs';
  * Kubernetes, and the operator drops the old one together with its savepoint history.
  */
 export function resourceName(scope: IConstruct, metadata: ApiObjectMetadata | undefined, what: string): string {
-  return nameFromId(scope.node.id, scope.node.path, metadata, what);
+  return nameFromId(scope.node.id, metadata, what);
 }
 
-/** As `resourceName`, for a construct that does not exist yet: its id and (future) path. */
-export function nameFromId(id: string, path: string, metadata: ApiObjectMetadata | undefined, what: string): string {
+/** As `resourceName`, for a construct that does not exist yet: its id. */
+export function nameFromId(id: string, metadata: ApiObjectMetadata | undefined, what: string): string {
   if (metadata?.name !== undefined) {
     return metadata.name;
   }
@@ -26,7 +27,7 @@ export function nameFromId(id: string, path: string, metadata: ApiObjectMetadata
     .replace(/-+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (!/^[a-z]/.test(derived)) {
-    throw new Error(`${path}: cannot derive a ${what} name from the construct id '${id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
+    throw new PropError(`cannot derive a ${what} name from the construct id '${id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
   }
   return derived;
 }

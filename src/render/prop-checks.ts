@@ -3,6 +3,7 @@
  * messages that name the prop, echo the value and say the fix.
  */
 import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { PropError } from '../private/prop-error';
 
 /** Throws unless `value` is undefined or a whole number >= `min`. */
 export function checkWholeNumber(prop: string, value: number | undefined, min: number): void {
@@ -10,7 +11,7 @@ export function checkWholeNumber(prop: string, value: number | undefined, min: n
     return;
   }
   if (!Number.isInteger(value) || value < min) {
-    throw new Error(`'${prop}' must be a whole number of at least ${min} (got ${value}).`);
+    throw new PropError(`'${prop}' must be a whole number of at least ${min} (got ${value}).`);
   }
 }
 
@@ -20,7 +21,7 @@ export function checkPositiveNumber(prop: string, value: number | undefined): vo
     return;
   }
   if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`'${prop}' must be a number greater than 0 (got ${value}).`);
+    throw new PropError(`'${prop}' must be a number greater than 0 (got ${value}).`);
   }
 }
 
@@ -35,7 +36,7 @@ export function flinkMemoryString(prop: string, size: Size | undefined): string 
   }
   const bytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
   if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new Error(`'${prop}' must be a positive whole number of bytes (got ${bytes} bytes). Use e.g. Size.mebibytes(2048).`);
+    throw new PropError(`'${prop}' must be a positive whole number of bytes (got ${bytes} bytes). Use e.g. Size.mebibytes(2048).`);
   }
   const mebibytes = bytes / (1024 * 1024);
   return Number.isInteger(mebibytes) ? `${mebibytes}m` : `${bytes}`;
@@ -47,20 +48,13 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 /** Throws unless `name` is a valid Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
 export function checkObjectName(prop: string, name: string): void {
   if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
-    throw new Error(`'${prop}' must be a lowercase DNS name (letters, digits, '-' and '.', at most 253 characters; got '${name}').`);
+    throw new PropError(`'${prop}' must be a lowercase DNS name (letters, digits, '-' and '.', at most 253 characters; got '${name}').`);
   }
 }
 
-/**
- * The operator's rule for FlinkDeployment names: a lowercase letter first, then letters, digits
- * and '-', ending in a letter or digit, at most 45 characters (Flink derives service and
- * ConfigMap names from it).
- */
-const FLINK_DEPLOYMENT_NAME = /^[a-z]([-a-z\d]{0,43}[a-z\d])?$/;
-
-/** Throws unless `name` passes the operator's FlinkDeployment name rule. */
-export function checkFlinkDeploymentName(prop: string, name: string): void {
-  if (!FLINK_DEPLOYMENT_NAME.test(name)) {
-    throw new Error(`'${prop}' must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most 45 characters (got '${name}', ${name.length} characters).`);
+/** Throws unless a nonce (a number that triggers an action when it changes) is undefined or a whole number. */
+export function checkNonce(prop: string, value: number | undefined): void {
+  if (value !== undefined && !Number.isSafeInteger(value)) {
+    throw new PropError(`'${prop}' must be a whole number, e.g. 20261125 (got ${value}).`);
   }
 }

@@ -10,6 +10,7 @@
  * any change through a cdk8s-flink construct or a JSON patch on one of its objects invalidates
  * it, so a later synth always sees the current state.
  */
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 let generation = 0;
@@ -42,4 +43,23 @@ export function storeCache(root: IConstruct, errors: string[], json: WeakMap<obj
 /** The JSON an object rendered during the current synth, if any. */
 export function cachedJson(root: IConstruct, object: object): any | undefined {
   return currentCache(root)?.json.get(object);
+}
+
+/**
+ * Makes an API object of ours take part in the synth cache: its JSON is the JSON the validation
+ * of this synth rendered (so it is rendered once), and a JSON patch counts as a change. The one
+ * place that overrides `toJson` and `addJsonPatch`, for the custom resources the constructs own
+ * (custom-resource.ts) and for `FlinkSessionJob`, which is an API object itself.
+ */
+export function useSynthCache(object: ApiObject): void {
+  const render = object.toJson.bind(object);
+  const patch = object.addJsonPatch.bind(object);
+  Object.defineProperty(object, 'toJson', { value: () => cachedJson(object.node.root, object) ?? render() });
+  Object.defineProperty(object, 'addJsonPatch', {
+    value: (...ops: JsonPatch[]) => {
+      markChanged();
+      patch(...ops);
+    },
+  });
+  markChanged();
 }

@@ -13,11 +13,13 @@ import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from '../memo
 import { RestartStrategy } from '../restart-strategy';
 import { checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { flinkDuration } from '../private/flink/duration';
+import { isHierarchicalUri } from '../private/flink/uri';
 import * as F from '../private/options/flink-options';
 import * as M from '../private/options/memory-options';
 import * as O from '../private/options/operator-options';
 import { FlinkOption } from '../private/options/option';
 import { requireAvailable, writtenKey } from '../private/options/written-key';
+import { PropError } from '../private/prop-error';
 import { excludedPeriodsError } from '../validation/rules/excluded-periods';
 
 /** One configuration entry and the prop that set it. */
@@ -50,7 +52,7 @@ class Entries {
 
   public fraction(option: FlinkOption, value: number | undefined): void {
     if (value !== undefined && !(value >= 0 && value < 1)) {
-      throw new Error(`'${option.prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
+      throw new PropError(`'${option.prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
     }
     this.add(option, value === undefined ? undefined : String(value));
   }
@@ -105,12 +107,12 @@ function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOp
   const timeout = options.timeout?.toMilliseconds();
   for (const [prop, ms] of [['heartbeat.interval', interval], ['heartbeat.timeout', timeout]] as const) {
     if (ms !== undefined && !(Number.isSafeInteger(ms) && ms > 0)) {
-      throw new Error(`'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
+      throw new PropError(`'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
     }
   }
   // Flink's defaults: interval 10 s, timeout 50 s. The timeout may not be shorter than the interval.
   if ((timeout ?? 50_000) < (interval ?? 10_000)) {
-    throw new Error(`'heartbeat.timeout' (${timeout ?? 50_000} ms) must not be shorter than 'heartbeat.interval' (${interval ?? 10_000} ms): peers would be declared lost between two heartbeats. Raise the timeout.`);
+    throw new PropError(`'heartbeat.timeout' (${timeout ?? 50_000} ms) must not be shorter than 'heartbeat.interval' (${interval ?? 10_000} ms): peers would be declared lost between two heartbeats. Raise the timeout.`);
   }
   // Before Flink 1.20 both options are milliseconds (a Long); from 1.20 they are durations.
   const render = (duration: Duration | undefined) => (duration === undefined ? undefined
@@ -125,14 +127,14 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
   }
   const interval = options.interval?.toMilliseconds() ?? 10;
   if (!(interval >= 10)) {
-    throw new Error(`'checkpointing.interval' must be at least 10 ms, Flink's minimum (got ${interval} ms).`);
+    throw new PropError(`'checkpointing.interval' must be at least 10 ms, Flink's minimum (got ${interval} ms).`);
   }
   checkWholeNumber('checkpointing.maxConcurrent', options.maxConcurrent, 1);
   if (options.externalizedRetention === 'NO_EXTERNALIZED_CHECKPOINTS' && !version.isAtLeast(FlinkVersion.V1_15)) {
-    throw new Error(`'checkpointing.externalizedRetention' NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15 or newer (got ${version.name}).`);
+    throw new PropError(`'checkpointing.externalizedRetention' NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15 or newer (got ${version.name}).`);
   }
-  if (options.directory !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(options.directory)) {
-    throw new Error(`'checkpointing.directory' must be a URI with a scheme, e.g. 's3://bucket/checkpoints' (got '${options.directory}').`);
+  if (options.directory !== undefined && !isHierarchicalUri(options.directory)) {
+    throw new PropError(`'checkpointing.directory' must be a URI with a scheme, e.g. 's3://bucket/checkpoints' (got '${options.directory}').`);
   }
   entries.duration(F.CHECKPOINT_INTERVAL, options.interval);
   entries.add(F.CHECKPOINT_MODE, options.mode);
@@ -147,12 +149,12 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
 }
 
 function savepoints(entries: Entries, options: SavepointOptions | undefined): void {
-  if (options?.directory !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/./.test(options.directory)) {
-    throw new Error(`'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
+  if (options?.directory !== undefined && !isHierarchicalUri(options.directory)) {
+    throw new PropError(`'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
   }
   entries.add(F.SAVEPOINT_DIRECTORY, options?.directory);
   if (options?.periodicInterval !== undefined && options.directory === undefined) {
-    throw new Error("'savepoints.periodicInterval' needs 'savepoints.directory': periodic savepoints are written there.");
+    throw new PropError("'savepoints.periodicInterval' needs 'savepoints.directory': periodic savepoints are written there.");
   }
   checkWholeNumber('savepoints.historyMaxCount', options?.historyMaxCount, 1);
   entries.duration(O.PERIODIC_SAVEPOINT_INTERVAL, options?.periodicInterval);
@@ -167,7 +169,7 @@ function metrics(entries: Entries, options: MetricsOptions | undefined): void {
     return;
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`'metrics.prometheusPort' must be a port number from 1 to 65535 (got ${port}).`);
+    throw new PropError(`'metrics.prometheusPort' must be a port number from 1 to 65535 (got ${port}).`);
   }
   entries.add(F.PROMETHEUS_FACTORY, 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory');
   entries.add(F.PROMETHEUS_PORT, String(port));
@@ -179,7 +181,7 @@ function autoscaler(entries: Entries, options: AutoscalerOptions | undefined): v
   }
   const range = (prop: string, value: number | undefined, min: number, max: number) => {
     if (value !== undefined && !(value >= min && value <= max)) {
-      throw new Error(`'autoscaler.${prop}' must be from ${min} to ${max === Infinity ? 'infinity' : max} (got ${value}).`);
+      throw new PropError(`'autoscaler.${prop}' must be from ${min} to ${max === Infinity ? 'infinity' : max} (got ${value}).`);
     }
   };
   range('targetUtilization', options.targetUtilization, 0, 1);
@@ -191,7 +193,7 @@ function autoscaler(entries: Entries, options: AutoscalerOptions | undefined): v
   const periods = options.excludedPeriods?.join(';');
   const periodsError = periods === undefined ? undefined : excludedPeriodsError(periods);
   if (periodsError !== undefined) {
-    throw new Error(`'autoscaler.excludedPeriods': ${periodsError}.`);
+    throw new PropError(`'autoscaler.excludedPeriods': ${periodsError}.`);
   }
   const number = (value: number | undefined) => (value === undefined ? undefined : String(value));
   entries.add(O.AUTOSCALER_ENABLED, String(options.enabled ?? true));

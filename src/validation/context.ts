@@ -2,7 +2,7 @@
  * What a rule sees: the manifest under check, every other manifest (for references), the
  * operator settings, and a way to report findings.
  */
-import { Finding, Severity, ValidationOptions } from '../finding';
+import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { deploymentConfiguration } from './configuration';
 import { RuleId, RULES } from './rule-catalog';
 import { EffectiveConfiguration } from '../private/options/effective-configuration';
@@ -12,6 +12,11 @@ export interface Settings {
   readonly allowedJarSchemes: ReadonlyArray<string>;
   readonly disallowRestrictedHosts: boolean;
   readonly operatorConfiguration: Map<string, string>;
+  /**
+   * Whether the manifests come from the constructs (at synth): then a choice the operator leaves
+   * to a default, such as the upgrade mode of a stateful job, must be explicit.
+   */
+  readonly constructs?: boolean;
 }
 
 export function resolveSettings(options: ValidationOptions): Settings {
@@ -90,6 +95,8 @@ export class ManifestIndex {
 export class RuleContext {
   public readonly kind: string;
   public readonly name: string;
+  /** The resource as messages name it, e.g. `FlinkSessionJob 'orders'` (a blue/green template: its deployment). */
+  public readonly subject: string;
   public readonly namespace?: string;
   private effective?: EffectiveConfiguration;
 
@@ -98,10 +105,12 @@ export class RuleContext {
     public readonly index: ManifestIndex,
     public readonly settings: Settings,
     private readonly findings: Finding[],
+    subject?: string,
   ) {
     const { name, namespace } = metadataOf(manifest);
     this.kind = String(manifest?.kind);
     this.name = name ?? '<unnamed>';
+    this.subject = subject ?? `${this.kind} '${this.name}'`;
     this.namespace = namespace;
   }
 
@@ -123,7 +132,8 @@ export class RuleContext {
   }
 
   public report(rule: RuleId, path: string, message: string, severity: Severity = RULES[rule].severity): void {
-    this.findings.push({ rule, severity, kind: this.kind, name: this.name, namespace: this.namespace, path, message });
+    const id = rule as string as ValidationRule;
+    this.findings.push({ rule: id, severity, kind: this.kind, name: this.name, namespace: this.namespace, path, message });
   }
 
   /**
@@ -132,7 +142,7 @@ export class RuleContext {
    */
   public forTemplate(embedded: any, pathPrefix: string, check: (context: RuleContext) => void): void {
     const collected: Finding[] = [];
-    check(new RuleContext(embedded, this.index, this.settings, collected));
+    check(new RuleContext(embedded, this.index, this.settings, collected, this.subject));
     for (const finding of collected) {
       const path = finding.path.startsWith('spec') ? `${pathPrefix}${finding.path}` : finding.path;
       this.findings.push({ ...finding, kind: this.kind, name: this.name, namespace: this.namespace, path, message: `In the blue/green template: ${finding.message}` });

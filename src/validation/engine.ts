@@ -1,7 +1,7 @@
 /**
  * Runs every rule over a set of manifests.
  */
-import { Finding, Severity, ValidationOptions } from '../finding';
+import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { ManifestIndex, resolveSettings, RuleContext, Settings } from './context';
 import { checkRemovedState } from './removed-state';
 import { RULES_BY_KIND } from './rules';
@@ -21,7 +21,10 @@ export function runValidation(manifests: any[], options: ValidationOptions): Fin
   return runLocatedValidation(manifests, options).map(({ finding }) => finding);
 }
 
-export function runLocatedValidation(manifests: any[], options: ValidationOptions): LocatedFinding[] {
+/**
+ * @param constructs whether the manifests come from the constructs at synth (see `Settings.constructs`)
+ */
+export function runLocatedValidation(manifests: any[], options: ValidationOptions, constructs: boolean = false): LocatedFinding[] {
   const located: LocatedFinding[] = [];
   const findings: Finding[] = [];
   const collect = (manifestIndex: number) => {
@@ -31,7 +34,7 @@ export function runLocatedValidation(manifests: any[], options: ValidationOption
   };
   const list = Array.isArray(manifests) ? manifests : [manifests];
   const index = new ManifestIndex(list);
-  const settings = resolveSettings(options ?? {});
+  const settings: Settings = { ...resolveSettings(options ?? {}), constructs };
   list.forEach((manifest, position) => {
     checkManifest(manifest, index, settings, findings);
     collect(position);
@@ -61,7 +64,7 @@ export function isCanaryResource(manifest: any): boolean {
 function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[]): void {
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
     findings.push({
-      rule: 'manifest-shape',
+      rule: ValidationRule.MANIFEST_SHAPE,
       severity: Severity.ERROR,
       kind: '<unknown>',
       name: '<unnamed>',
@@ -70,14 +73,15 @@ function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, 
     });
     return;
   }
-  if (!isFlinkKind(manifest.kind) || isCanaryResource(manifest)) {
+  const rules = RULES_BY_KIND[manifest.kind];
+  if (rules === undefined || isCanaryResource(manifest)) {
     return;
   }
   const context = new RuleContext(manifest, index, settings, findings);
-  if (typeof manifest.metadata?.name !== 'string' || manifest.metadata.name === '') {
+  if (isFlinkKind(manifest.kind) && (typeof manifest.metadata?.name !== 'string' || manifest.metadata.name === '')) {
     context.report('manifest-shape', 'metadata.name', `${manifest.kind} needs metadata.name (got ${JSON.stringify(manifest.metadata?.name)}).`);
   }
-  for (const rule of RULES_BY_KIND[manifest.kind] ?? []) {
+  for (const rule of rules) {
     try {
       rule(context);
     } catch (error) {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { APPLICATION, BLUE_GREEN, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB, SNAPSHOT, STATEFUL_APPLICATION } from './fixtures';
-import { Finding, FlinkValidator, Severity, ValidationOptions } from '../../src';
+import { Finding, FlinkValidator, Severity, ValidationOptions, ValidationRule } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
 interface Case {
@@ -26,6 +26,13 @@ const session = (patch: any) => [patched(SESSION_CLUSTER, patch), ...JOB_RBAC];
 const sessionJob = (patch: any, clusterPatch: any = {}) => [patched(SESSION_JOB, patch), patched(SESSION_CLUSTER, clusterPatch), ...JOB_RBAC];
 const config = (entries: { [key: string]: string }) => ({ spec: { flinkConfiguration: entries } });
 const stateful = (patch: any) => [patched(STATEFUL_APPLICATION, patch), ...JOB_RBAC];
+/** A hand-written Ingress to the REST service of the session cluster fixture. */
+const webUiIngress = (patch: any) => patched({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'Ingress',
+  metadata: { name: 'session-ui', namespace: 'flink' },
+  spec: { rules: [{ host: 'flink.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+}, patch);
 
 const CASES: Case[] = [
   // crd-schema
@@ -41,7 +48,7 @@ const CASES: Case[] = [
   { rule: 'manifest-shape', what: 'no metadata.name', manifests: [patched(APPLICATION, { metadata: { name: undefined } })], reported: true, path: 'metadata.name' },
   { rule: 'manifest-shape', what: 'a complete manifest', manifests: app({}), reported: false },
   // deployment-name
-  { rule: 'deployment-name', what: 'a dot in the name', manifests: app({ metadata: { name: 'session-cluster-1.13' } }), reported: true, message: /got "session-cluster-1.13"/ },
+  { rule: 'deployment-name', what: 'a dot in the name', manifests: app({ metadata: { name: 'session-cluster-1.13' } }), reported: true, message: /got 'session-cluster-1.13'/ },
   { rule: 'deployment-name', what: '46 characters', manifests: app({ metadata: { name: 'a'.repeat(46) } }), reported: true, message: /46 characters/ },
   { rule: 'deployment-name', what: '45 characters', manifests: app({ metadata: { name: 'a'.repeat(45) } }), reported: false },
   { rule: 'deployment-name', what: "a session job's invalid deploymentName", manifests: sessionJob({ spec: { deploymentName: 'Session' } }), reported: true, path: 'spec.deploymentName' },
@@ -121,6 +128,13 @@ const CASES: Case[] = [
   // service account
   { rule: 'service-account-required', what: 'no service account', manifests: app({ spec: { serviceAccount: undefined } }), reported: true },
   { rule: 'service-account-required', what: 'a service account', manifests: app({}), reported: false },
+  // web-ui-exposure
+  { rule: 'web-ui-exposure', what: 'a hand-written Ingress to a session cluster without authentication', manifests: [...session({}), webUiIngress({})], reported: true, path: 'spec.rules[0].http.paths[0].backend.service.name', message: /Ingress 'session-ui' exposes the web UI of Flink cluster 'session' without authentication/ },
+  { rule: 'web-ui-exposure', what: "the operator's spec.ingress of a session cluster without authentication", manifests: session({ spec: { ingress: { template: '{{name}}.example.com' } } }), reported: true, path: 'spec.ingress', message: /The operator Ingress of 'session'/ },
+  { rule: 'web-ui-exposure', what: 'a hand-written Ingress with basic auth', manifests: [...session({}), webUiIngress({ metadata: { annotations: { 'nginx.ingress.kubernetes.io/auth-type': 'basic' } } })], reported: false },
+  { rule: 'web-ui-exposure', what: 'an Ingress with the explicit opt-in annotation', manifests: [...session({}), webUiIngress({ metadata: { annotations: { 'cdk8s-flink/unauthenticated-web-ui': 'true' } } })], reported: false },
+  { rule: 'web-ui-exposure', what: 'a session cluster with jar uploads off', manifests: [...session(config({ 'web.submit.enable': 'false' })), webUiIngress({})], reported: false },
+  { rule: 'web-ui-exposure', what: "an Ingress to an application cluster's REST service", manifests: [...app({}), webUiIngress({ spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'app-rest', port: { number: 8081 } } } }] } }] } })], reported: false },
   { rule: 'service-account-binding', what: 'an account bound nowhere in the set', manifests: [APPLICATION], reported: true, message: /not bound to a Role in this set/ },
   { rule: 'service-account-binding', what: 'an account bound to a Role without the job rules', manifests: [APPLICATION, JOB_RBAC[0], patched(JOB_RBAC[1], { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] }), JOB_RBAC[2]], reported: true, message: /lack 27 of the operator's job permissions/ },
   { rule: 'service-account-binding', what: 'an account bound to the job rules', manifests: app({}), reported: false },
@@ -285,5 +299,9 @@ describe('docs/validation-rules.md', () => {
     for (const [rule, severity] of documented) {
       expect([rule, RULES[rule as keyof typeof RULES].severity]).toEqual([rule, severity]);
     }
+  });
+
+  test('the public ValidationRule enum names every rule of the catalog, and nothing else', () => {
+    expect(Object.values(ValidationRule).sort()).toEqual(Object.keys(RULES).sort());
   });
 });

@@ -4,11 +4,12 @@
  */
 import { FlinkOption, mainKey, writeKey } from './option';
 import { FlinkVersion } from '../../flink-version';
+import { PropError } from '../prop-error';
 
 /** Throws `'<prop>' is not available in Flink X (it needs Flink Y or newer)` when the version lacks the option. */
 export function requireAvailable(prop: string, version: FlinkVersion, needs: FlinkVersion | undefined): void {
   if (needs !== undefined && !version.isAtLeast(needs)) {
-    throw new Error(`'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
+    throw new PropError(`'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
   }
 }
 
@@ -19,7 +20,7 @@ export function writtenKey(option: FlinkOption, version: FlinkVersion): string {
   const key = writeKey(option, version);
   if (key === undefined) {
     requireAvailable(prop, version, option.keys[0].since);
-    throw new Error(`'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
+    throw new PropError(`'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
   }
   return key;
 }

@@ -9,22 +9,13 @@ import { FlinkOption, mainKey, typeAt } from '../../private/options/option';
 import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-
-/** The operator's FlinkDeployment name rule: at most 45 characters, DNS-label style. */
-export const DEPLOYMENT_NAME = /^[a-z]([-a-z\d]{0,43}[a-z\d])?$/;
+import { deploymentNameProblem } from './names';
 
 /** The oldest flinkVersion the operator 1.15 still supports. */
 const OLDEST_SUPPORTED = [1, 15];
 
 /** The logConfiguration files the operator accepts. */
 const LOG_CONFIG_KEYS = ['log4j-console.properties', 'logback-console.xml'];
-
-export function deploymentNameProblem(name: unknown): string | undefined {
-  if (typeof name === 'string' && DEPLOYMENT_NAME.test(name)) {
-    return undefined;
-  }
-  return `must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most 45 characters (got ${JSON.stringify(name)}${typeof name === 'string' ? `, ${name.length} characters` : ''})`;
-}
 
 export function checkDeploymentName(context: RuleContext): void {
   const name = context.manifest.metadata?.name;

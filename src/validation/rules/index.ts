@@ -17,6 +17,7 @@ import {
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
 import { checkMemoryModel } from './memory';
+import { blueGreenNameProblem } from './names';
 import { checkServiceAccountBinding } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
@@ -24,6 +25,7 @@ import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
 import { checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
+import { checkIngressExposure, checkOperatorIngressExposure } from './web-ui-exposure';
 
 type Rule = (context: RuleContext) => void;
 
@@ -67,9 +69,9 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
 /** A blue/green deployment's name leaves room for `-green` within the 45-character limit. */
 function checkBlueGreenName(context: RuleContext): void {
   const name = context.manifest.metadata?.name;
-  if (typeof name === 'string' && !/^[a-z]([-a-z\d]{0,37}[a-z\d])?$/.test(name)) {
-    context.report('bluegreen-name', 'metadata.name',
-      `The FlinkBlueGreenDeployment name must start with a lowercase letter, contain only lowercase letters, digits and '-', end with a letter or digit, and be at most 39 characters, so that its child '${name}-green' fits the operator's 45-character limit (got '${name}', ${name.length} characters).`);
+  const problem = typeof name === 'string' ? blueGreenNameProblem(name) : undefined;
+  if (problem !== undefined) {
+    context.report('bluegreen-name', 'metadata.name', `The FlinkBlueGreenDeployment name ${problem}.`);
   }
 }
 
@@ -102,6 +104,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkDeploymentName,
     checkDeploymentSpecChange,
     ...DEPLOYMENT_SPEC_RULES,
+    checkOperatorIngressExposure,
   ],
   FlinkSessionJob: [
     checkSchema,
@@ -121,5 +124,8 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkBlueGreenName,
     checkBlueGreenTemplate,
+  ],
+  Ingress: [
+    checkIngressExposure,
   ],
 };

@@ -5,11 +5,11 @@
  * The operator resolves host names through DNS; at synth time only IP literals and `localhost`
  * can be judged, so those are checked and other names pass.
  */
+import { uriScheme } from '../../private/flink/uri';
 import { RuleContext } from '../context';
 
 /** Characters java.net.URI refuses anywhere in a URI (besides control characters). */
 const ILLEGAL = /[\s<>"{}|\\^`]/;
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const HOSTNAME = /^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?\.?$/;
 
 function syntaxProblem(uri: string): string | undefined {
@@ -21,7 +21,7 @@ function syntaxProblem(uri: string): string | undefined {
   if (percent) {
     return `malformed escape at index ${percent.index}`;
   }
-  if (/^[^/?#]*:/.test(uri) && !SCHEME.test(uri)) {
+  if (/^[^/?#]*:/.test(uri) && uriScheme(uri) === undefined) {
     return 'illegal character in scheme name';
   }
   return undefined;
@@ -98,7 +98,7 @@ export function checkJarUri(context: RuleContext): void {
     context.report('jar-uri-syntax', path, `${path} '${uri}' is not a valid URI (${problem}). Percent-encode spaces and special characters.`);
     return;
   }
-  const scheme = SCHEME.exec(uri)?.[1];
+  const scheme = uriScheme(uri);
   if (scheme === undefined) {
     context.report('jar-uri-scheme', path, `${path} '${uri}' has no scheme; the operator downloads session job jars from a URL such as 'https://repo.example.com/job.jar'.`);
     return;

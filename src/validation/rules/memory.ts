@@ -9,12 +9,13 @@
  *   own admission check);
  * - with it, the derivation must succeed, or the pods would crash at startup.
  */
-import { operatorMemoryBytes } from './resources';
 import { FlinkVersion } from '../../flink-version';
-import { JobManagerMemory } from '../../job-manager-memory';
+import { deriveJobManagerMemory } from '../../private/memory/job-manager';
+import { versionRules } from '../../private/memory/options';
+import { deriveTaskManagerMemory } from '../../private/memory/task-manager';
 import { isBlank } from '../../private/options/effective-configuration';
-import { TaskManagerMemory } from '../../task-manager-memory';
 import { RuleContext } from '../context';
+import { operatorMemoryBytes } from './resources';
 
 interface Process {
   readonly field: 'jobManager' | 'taskManager';
@@ -32,7 +33,7 @@ const PROCESSES: ReadonlyArray<Process> = [
     processSizeKey: 'jobmanager.memory.process.size',
     requiredRule: 'jobmanager-memory-required',
     modelRule: 'jobmanager-memory-model',
-    derive: (configuration, flinkVersion) => JobManagerMemory.derive(configuration, { flinkVersion }),
+    derive: (configuration, flinkVersion) => deriveJobManagerMemory(configuration, versionRules(flinkVersion)),
   },
   {
     field: 'taskManager',
@@ -40,12 +41,12 @@ const PROCESSES: ReadonlyArray<Process> = [
     processSizeKey: 'taskmanager.memory.process.size',
     requiredRule: 'taskmanager-memory-required',
     modelRule: 'taskmanager-memory-model',
-    derive: (configuration, flinkVersion) => TaskManagerMemory.derive(configuration, { flinkVersion }),
+    derive: (configuration, flinkVersion) => deriveTaskManagerMemory(configuration, versionRules(flinkVersion)),
   },
 ];
 
 /** The Flink version of a deployment, or the newest one when it names none the library can read. */
-export function flinkVersionOf(spec: any): FlinkVersion {
+export function memoryModelVersion(spec: any): FlinkVersion {
   try {
     const version = typeof spec.flinkVersion === 'string' ? FlinkVersion.of(spec.flinkVersion) : FlinkVersion.V2_2;
     return version.isAtLeast(FlinkVersion.V1_13) ? version : FlinkVersion.V1_13;
@@ -79,7 +80,7 @@ function oneLine(message: string): string {
 }
 
 export function checkMemoryModel(context: RuleContext): void {
-  const version = flinkVersionOf(context.spec);
+  const version = memoryModelVersion(context.spec);
   for (const process of PROCESSES) {
     const memory = context.spec[process.field]?.resource?.memory;
     const configured = typeof memory === 'string' && !isBlank(memory);

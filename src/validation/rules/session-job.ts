@@ -4,8 +4,8 @@
 import { sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { checkAutoscalerOptions } from './autoscaler';
-import { deploymentNameProblem } from './deployment';
 import { checkJobSpec } from './job';
+import { deploymentNameProblem } from './names';
 
 export function checkSessionJobAlone(context: RuleContext): void {
   const deploymentName = context.spec.deploymentName;

@@ -1,7 +1,8 @@
 /**
  * State safety and Flink-version gates, for manifests written by hand too.
  */
-import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { Severity } from '../../finding';
+import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
 import { durableStateKeys, highAvailabilityEnabled, sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -19,6 +20,8 @@ function before(version: [number, number] | undefined, major: number, minor: num
 interface Job {
   readonly job: any;
   readonly config: EffectiveConfiguration;
+  /** The configuration the resource (and a session job's cluster) sets itself, without the operator's defaults. */
+  readonly own: ReadonlyMap<string, string>;
   readonly flinkVersion: unknown;
   readonly configPath: string;
 }
@@ -29,23 +32,30 @@ function jobOf(context: RuleContext): Job | undefined {
     return undefined;
   }
   if (context.kind === 'FlinkDeployment') {
-    return { job, config: context.config, flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
+    return { job, config: context.config, own: flattenConfiguration(context.spec.flinkConfiguration), flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
   }
   const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
   const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster?.spec, context.spec);
-  return { job, config, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
+  const own = sessionJobConfiguration(new Map(), cluster?.spec, context.spec).entries;
+  return { job, config, own, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
 }
 
-/** A job with durable state that leaves its upgrade mode to the operator's default, stateless. */
+/**
+ * A job with durable state that leaves its upgrade mode to the operator's default, stateless.
+ * Durable state is what the job (or its session cluster) configures itself: the operator's
+ * default configuration applies to every job, stateful or not.
+ */
 export function checkImplicitStateless(context: RuleContext): void {
   const scope = jobOf(context);
   if (scope === undefined || scope.job.upgradeMode !== undefined) {
     return;
   }
-  const keys = durableStateKeys(scope.config.entries);
+  const keys = durableStateKeys(scope.own);
   if (keys.length > 0) {
+    // For the constructs the choice must be explicit: a warning scrolls by in CI, while the state is lost at the next deploy.
     context.report('implicit-stateless-upgrade', 'spec.job.upgradeMode',
-      `spec.job.upgradeMode is not set, so the operator upgrades statelessly, yet the job keeps durable state (${keys.map((k) => `'${k}'`).join(', ')}): every spec change would restart it from empty state. Set upgradeMode: savepoint or last-state, or stateless explicitly.`);
+      `${context.subject} keeps durable state (${keys.map((k) => `'${k}'`).join(', ')}) but sets no 'upgradeMode': the operator's default, stateless, would restart it from empty state on every spec change. Set spec.job.upgradeMode to savepoint or last-state (UpgradeMode.SAVEPOINT or UpgradeMode.LAST_STATE in the constructs) to keep the state, or UpgradeMode.STATELESS to drop it explicitly.`,
+      context.settings.constructs === true ? Severity.ERROR : undefined);
   }
 }
 

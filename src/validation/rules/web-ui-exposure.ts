@@ -1,9 +1,13 @@
 /**
- * The exposure safety rule shared by every way of putting the Flink web UI behind an Ingress.
+ * The web UI exposure rule: an Ingress to a Flink cluster's REST service (our own, or written by
+ * hand) and the operator's `spec.ingress` must authenticate, unless the cluster's UI accepts no
+ * jar uploads or the exposure is accepted explicitly (the `cdk8s-flink/unauthenticated-web-ui`
+ * annotation). One rule for the constructs, `FlinkValidator`, the CLI and the plugin.
  */
-
-/** The annotation that records, visibly in the manifest, that unauthenticated access was accepted. */
-export const UNAUTHENTICATED_ACCESS_ANNOTATION = 'cdk8s-flink/unauthenticated-web-ui';
+import { FlinkAnnotations } from '../../constants';
+import { WEB_SUBMIT } from '../../private/options/flink-options';
+import { deploymentConfiguration } from '../configuration';
+import { RuleContext } from '../context';
 
 /**
  * Annotations by which common Ingress controllers authenticate requests. An Ingress with one
@@ -20,51 +24,76 @@ const AUTHENTICATION_ANNOTATIONS: ReadonlyArray<string> = [
 ];
 
 /** Whether the annotations switch authentication on (ALB's `auth-type: none` does not). */
-export function hasAuthenticationAnnotation(annotations: { [key: string]: string }): boolean {
-  return AUTHENTICATION_ANNOTATIONS.some((key) => annotations[key] !== undefined && annotations[key] !== 'none');
+export function hasAuthenticationAnnotation(annotations: { readonly [key: string]: unknown }): boolean {
+  return AUTHENTICATION_ANNOTATIONS.some((key) => typeof annotations[key] === 'string' && annotations[key] !== 'none');
 }
 
-/** Whether a Flink configuration turns jar uploads through the web UI off. */
-export function jarSubmissionDisabled(flinkConfiguration: { [key: string]: string }): boolean {
-  return String(flinkConfiguration['web.submit.enable'] ?? '').trim().toLowerCase() === 'false';
+/** Whether a FlinkDeployment's web UI accepts jar uploads: a session cluster's, unless `web.submit.enable` is false. */
+function acceptsJarUploads(context: RuleContext, deployment: any): boolean {
+  if (deployment?.spec?.job !== undefined && deployment?.spec?.job !== null) {
+    return false;
+  }
+  const submit = deploymentConfiguration(context.settings.operatorConfiguration, deployment?.spec).read(WEB_SUBMIT).read;
+  return !submit.ok || submit.value !== false;
 }
 
-/** What the exposure rule looks at. */
-export interface WebUiExposure {
-  /** What exposes the UI, for the message, e.g. "Ingress 'x'". */
-  readonly description: string;
-  /** The cluster's name. */
-  readonly clusterName: string;
-  /** The annotations of the Ingress (authentication included). */
-  readonly annotations: { [key: string]: string };
-  /** The cluster's Flink configuration. */
-  readonly flinkConfiguration: { [key: string]: string };
-  /** Whether the user explicitly accepted unauthenticated access. */
-  readonly allowUnauthenticatedAccess: boolean;
-  /**
-   * Whether the cluster's web UI can accept jar uploads at all: session clusters can;
-   * application clusters serve a REST endpoint without the jar handlers.
-   */
-  readonly acceptsJarUploads: boolean;
-}
-
-/**
- * Returns the error for an unauthenticated exposure of a web UI that accepts jar uploads, or
- * undefined when the exposure is safe or explicitly accepted.
- */
-export function webUiExposureError(exposure: WebUiExposure): string | undefined {
-  if (!exposure.acceptsJarUploads
-    || exposure.allowUnauthenticatedAccess
-    || hasAuthenticationAnnotation(exposure.annotations)
-    || jarSubmissionDisabled(exposure.flinkConfiguration)) {
+function exposureProblem(description: string, clusterName: string, annotations: unknown): string | undefined {
+  const map = annotations !== null && typeof annotations === 'object' ? annotations as { [key: string]: unknown } : {};
+  if (String(map[FlinkAnnotations.UNAUTHENTICATED_WEB_UI] ?? '').toLowerCase() === 'true' || hasAuthenticationAnnotation(map)) {
     return undefined;
   }
   return [
-    `${exposure.description} exposes the web UI of Flink cluster '${exposure.clusterName}' without authentication,`,
+    `${description} exposes the web UI of Flink cluster '${clusterName}' without authentication,`,
     "and the UI accepts jar uploads ('web.submit.enable' is not 'false'): anyone who reaches it can run code in the cluster.",
     'Fix it in one of three ways:',
     "(1) authenticate, with 'authentication: WebUiAuthentication.basicAuth(...)' (or externalAuth, clientCertificate, fromAnnotations) or an auth annotation such as 'nginx.ingress.kubernetes.io/auth-url';",
     "(2) turn jar uploads off with flinkConfiguration { 'web.submit.enable': 'false' } and submit jobs as FlinkSessionJobs;",
-    "(3) accept the risk explicitly with 'allowUnauthenticatedAccess: true' (the Ingress is then annotated '" + UNAUTHENTICATED_ACCESS_ANNOTATION + "').",
+    `(3) accept the risk explicitly with 'allowUnauthenticatedAccess: true', which annotates the Ingress '${FlinkAnnotations.UNAUTHENTICATED_WEB_UI}: "true"' (annotate a hand-written Ingress the same way).`,
   ].join(' ');
+}
+
+/** The operator's own Ingress (`spec.ingress`) of a FlinkDeployment. */
+export function checkOperatorIngressExposure(context: RuleContext): void {
+  const ingress = context.spec.ingress;
+  if (ingress === null || typeof ingress !== 'object' || !acceptsJarUploads(context, context.manifest)) {
+    return;
+  }
+  const problem = exposureProblem(`The operator Ingress of '${context.name}'`, context.name, ingress.annotations);
+  if (problem !== undefined) {
+    context.report('web-ui-exposure', 'spec.ingress', problem);
+  }
+}
+
+/** The Services an Ingress routes to, with the path of each backend. */
+function backends(spec: any): Array<{ service: string; path: string }> {
+  const result: Array<{ service: string; path: string }> = [];
+  const name = spec?.defaultBackend?.service?.name;
+  if (typeof name === 'string') {
+    result.push({ service: name, path: 'spec.defaultBackend.service.name' });
+  }
+  (Array.isArray(spec?.rules) ? spec.rules : []).forEach((rule: any, r: number) => {
+    (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((entry: any, p: number) => {
+      const service = entry?.backend?.service?.name;
+      if (typeof service === 'string') {
+        result.push({ service, path: `spec.rules[${r}].http.paths[${p}].backend.service.name` });
+      }
+    });
+  });
+  return result;
+}
+
+/** An Ingress whose backend is the REST Service (`<cluster>-rest`) of a FlinkDeployment in the set. */
+export function checkIngressExposure(context: RuleContext): void {
+  for (const backend of backends(context.spec)) {
+    const clusterName = backend.service.endsWith('-rest') ? backend.service.slice(0, -'-rest'.length) : undefined;
+    const cluster = clusterName === undefined ? undefined : context.index.find('FlinkDeployment', clusterName, context.namespace);
+    if (cluster === undefined || !acceptsJarUploads(context, cluster)) {
+      continue;
+    }
+    const problem = exposureProblem(`Ingress '${context.name}'`, clusterName!, context.manifest.metadata?.annotations);
+    if (problem !== undefined) {
+      context.report('web-ui-exposure', backend.path, problem);
+      return;
+    }
+  }
 }

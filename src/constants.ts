@@ -1,0 +1,30 @@
+/**
+ * The app context keys cdk8s-flink reads (set them in `cdk8s.json` or with
+ * `app.node.setContext(key, value)`).
+ */
+export class FlinkContextKeys {
+  /**
+   * The operator settings the validation rules depend on, as a `ValidationOptions` object,
+   * e.g. `{ allowedJarSchemes: ['https', 's3'] }`.
+   */
+  public static readonly VALIDATION_OPTIONS = 'cdk8s-flink:validation';
+
+  /** Set to `false` to silence the warnings printed at synth. */
+  public static readonly PRINT_WARNINGS = 'cdk8s-flink:print-warnings';
+
+  private constructor() {}
+}
+
+/**
+ * The annotations cdk8s-flink writes or reads on the objects it checks.
+ */
+export class FlinkAnnotations {
+  /**
+   * On an Ingress (or HTTPRoute) to a Flink REST service: `"true"` records, visibly in the
+   * manifests, that exposing the web UI without authentication was chosen on purpose. The
+   * validator accepts such an exposure; without the annotation it is an error.
+   */
+  public static readonly UNAUTHENTICATED_WEB_UI = 'cdk8s-flink/unauthenticated-web-ui';
+
+  private constructor() {}
+}

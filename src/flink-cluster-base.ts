@@ -1,0 +1,117 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { FlinkClusterProps } from './cluster-props';
+import { FlinkVersion } from './flink-version';
+import { FlinkJobRbac } from './job-rbac';
+import { PropError } from './private/prop-error';
+import { checkClusterProps, clusterConfiguration } from './render/cluster-setup';
+import { ConfigurationBuilder } from './render/configuration-builder';
+import { checkedAt } from './render/construct-errors';
+import { resourceName, resourceNamespace } from './render/names';
+import { markChanged } from './render/synth-cache';
+
+/**
+ * What every construct that renders Flink clusters shares (`FlinkSessionCluster`,
+ * `FlinkApplication`, `FlinkBlueGreenDeployment`): its name and namespace, the Flink
+ * configuration assembled from the raw and the typed props, and the service account with its
+ * RBAC. The custom resource is the construct's default child, id `Resource`:
+ * `ApiObject.of(cluster)` returns it.
+ */
+export abstract class FlinkClusterBase extends Construct {
+  /** The name of the custom resource (`metadata.name`). */
+  public readonly name: string;
+
+  /** Its namespace, if known at synth time. */
+  public readonly namespace?: string;
+
+  /**
+   * The Flink version (always set; optional in the type because `IFlinkCluster` allows
+   * clusters of unknown version).
+   */
+  public readonly flinkVersion?: FlinkVersion;
+
+  /** The name of the service account the JobManager runs as (`spec.serviceAccount`). */
+  public readonly serviceAccountName: string;
+
+  /** The RBAC objects created for the cluster; undefined when an existing account was given. */
+  public readonly rbac?: FlinkJobRbac;
+
+  /** The custom resource; `ApiObject.of(cluster)` returns it too. */
+  protected abstract readonly apiObject: ApiObject;
+
+  private readonly configuration: ConfigurationBuilder;
+
+  /**
+   * @param kind the custom resource's kind, for messages
+   */
+  protected constructor(scope: Construct, id: string, props: FlinkClusterProps, kind: string) {
+    super(scope, id);
+    const setup = checkedAt(this, () => {
+      const name = resourceName(this, props.metadata, kind);
+      const problem = this._nameProblem(name);
+      if (problem !== undefined) {
+        throw new PropError(`'metadata.name' ${problem}.`);
+      }
+      checkClusterProps(props);
+      return { name, configuration: clusterConfiguration(props) };
+    });
+    this.name = setup.name;
+    this.namespace = resourceNamespace(this, props.metadata);
+    this.flinkVersion = props.flinkVersion;
+    this.configuration = setup.configuration;
+    const serviceAccount = checkedAt(this, () => serviceAccountOf(this, props, this.name, this.namespace));
+    this.serviceAccountName = serviceAccount.name;
+    this.rbac = serviceAccount.rbac;
+  }
+
+  /**
+   * The Flink configuration so far (a copy).
+   */
+  public get flinkConfiguration(): { [key: string]: string } {
+    return this.configuration.toObject();
+  }
+
+  /**
+   * Sets a Flink configuration key.
+   *
+   * Setting a key twice to different values is an error, so that two settings can't silently
+   * override each other.
+   *
+   * @param key a Flink configuration key, e.g. `web.submit.enable`
+   * @param value its value
+   */
+  public addFlinkConfiguration(key: string, value: string): void {
+    markChanged();
+    checkedAt(this, () => this.configuration.set(key, value, 'addFlinkConfiguration()'));
+  }
+
+  /**
+   * What is wrong with a name under the resource's naming rule, or undefined.
+   * @internal
+   */
+  protected abstract _nameProblem(name: string): string | undefined;
+
+  /**
+   * The value of a configuration key so far.
+   * @internal
+   */
+  protected _configurationValue(key: string): string | undefined {
+    return this.configuration.get(key);
+  }
+}
+
+/** The given service account, or a new one with the job RBAC, named `name`. */
+function serviceAccountOf(
+  scope: Construct,
+  props: FlinkClusterProps,
+  name: string,
+  namespace: string | undefined,
+): { name: string; rbac?: FlinkJobRbac } {
+  if (props.serviceAccount) {
+    return { name: props.serviceAccount.name };
+  }
+  // Created before the custom resource, so that cdk8s writes it first (the construct tree
+  // order); no explicit dependency, which cdk8s would resolve again for every chart.
+  const rbac = new FlinkJobRbac(scope, 'JobRbac', { metadata: { name, namespace } });
+  return { name: rbac.serviceAccount.name, rbac };
+}

@@ -1,0 +1,45 @@
+/**
+ * Construct-time errors name the construct path and the prop (and echo the value).
+ */
+import { Duration } from 'cdk8s';
+import {
+  CheckpointingOptions, FlinkApplication, FlinkBlueGreenDeployment, FlinkSessionCluster, FlinkSessionJob, FlinkStateSnapshot, FlinkVersion,
+  JobJar, JobReference, SnapshotType, UpgradeMode,
+} from '../src';
+import { testChart } from './support/manifests';
+
+const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
+const app = { flinkVersion: FlinkVersion.V1_20, jar: JobJar.fromLocal('/opt/job.jar'), upgradeMode: UpgradeMode.STATELESS };
+
+test.each<[string, () => unknown, RegExp]>([
+  ['a cluster prop', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, taskManager: { slots: 0 } }),
+    /^test\/Session: 'taskManager\.slots' must be a whole number of at least 1 \(got 0\)/],
+  ['a cluster name', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, metadata: { name: 'Bad_Name' } }),
+    /^test\/Session: 'metadata\.name' must start with a lowercase letter.*\(got 'Bad_Name', 8 characters\)/],
+  ['a typed setting', () => new FlinkSessionCluster(testChart(), 'Session', {
+    flinkVersion: FlinkVersion.V1_20, checkpointing: { interval: Duration.millis(5) } as CheckpointingOptions,
+  }), /^test\/Session: 'checkpointing\.interval' must be at least 10 ms/],
+  ['a version gate', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_16, autoscaler: {} }),
+    /^test\/Session: 'autoscaler\.enabled' is not available in Flink 1\.16 \(it needs Flink 1\.17 or newer\)/],
+  ['a job prop', () => new FlinkApplication(testChart(), 'App', { ...app, parallelism: 0 }),
+    /^test\/App: 'parallelism' must be a whole number of at least 1 \(got 0\)/],
+  ['a nonce', () => new FlinkApplication(testChart(), 'App', { ...app, savepointTriggerNonce: 1.5 }),
+    /^test\/App: 'savepointTriggerNonce' must be a whole number, e.g. 20261125 \(got 1\.5\)/],
+  ['a raw configuration value', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { a: 2 as any } }),
+    /^test\/Session: flinkConfiguration 'a' must be a string \(got number 2\)/],
+  ['a blue/green name', () => new FlinkBlueGreenDeployment(testChart(), 'Bg', { ...app, metadata: { name: 'x'.repeat(40) } }),
+    /^test\/Bg: 'metadata\.name' must start .* at most 39 characters/],
+  ['a session job prop', () => {
+    const chart = testChart();
+    return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUrl(JAR), restartNonce: 0.5 });
+  }, /^test\/Job: 'restartNonce' must be a whole number, e.g. 20261125 \(got 0\.5\)/],
+  ['a snapshot prop', () => new FlinkStateSnapshot(testChart(), 'Snap', {
+    snapshot: SnapshotType.savepoint(), job: JobReference.deploymentName('orders'), backoffLimit: -2,
+  }), /^test\/Snap: 'backoffLimit' must be a whole number of at least -1 \(-1 retries forever; got -2\)/],
+  ['an Ingress prop', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).exposeWebUi({ host: 'Bad Host' }),
+    /^test\/Session\/WebUiIngress: 'host' must be a lowercase DNS name such as 'flink.example.com' \(got 'Bad Host'\)/],
+  ['a later configuration call', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).addFlinkConfiguration(' ', 'x'),
+    /^test\/Session: flinkConfiguration keys must not be empty/],
+])('%s', (_what, action, message) => {
+  expect(action).toThrow(message);
+});
