@@ -2,7 +2,7 @@
  * Maps the props of a Flink cluster construct to the FlinkDeployment spec.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { FlinkClusterProps, OperatorIngressOptions } from '../cluster-props';
+import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManagerOptions } from '../cluster-props';
 
 import {
   defaultContainerSecurityContext,
@@ -19,6 +19,7 @@ import {
   FlinkDeploymentSpecFlinkVersion,
   FlinkDeploymentSpecIngress,
   FlinkDeploymentSpecJob,
+  FlinkDeploymentSpecJobManager,
   FlinkDeploymentSpecMode,
 } from '../imports/flink.apache.org';
 
@@ -94,6 +95,19 @@ function templateHost(template: string, name: string, namespace: string | undefi
   return host.replace(/\{\{name\}\}/g, name).replace(/\{\{namespace\}\}/g, namespace ?? '');
 }
 
+/** The `jobManager` or `taskManager` of the spec: replicas, resources and the pod template of the process. */
+function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions): FlinkDeploymentSpecJobManager {
+  return {
+    replicas: options.replicas,
+    resource: {
+      cpu: options.cpu ?? DEFAULT_CPU,
+      memory: flinkMemoryString(`${prop}.memory`, options.memory) ?? DEFAULT_MEMORY,
+      ephemeralStorage: flinkMemoryString(`${prop}.ephemeralStorage`, options.ephemeralStorage),
+    },
+    podTemplate: mainContainerFirst(podTemplateJson(options.podTemplate)),
+  };
+}
+
 /** Renders the FlinkDeployment spec. */
 export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): FlinkDeploymentSpec {
   const { props } = input;
@@ -110,24 +124,8 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
     logConfiguration: nonEmpty(props.logConfiguration),
     ingress: renderOperatorIngress(input.ingress, name, input.namespace),
     podTemplate: sharedPodTemplate(props),
-    jobManager: {
-      replicas: jobManager.replicas,
-      resource: {
-        cpu: jobManager.cpu ?? DEFAULT_CPU,
-        memory: flinkMemoryString('jobManager.memory', jobManager.memory) ?? DEFAULT_MEMORY,
-        ephemeralStorage: flinkMemoryString('jobManager.ephemeralStorage', jobManager.ephemeralStorage),
-      },
-      podTemplate: mainContainerFirst(podTemplateJson(jobManager.podTemplate)),
-    },
-    taskManager: {
-      replicas: taskManager.replicas,
-      resource: {
-        cpu: taskManager.cpu ?? DEFAULT_CPU,
-        memory: flinkMemoryString('taskManager.memory', taskManager.memory) ?? DEFAULT_MEMORY,
-        ephemeralStorage: flinkMemoryString('taskManager.ephemeralStorage', taskManager.ephemeralStorage),
-      },
-      podTemplate: mainContainerFirst(podTemplateJson(taskManager.podTemplate)),
-    },
+    jobManager: renderProcess('jobManager', jobManager),
+    taskManager: renderProcess('taskManager', taskManager),
     job: input.job,
   };
 }

@@ -9,15 +9,15 @@ import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOption
 import { FlinkClusterProps } from '../cluster-props';
 import { FlinkVersion } from '../flink-version';
 import { HighAvailability } from '../high-availability';
-import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from '../memory-components';
 import { RestartStrategy } from '../restart-strategy';
 import { checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { flinkDuration } from '../private/flink/duration';
 import { isHierarchicalUri } from '../private/flink/uri';
 import * as F from '../private/options/flink-options';
-import * as M from '../private/options/memory-options';
 import * as O from '../private/options/operator-options';
-import { FlinkOption } from '../private/options/option';
+import { FlinkOption, typeAt } from '../private/options/option';
+import { ALL_OPTIONS } from '../private/options/registry';
+import { FLOAT } from '../private/options/value-type';
 import { requireAvailable, writtenKey } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
 import { excludedPeriodsError } from '../validation/rules/excluded-periods';
@@ -66,37 +66,26 @@ class Entries {
   }
 }
 
-function taskManagerComponents(entries: Entries, components: TaskManagerMemoryComponents | undefined): void {
+/**
+ * The memory components of a JobManager or TaskManager (`<process>.memoryComponents`): each
+ * component is the registry's option whose prop is `<process>.memoryComponents.<component>`, a
+ * size or, for a float option, a fraction.
+ */
+function memoryComponents(entries: Entries, process: 'jobManager' | 'taskManager', components: object | undefined): void {
   if (components === undefined) {
     return;
   }
-  entries.size(M.TM_FLINK_SIZE, components.totalFlink);
-  entries.size(M.TM_TASK_HEAP, components.taskHeap);
-  entries.size(M.TM_TASK_OFF_HEAP, components.taskOffHeap);
-  entries.size(M.TM_FRAMEWORK_HEAP, components.frameworkHeap);
-  entries.size(M.TM_FRAMEWORK_OFF_HEAP, components.frameworkOffHeap);
-  entries.size(M.TM_MANAGED_SIZE, components.managedSize);
-  entries.fraction(M.TM_MANAGED_FRACTION, components.managedFraction);
-  entries.size(M.TM_NETWORK_MIN, components.networkMin);
-  entries.size(M.TM_NETWORK_MAX, components.networkMax);
-  entries.fraction(M.TM_NETWORK_FRACTION, components.networkFraction);
-  entries.size(M.TM_METASPACE, components.jvmMetaspace);
-  entries.size(M.TM_OVERHEAD_MIN, components.jvmOverheadMin);
-  entries.size(M.TM_OVERHEAD_MAX, components.jvmOverheadMax);
-  entries.fraction(M.TM_OVERHEAD_FRACTION, components.jvmOverheadFraction);
-}
-
-function jobManagerComponents(entries: Entries, components: JobManagerMemoryComponents | undefined): void {
-  if (components === undefined) {
-    return;
+  const prefix = `${process}.memoryComponents.`;
+  for (const option of ALL_OPTIONS) {
+    if (option.prop?.startsWith(prefix)) {
+      const value = (components as { readonly [component: string]: unknown })[option.prop.slice(prefix.length)];
+      if (typeAt(option, undefined) === FLOAT) {
+        entries.fraction(option, value as number | undefined);
+      } else {
+        entries.size(option, value as Size | undefined);
+      }
+    }
   }
-  entries.size(M.JM_FLINK_SIZE, components.totalFlink);
-  entries.size(M.JM_HEAP, components.heap);
-  entries.size(M.JM_OFF_HEAP, components.offHeap);
-  entries.size(M.JM_METASPACE, components.jvmMetaspace);
-  entries.size(M.JM_OVERHEAD_MIN, components.jvmOverheadMin);
-  entries.size(M.JM_OVERHEAD_MAX, components.jvmOverheadMax);
-  entries.fraction(M.JM_OVERHEAD_FRACTION, components.jvmOverheadFraction);
 }
 
 function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOptions | undefined): void {
@@ -228,8 +217,8 @@ export function jobConfigurationEntries(props: JobConfigurationProps, version: F
 export function clusterConfigurationEntries(props: FlinkClusterProps, version: FlinkVersion): ConfigEntry[] {
   const entries = new Entries(version);
   entries.add(F.TASK_SLOTS, props.taskManager?.slots === undefined ? undefined : String(props.taskManager.slots));
-  taskManagerComponents(entries, props.taskManager?.memoryComponents);
-  jobManagerComponents(entries, props.jobManager?.memoryComponents);
+  memoryComponents(entries, 'taskManager', props.taskManager?.memoryComponents);
+  memoryComponents(entries, 'jobManager', props.jobManager?.memoryComponents);
   heartbeat(entries, version, props.heartbeat);
   metrics(entries, props.metrics);
   autoscaler(entries, props.autoscaler);

@@ -96,23 +96,39 @@ export interface TaskManagerMemoryOptionSet extends ProcessMemoryOptionSet {
   readonly networkNumberOfBuffers: PlainOption;
 }
 
+/** The options of `ProcessMemoryOptions` a process has: its totals, JVM overhead and metaspace, and legacy heap options. */
+function processOptionSet(
+  version: FlinkVersion,
+  names: { processName: string; exampleProcessSize: string; requiredFineGrained: MemoryOption[] },
+  options: { totalFlink: FlinkOption; totalProcess: FlinkOption; metaspace: FlinkOption; overhead: [FlinkOption, FlinkOption, FlinkOption]; legacyHeap: [FlinkOption, FlinkOption] },
+): ProcessMemoryOptionSet {
+  const [overheadMin, overheadMax, overheadFraction] = options.overhead;
+  return {
+    ...names,
+    totalFlink: memory(options.totalFlink, version),
+    totalProcess: memory(options.totalProcess, version),
+    jvmMetaspace: memory(options.metaspace, version),
+    jvmOverheadMin: memory(overheadMin, version),
+    jvmOverheadMax: memory(overheadMax, version),
+    jvmOverheadFraction: fraction(overheadFraction, version),
+    legacyHeap: memory(options.legacyHeap[0], version),
+    legacyHeapMb: plain(options.legacyHeap[1], version),
+  };
+}
+
 /** The TaskManager options of the given Flink version. */
 export function taskManagerOptionSet(rules: VersionRules): TaskManagerMemoryOptionSet {
   const v = rules.version;
   const taskHeap = memory(M.TM_TASK_HEAP, v);
   const managedSize = memory(M.TM_MANAGED_SIZE, v);
   return {
-    processName: 'TaskManager',
-    exampleProcessSize: '1728m',
-    requiredFineGrained: [taskHeap, managedSize],
-    totalFlink: memory(M.TM_FLINK_SIZE, v),
-    totalProcess: memory(M.TM_PROCESS_SIZE, v),
-    jvmMetaspace: memory(M.TM_METASPACE, v),
-    jvmOverheadMin: memory(M.TM_OVERHEAD_MIN, v),
-    jvmOverheadMax: memory(M.TM_OVERHEAD_MAX, v),
-    jvmOverheadFraction: fraction(M.TM_OVERHEAD_FRACTION, v),
-    legacyHeap: memory(M.TM_LEGACY_HEAP, v),
-    legacyHeapMb: plain(M.TM_LEGACY_HEAP_MB, v),
+    ...processOptionSet(v, { processName: 'TaskManager', exampleProcessSize: '1728m', requiredFineGrained: [taskHeap, managedSize] }, {
+      totalFlink: M.TM_FLINK_SIZE,
+      totalProcess: M.TM_PROCESS_SIZE,
+      metaspace: M.TM_METASPACE,
+      overhead: [M.TM_OVERHEAD_MIN, M.TM_OVERHEAD_MAX, M.TM_OVERHEAD_FRACTION],
+      legacyHeap: [M.TM_LEGACY_HEAP, M.TM_LEGACY_HEAP_MB],
+    }),
     frameworkHeap: memory(M.TM_FRAMEWORK_HEAP, v),
     frameworkOffHeap: memory(M.TM_FRAMEWORK_OFF_HEAP, v),
     taskHeap,
@@ -139,17 +155,13 @@ export function jobManagerOptionSet(rules: VersionRules): JobManagerMemoryOption
   const v = rules.version;
   const jvmHeap = memory(M.JM_HEAP, v);
   return {
-    processName: 'JobManager',
-    exampleProcessSize: '1600m',
-    requiredFineGrained: [jvmHeap],
-    totalFlink: memory(M.JM_FLINK_SIZE, v),
-    totalProcess: memory(M.JM_PROCESS_SIZE, v),
-    jvmMetaspace: memory(M.JM_METASPACE, v),
-    jvmOverheadMin: memory(M.JM_OVERHEAD_MIN, v),
-    jvmOverheadMax: memory(M.JM_OVERHEAD_MAX, v),
-    jvmOverheadFraction: fraction(M.JM_OVERHEAD_FRACTION, v),
-    legacyHeap: memory(M.JM_LEGACY_HEAP, v),
-    legacyHeapMb: plain(M.JM_LEGACY_HEAP_MB, v),
+    ...processOptionSet(v, { processName: 'JobManager', exampleProcessSize: '1600m', requiredFineGrained: [jvmHeap] }, {
+      totalFlink: M.JM_FLINK_SIZE,
+      totalProcess: M.JM_PROCESS_SIZE,
+      metaspace: M.JM_METASPACE,
+      overhead: [M.JM_OVERHEAD_MIN, M.JM_OVERHEAD_MAX, M.JM_OVERHEAD_FRACTION],
+      legacyHeap: [M.JM_LEGACY_HEAP, M.JM_LEGACY_HEAP_MB],
+    }),
     jvmHeap,
     offHeap: memory(M.JM_OFF_HEAP, v),
     jvmDirectMemoryLimitEnabled: plain(M.JM_DIRECT_MEMORY_LIMIT, v),
