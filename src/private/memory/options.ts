@@ -100,7 +100,13 @@ export interface TaskManagerMemoryOptionSet extends ProcessMemoryOptionSet {
 function processOptionSet(
   version: FlinkVersion,
   names: { processName: string; exampleProcessSize: string; requiredFineGrained: MemoryOption[] },
-  options: { totalFlink: FlinkOption; totalProcess: FlinkOption; metaspace: FlinkOption; overhead: [FlinkOption, FlinkOption, FlinkOption]; legacyHeap: [FlinkOption, FlinkOption] },
+  options: {
+    totalFlink: FlinkOption;
+    totalProcess: FlinkOption;
+    metaspace: FlinkOption;
+    overhead: [FlinkOption, FlinkOption, FlinkOption];
+    legacyHeap: [FlinkOption, FlinkOption];
+  },
 ): ProcessMemoryOptionSet {
   const [overheadMin, overheadMax, overheadFraction] = options.overhead;
   return {
