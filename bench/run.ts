@@ -98,8 +98,8 @@ function main(): void {
       what: `${clusters} session clusters x ${jobs} session jobs (${manifests[size].total.toLocaleString('en-US')} manifests with RBAC) through the constructs, validation included, \`app.synthYaml()\``,
       baseline: 'the same manifests as plain cdk8s `ApiObject`s, in the same process',
       unit: 'ms',
-      budget: 1.5,
-      budgetText: '≤ 1.5×',
+      budget: 1.25,
+      budgetText: '≤ 1.25×',
       samples: synthSamples[size],
     });
   }
