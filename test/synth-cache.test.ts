@@ -48,7 +48,7 @@ describe('validation per synth', () => {
     cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
     expect(() => chart.toJson()).not.toThrow();
     cluster.addFlinkConfiguration('execution.checkpointing.interval', '1 min');
-    expect(() => chart.toJson()).toThrow(/c\/Session\/Job: FlinkSessionJob 'job' keeps durable state/);
+    expect(() => chart.toJson()).toThrow(/\[c\/Session\/Job\] FlinkSessionJob 'job' keeps durable state/);
   });
 
   test('sees a change made between two synths in the same tick', () => {

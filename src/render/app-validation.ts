@@ -1,15 +1,18 @@
 /**
  * Runs the validation engine over a whole cdk8s app at synth time.
  *
- * Every Flink construct asks for it, but the engine is registered once per app, on the app's
- * root, and runs once per synth (see synth-cache.ts) over the API objects the rules read:
- * the Flink custom resources and the RBAC objects they reference.
+ * Every Flink construct asks for it. The engine runs once per synth (see synth-cache.ts) over
+ * the API objects the rules read: the Flink custom resources and the RBAC objects they
+ * reference. Each Flink construct's validation then reports the errors of the objects under it,
+ * so that cdk8s prints them with that construct's path (`[flink/Orders] FlinkDeployment/...`);
+ * errors that belong to no Flink construct (a raw object, the previous manifests, the options)
+ * are reported by the chart of the first Flink construct.
  */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
-import { currentCache, markChanged, storeCache } from './synth-cache';
+import { currentCache, markChanged, OwnedError, storeCache } from './synth-cache';
 import { validationEngine } from '../validation/lazy-engine';
 import { isFlinkKind } from '../validation/structural-schema';
 
@@ -25,7 +28,8 @@ export const PRINT_WARNINGS_CONTEXT = 'cdk8s-flink:print-warnings';
 /** Kinds other than the Flink ones that rules read, for references. */
 const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount']);
 
-const registered = new WeakSet<IConstruct>();
+/** The Flink constructs of each app (by root) that asked for validation, in order. */
+const registered = new WeakMap<IConstruct, IConstruct[]>();
 
 /** The constructs' own checks, by app root, run with the engine once per synth. */
 const constructChecks = new WeakMap<IConstruct, Array<{ readonly construct: IConstruct; readonly check: () => string[] }>>();
@@ -49,14 +53,35 @@ export function addConstructCheck(construct: IConstruct, check: () => string[]):
 export function validateAppOnSynth(scope: IConstruct): void {
   markChanged();
   const root = scope.node.root;
-  if (registered.has(root)) {
+  const scopes = registered.get(root) ?? [];
+  if (scopes.includes(scope)) {
     return;
   }
-  registered.add(root);
-  root.node.addValidation({ validate: () => validateApp(root) });
+  if (scopes.length === 0) {
+    registered.set(root, scopes);
+    const chart = Chart.of(scope);
+    chart.node.addValidation({ validate: () => errorsOf(root, chart) });
+  }
+  scopes.push(scope);
+  scope.node.addValidation({ validate: () => errorsOf(root, scope) });
 }
 
-function validateApp(root: IConstruct): string[] {
+function errorsOf(root: IConstruct, owner: IConstruct): string[] {
+  return validateApp(root).filter((error) => error.owner === owner).map((error) => error.text);
+}
+
+/** The registered Flink construct that holds `construct` most closely, or the first one's chart. */
+function ownerOf(root: IConstruct, construct: IConstruct | undefined): { owner: IConstruct; named: boolean } {
+  const scopes = registered.get(root) ?? [];
+  for (let current = construct; current !== undefined; current = current.node.scope) {
+    if (scopes.includes(current)) {
+      return { owner: current, named: true };
+    }
+  }
+  return { owner: Chart.of(scopes[0]), named: false };
+}
+
+function validateApp(root: IConstruct): ReadonlyArray<OwnedError> {
   const cached = currentCache(root);
   if (cached !== undefined) {
     return cached.errors;
@@ -66,15 +91,21 @@ function validateApp(root: IConstruct): string[] {
     .filter((object) => isFlinkKind(object.kind) || REFERENCED_KINDS.has(object.kind));
   const manifests = objects.map((object) => object.toJson());
   const options: ValidationOptions = root.node.tryGetContext(VALIDATION_OPTIONS_CONTEXT) ?? {};
-  const errors: string[] = [];
+  const errors: OwnedError[] = [];
   const warnings: string[] = [];
   for (const { construct, check } of constructChecks.get(root) ?? []) {
-    errors.push(...check().map((error) => `${construct.node.path}: ${error}`));
+    errors.push(...check().map((text) => ({ owner: ownerOf(root, construct).owner, text })));
   }
   for (const { finding, manifestIndex } of validationEngine().runLocatedValidation(manifests, options)) {
-    const where = manifestIndex === undefined ? 'previous manifests' : objects[manifestIndex].node.path;
-    const line = `${where}: ${FlinkValidator.format(finding)}`;
-    (finding.severity === Severity.ERROR ? errors : warnings).push(line);
+    const object = manifestIndex === undefined ? undefined : objects[manifestIndex];
+    const { owner, named } = ownerOf(root, object);
+    const where = object !== undefined ? object.node.path : finding.kind === 'ValidationOptions' ? `context '${VALIDATION_OPTIONS_CONTEXT}'` : 'previous manifests';
+    const text = named ? FlinkValidator.format(finding) : `${where}: ${FlinkValidator.format(finding)}`;
+    if (finding.severity === Severity.ERROR) {
+      errors.push({ owner, text });
+    } else {
+      warnings.push(`${where}: ${FlinkValidator.format(finding)}`);
+    }
   }
   const printWarnings = root.node.tryGetContext(PRINT_WARNINGS_CONTEXT);
   if (warnings.length > 0 && printWarnings !== false && printWarnings !== 'false') {
