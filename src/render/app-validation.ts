@@ -14,6 +14,7 @@ import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
 import { currentCache, markChanged, OwnedError, storeCache } from './synth-cache';
 import { validationEngine } from '../validation/lazy-engine';
+import { REFERENCED_KINDS } from '../validation/referenced-kinds';
 import { isFlinkKind } from '../validation/structural-schema';
 
 /**
@@ -25,8 +26,6 @@ export const VALIDATION_OPTIONS_CONTEXT = 'cdk8s-flink:validation';
 /** App context key that silences the warnings printed at synth: set it to `false`. */
 export const PRINT_WARNINGS_CONTEXT = 'cdk8s-flink:print-warnings';
 
-/** Kinds other than the Flink ones that rules read, for references. */
-const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount']);
 
 /** The Flink constructs of each app (by root) that asked for validation, in order. */
 const registered = new WeakMap<IConstruct, IConstruct[]>();

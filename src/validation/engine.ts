@@ -37,7 +37,8 @@ export function runLocatedValidation(manifests: any[], options: ValidationOption
     if (problem !== undefined) {
       located.push({ finding: inputFinding('', `The manifests: ${problem}.`) });
     }
-    return [...located, ...runSanitizedValidation(elements.map((manifest) => toPlainData(manifest)), normalized.options, normalized.previousManifests)];
+    const sanitized = elements.map((manifest) => toPlainData(manifest));
+    return [...located, ...runSanitizedValidation(sanitized, normalized.options, normalized.previousManifests)];
   } catch (error) {
     // Not reached by any known input: the last guard of the promise never to throw.
     return [{ finding: inputFinding('', `The validation stopped on an internal error (${errorText(error)}); please report it.`) }];
@@ -79,7 +80,8 @@ export function runSanitizedValidation(
       reportDataProblems(manifest, index, settings, dataFindings, problems);
       located.push(...dataFindings.map((finding) => ({ finding, previousManifestIndex })));
     });
-    checkRemovedState(previousManifests.map(({ manifest }) => manifest), index, list, settings, options.allowedRemovals ?? [], (previousManifestIndex, dropped) => {
+    const previous = previousManifests.map(({ manifest }) => manifest);
+    checkRemovedState(previous, index, list, settings, options.allowedRemovals ?? [], (previousManifestIndex, dropped) => {
       located.push(...dropped.map((finding) => ({ finding, previousManifestIndex })));
     });
   }
@@ -100,7 +102,9 @@ export function isCanaryResource(manifest: any): boolean {
 }
 
 /** What could not be read as data, in a Flink resource or in something that is no manifest at all. */
-function reportDataProblems(manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[], problems: SanitizedManifest['problems']): void {
+function reportDataProblems(
+  manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[], problems: SanitizedManifest['problems'],
+): void {
   const flink = manifest !== null && typeof manifest === 'object' && isFlinkKind(manifest.kind);
   if (problems.length === 0 || (!flink && manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest))) {
     return;

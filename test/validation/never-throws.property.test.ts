@@ -84,7 +84,13 @@ const hostileArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const anyValueArb: fc.Arbitrary<unknown> = fc.oneof(
-  { arbitrary: fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, maxDepth: 3 }), weight: 3 },
+  {
+    arbitrary: fc.anything({
+      withBigInt: true, withDate: true, withMap: true, withSet: true,
+      withSparseArray: true, withNullPrototype: true, withBoxedValues: true, maxDepth: 3,
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 3 },
   { arbitrary: hostileArb, weight: 2 },
 );
@@ -117,7 +123,10 @@ function withValue(base: any, path: string[], value: unknown): unknown {
 }
 
 const manifestArb: fc.Arbitrary<unknown> = fc.oneof(
-  { arbitrary: fc.tuple(fc.constantFrom(...BASES), fc.constantFrom(...PATHS), anyValueArb).map(([base, path, value]) => withValue(base, path, value)), weight: 8 },
+  {
+    arbitrary: fc.tuple(fc.constantFrom(...BASES), fc.constantFrom(...PATHS), anyValueArb).map(([base, path, value]) => withValue(base, path, value)),
+    weight: 8,
+  },
   { arbitrary: fc.constantFrom(...BASES, ...JOB_RBAC), weight: 1 },
   { arbitrary: anyValueArb, weight: 1 },
 );
