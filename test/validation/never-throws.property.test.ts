@@ -86,8 +86,14 @@ const hostileArb: fc.Arbitrary<unknown> = fc.oneof(
 const anyValueArb: fc.Arbitrary<unknown> = fc.oneof(
   {
     arbitrary: fc.anything({
-      withBigInt: true, withDate: true, withMap: true, withSet: true,
-      withSparseArray: true, withNullPrototype: true, withBoxedValues: true, maxDepth: 3,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+      maxDepth: 3,
     }),
     weight: 3,
   },
