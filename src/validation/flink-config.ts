@@ -119,7 +119,8 @@ export function parseJavaDouble(text: string): number | undefined {
   if (/^[+-]?(NaN|Infinity)$/.test(trimmed)) {
     return Number(trimmed.replace(/^\+/, ''));
   }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(trimmed)) {
+  // `\d+(\.\d*)?`, not `\d+\.?\d*`: the two digit runs of the latter backtrack quadratically on a long number.
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(trimmed)) {
     return undefined;
   }
   return Number(trimmed.replace(/[dDfF]$/, ''));
