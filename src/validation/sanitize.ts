@@ -150,9 +150,14 @@ class Copier {
       this.trail.push(key);
       const item = this.copy(this.read(value, key), depth + 1);
       this.trail.pop();
-      if (item !== undefined) {
-        // defineProperty, so that a key named __proto__ stays a key.
+      if (item === undefined) {
+        continue;
+      }
+      if (key === '__proto__') {
+        // Assigning would set the copy's prototype: define it, so that it stays a key.
         Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
+      } else {
+        result[key] = item;
       }
     }
     return result;
