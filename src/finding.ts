@@ -40,7 +40,8 @@ export interface Finding {
 export interface ValidationOptions {
   /**
    * URI schemes the operator accepts for session job jars
-   * (`kubernetes.operator.user.artifacts.allowed-schemes`).
+   * (`kubernetes.operator.user.artifacts.allowed-schemes`). From JavaScript or plugin
+   * properties, a comma-separated string such as `'https,s3'` is read as a list too.
    *
    * @default ['https']
    */

@@ -13,6 +13,7 @@ import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './
 import { renderedRuleHelp, TARGET } from '../../scripts/render-rule-help';
 import { main } from '../../src/cli/main';
 import { nodeAt, pathSegments } from '../../src/cli/positions';
+import { DEFAULT_MAX_FILE_SIZE, formatSize } from '../../src/cli/read-file';
 import { RULES } from '../../src/validation/rule-catalog';
 
 function run(...args: string[]): { status: number; out: string; err: string } {
@@ -162,5 +163,20 @@ describe('--format sarif', () => {
 
   test('src/cli/rule-help.ts is rendered from the current docs (npx projen docs:rule-help)', () => {
     expect(fs.readFileSync(TARGET, 'utf8')).toBe(renderedRuleHelp());
+  });
+});
+
+describe('the README on the CLI', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+  test('documents the exit codes, --strict and the size limit the CLI has', () => {
+    expect(readme).toMatch(/\| 0 \| no errors[^\n]*\n\| 1 \| at least one error; with `--strict`, at least one error or warning \|\n\| 2 \| a file or folder could not be read/);
+    expect(readme).toContain(`a file larger than ${formatSize(DEFAULT_MAX_FILE_SIZE)} is skipped and reported`);
+    expect(readme).toContain('`file:line:col: Kind/name path: message [rule]`');
+  });
+
+  test('shows a SARIF upload step for GitHub Actions and a GitLab CI job', () => {
+    expect(readme).toMatch(/npx cdk8s-flink validate --format sarif k8s\/ > cdk8s-flink\.sarif\n\s+- uses: github\/codeql-action\/upload-sarif@v3\n[\s\S]{0,80}sarif_file: cdk8s-flink\.sarif/);
+    expect(readme).toMatch(/# \.gitlab-ci\.yml\n[\w-]+:\n {2}image: node:22\n {2}script:\n[\s\S]{0,60}npx cdk8s-flink validate --strict/);
   });
 });
