@@ -27,8 +27,8 @@ export const VALIDATION_OPTIONS_CONTEXT = 'cdk8s-flink:validation';
 export const PRINT_WARNINGS_CONTEXT = 'cdk8s-flink:print-warnings';
 
 
-/** The Flink constructs of each app (by root) that asked for validation, in order. */
-const registered = new WeakMap<IConstruct, IConstruct[]>();
+/** The Flink constructs of each app (by root) that asked for validation; the first one's chart reports the rest. */
+const registered = new WeakMap<IConstruct, { readonly first: IConstruct; readonly scopes: WeakSet<IConstruct> }>();
 
 /** The constructs' own checks, by app root, run with the engine once per synth. */
 const constructChecks = new WeakMap<IConstruct, Array<{ readonly construct: IConstruct; readonly check: () => string[] }>>();
@@ -52,32 +52,34 @@ export function addConstructCheck(construct: IConstruct, check: () => string[]):
 export function validateAppOnSynth(scope: IConstruct): void {
   markChanged();
   const root = scope.node.root;
-  const scopes = registered.get(root) ?? [];
-  if (scopes.includes(scope)) {
-    return;
-  }
-  if (scopes.length === 0) {
-    registered.set(root, scopes);
+  let app = registered.get(root);
+  if (app === undefined) {
+    app = { first: scope, scopes: new WeakSet() };
+    registered.set(root, app);
     const chart = Chart.of(scope);
     chart.node.addValidation({ validate: () => errorsOf(root, chart) });
   }
-  scopes.push(scope);
+  if (app.scopes.has(scope)) {
+    return;
+  }
+  app.scopes.add(scope);
   scope.node.addValidation({ validate: () => errorsOf(root, scope) });
 }
 
 function errorsOf(root: IConstruct, owner: IConstruct): string[] {
-  return validateApp(root).filter((error) => error.owner === owner).map((error) => error.text);
+  const errors = validateApp(root);
+  return errors.length === 0 ? [] : errors.filter((error) => error.owner === owner).map((error) => error.text);
 }
 
 /** The registered Flink construct that holds `construct` most closely, or the first one's chart. */
 function ownerOf(root: IConstruct, construct: IConstruct | undefined): { owner: IConstruct; named: boolean } {
-  const scopes = registered.get(root) ?? [];
+  const app = registered.get(root)!;
   for (let current = construct; current !== undefined; current = current.node.scope) {
-    if (scopes.includes(current)) {
+    if (app.scopes.has(current)) {
       return { owner: current, named: true };
     }
   }
-  return { owner: Chart.of(scopes[0]), named: false };
+  return { owner: Chart.of(app.first), named: false };
 }
 
 function validateApp(root: IConstruct): ReadonlyArray<OwnedError> {
