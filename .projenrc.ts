@@ -31,11 +31,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // it (it prints an end-of-life banner on every compile), and kubernetes-models 5 needs 22.
   minNodeVersion: '22.0.0',
 
-  // The CLI reads YAML; jsii packages must bundle their non-jsii dependencies.
-  bundledDeps: ['yaml@^2.8.0'],
+  // The CLI reads YAML and writes SARIF; jsii packages must bundle their non-jsii dependencies.
+  bundledDeps: ['yaml@^2.8.0', 'node-sarif-builder@^5.0.0'],
   devDeps: [
     'cdk8s-cli@^2.207.0',
     'ajv@^8.17.1',
+    // The SARIF output is checked against the SARIF 2.1.0 JSON schema that @microsoft/jest-sarif
+    // ships (a draft-04 schema, which ajv reads through ajv-draft-04).
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'ajv-draft-04@^1.0.0',
+    'ajv-formats@^3.0.1',
+    '@types/sarif@^2.1.7',
     'fast-check@^4.3.0',
     'kubernetes-models@^5.1.0',
   ],
@@ -98,6 +104,13 @@ project.addTask('import', {
 project.addTask('docs:configuration-keys', {
   description: 'Render the key table of docs/configuration-keys.md',
   exec: 'ts-node --project scripts/tsconfig.json scripts/render-configuration-keys.ts',
+});
+
+// src/cli/rule-help.ts (the rules' help text in the CLI's SARIF output) is rendered from the
+// rule table of docs/validation-rules.md.
+project.addTask('docs:rule-help', {
+  description: 'Render src/cli/rule-help.ts from docs/validation-rules.md',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/render-rule-help.ts',
 });
 
 // The README's quick start: synthesize the seed scenario with the real cdk8s CLI.

@@ -162,7 +162,7 @@ function main(): void {
   const kplus = sizeOf(path.join(ROOT, 'node_modules', 'cdk8s-plus-28'));
   figures.push({
     name: 'package size',
-    what: `\`npm pack\` unpacked size (${pack.entryCount} files, bundled \`yaml\` included); lib/ + .jsii alone: ${(compiled / 1e6).toFixed(2)} MB (budget 3 MB)`,
+    what: `\`npm pack\` unpacked size (${pack.entryCount} files, bundled \`yaml\` and \`node-sarif-builder\` included); lib/ + .jsii alone: ${(compiled / 1e6).toFixed(2)} MB (budget 3 MB)`,
     baseline: "cdk8s-plus-28's installed size",
     unit: 'bytes',
     budget: 1 / 3,
@@ -174,6 +174,14 @@ function main(): void {
   // Validator throughput
   const yamlFile = path.join(WORK, 'large.yaml');
   const largeManifests = JSON.parse(fs.readFileSync(manifests.large.file, 'utf8'));
+  // Every 10th session job gets an error, so that the run also places findings (file:line:col).
+  let sessionJobs = 0;
+  for (const manifest of largeManifests) {
+    if (manifest.kind === 'FlinkSessionJob' && sessionJobs++ % 10 === 0) {
+      manifest.spec.job.parallelism = 0;
+    }
+  }
+  const withErrors = Math.ceil(sessionJobs / 10);
   fs.writeFileSync(yamlFile, largeManifests.map((m: any) => YAML.stringify(m)).join('---\n'));
   const parse = path.join(ROOT, 'bench', 'workloads', 'parse-yaml.js');
   const cli = path.join(ROOT, 'bin', 'cdk8s-flink');
@@ -182,18 +190,42 @@ function main(): void {
     const order = run % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours'];
     const sample: any = {};
     for (const which of order) {
-      sample[which] = which === 'ours' ? wall(NODE, [cli, 'validate', yamlFile]) : wall(NODE, [parse, yamlFile]);
+      sample[which] = which === 'ours' ? wall(NODE, [cli, 'validate', yamlFile], 1) : wall(NODE, [parse, yamlFile]);
     }
     validatorSamples.push(sample);
   }
   figures.push({
     name: 'validator throughput',
-    what: `\`cdk8s-flink validate\` on ${largeManifests.length.toLocaleString('en-US')} manifests in one multi-document YAML file`,
+    what: `\`cdk8s-flink validate\` on ${largeManifests.length.toLocaleString('en-US')} manifests in one multi-document YAML file, ${withErrors.toLocaleString('en-US')} of them with an error placed at file:line:col`,
     baseline: 'parsing the same YAML alone with the same YAML library (bench/workloads/parse-yaml.js)',
     unit: 'ms',
     budget: 2,
     budgetText: '≤ 2×',
     samples: validatorSamples,
+  });
+
+  // Validator memory: one large file, read as a stream of documents
+  const validatorMemory = path.join(ROOT, 'bench', 'workloads', 'validator-memory.js');
+  const deploymentsFile = path.join(WORK, 'deployments.yaml');
+  const deploymentCount = QUICK ? 500 : 50_000;
+  const written = node([validatorMemory, 'write', deploymentsFile, String(deploymentCount)]);
+  const validatorMemorySamples: Sample[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const ours = node([validatorMemory, 'ours', deploymentsFile]);
+    const baseline = node([validatorMemory, 'baseline', deploymentsFile]);
+    log(`validator memory run ${run + 1}: ours ${JSON.stringify(ours)}, baseline ${JSON.stringify(baseline)}`);
+    validatorMemorySamples.push({ ours: ours.maxRssKb * 1024, baseline: baseline.maxRssKb * 1024 });
+  }
+  const validatorPeak = median(validatorMemorySamples.map((sample) => sample.ours));
+  figures.push({
+    name: `validator memory, ${(written.bytes / 1e6).toFixed(0)} MB file`,
+    what: `peak RSS of \`cdk8s-flink validate\` on one ${(written.bytes / 1e6).toFixed(1)} MB YAML file of ${deploymentCount.toLocaleString('en-US')} FlinkDeployments (1% with an error), in its own process (workloads/validator-memory.js)`,
+    baseline: '`YAML.parseAllDocuments` of the same file keeping every manifest, as the CLI read files before it streamed them',
+    unit: 'bytes',
+    budget: Infinity,
+    budgetText: '≤ 400 MB',
+    samples: validatorMemorySamples,
+    extra: QUICK || validatorPeak <= 400e6 ? undefined : 'over 400 MB',
   });
 
   // Peak memory

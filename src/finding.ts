@@ -16,6 +16,10 @@ export enum ValidationRule {
   CRD_SCHEMA = 'crd-schema',
   /** A manifest is a map with apiVersion, kind and metadata.name. */
   MANIFEST_SHAPE = 'manifest-shape',
+  /** Metadata.name is a DNS-1123 subdomain (at most 253 characters); a FlinkSessionJob name fits a label value (at most 63). */
+  RESOURCE_NAME = 'resource-name',
+  /** The validation options have their documented types (a list of strings, a boolean, a map of strings). */
+  VALIDATION_OPTIONS = 'validation-options',
   /** FlinkDeployment names (and session jobs' deploymentName) follow the operator rule: [a-z]([-a-z0-9]{0,43}[a-z0-9])?. */
   DEPLOYMENT_NAME = 'deployment-name',
   /** Spec.flinkVersion is set. */
@@ -142,7 +146,8 @@ export interface Finding {
 export interface ValidationOptions {
   /**
    * URI schemes the operator accepts for session job jars
-   * (`kubernetes.operator.user.artifacts.allowed-schemes`).
+   * (`kubernetes.operator.user.artifacts.allowed-schemes`). From JavaScript or plugin
+   * properties, a comma-separated string such as `'https,s3'` is read as a list too.
    *
    * @default ['https']
    */

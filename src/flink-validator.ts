@@ -1,5 +1,6 @@
 import { Finding, Severity, ValidationOptions } from './finding';
 import { validationEngine } from './validation/lazy-engine';
+import { escapeControlCharacters } from './validation/printable';
 
 /**
  * Validates Flink custom resources the way the Flink Kubernetes Operator admits them, plus the
@@ -28,10 +29,14 @@ export class FlinkValidator {
   }
 
   /**
-   * One line per finding: `Kind/name path: message [rule]`.
+   * One line per finding: `Kind/name path: message [rule]` (`Kind/name: message [rule]` for a
+   * finding about the whole manifest). Control characters from the manifest (a line feed or a
+   * terminal escape in a name or a value) are written as escapes such as `\n` and `\x1b`, so
+   * the line stays one line and prints as it reads.
    */
   public static format(finding: Finding): string {
-    return `${finding.kind}/${finding.name} ${finding.path}: ${finding.message} [${finding.rule}]`;
+    const path = finding.path === '' ? '' : ` ${finding.path}`;
+    return escapeControlCharacters(`${finding.kind}/${finding.name}${path}: ${finding.message} [${finding.rule}]`);
   }
 
   private constructor() {}

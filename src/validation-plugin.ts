@@ -1,6 +1,7 @@
 import { Finding, Severity, ValidationOptions } from './finding';
 import { FlinkValidator } from './flink-validator';
 import { validationEngine } from './validation/lazy-engine';
+import { OPTIONS_KIND } from './validation/normalize-options';
 
 /**
  * Properties of the cdk8s validation plugin, as given under `properties:` in `cdk8s.yaml`.
@@ -46,7 +47,8 @@ export class FlinkValidationPlugin {
     }
     const located = validationEngine().runLocatedValidation(sources.map(({ manifest }) => manifest), this.options);
     for (const { finding, manifestIndex } of located) {
-      context.report.addViolation(violationOf(finding, manifestIndex === undefined ? 'previous manifests' : sources[manifestIndex].file));
+      const where = manifestIndex !== undefined ? sources[manifestIndex].file : finding.kind === OPTIONS_KIND ? 'plugin properties' : 'previous manifests';
+      context.report.addViolation(violationOf(finding, where));
     }
     const findings = located.map(({ finding }) => finding);
     const errors = findings.filter((finding) => finding.severity === Severity.ERROR).length;

@@ -49,7 +49,7 @@ describe('validation per synth', () => {
     cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
     expect(() => chart.toJson()).not.toThrow();
     cluster.addFlinkConfiguration('execution.checkpointing.interval', '1 min');
-    expect(() => chart.toJson()).toThrow(/c\/Session\/Job: FlinkSessionJob\/job spec\.job\.upgradeMode: FlinkSessionJob 'job' keeps durable state/);
+    expect(() => chart.toJson()).toThrow(/\[c\/Session\/Job\] FlinkSessionJob\/job spec\.job\.upgradeMode: FlinkSessionJob 'job' keeps durable state/);
   });
 
   test('sees a change made between two synths in the same tick', () => {

@@ -6,9 +6,12 @@
 import { FlinkVersion } from '../flink-version';
 import { JobManagerMemory } from '../job-manager-memory';
 import { TaskManagerMemory } from '../task-manager-memory';
-import { manifestFiles, ReadProblem, readManifestFile } from './read-manifests';
-import { Output } from './validate-command';
+import { DEFAULT_MAX_FILE_SIZE } from './read-file';
+import { readManifestFile } from './read-manifests';
+import { Output, problemText } from './validate-command';
+import { manifestFiles, ReadProblem } from './walk';
 import { flattenConfiguration } from '../private/options/effective-configuration';
+import { escapeControlCharacters } from '../validation/printable';
 import { memoryModelVersion } from '../validation/rules/memory';
 import { operatorMemoryBytes } from '../validation/rules/resources';
 
@@ -124,10 +127,11 @@ export function explainMemoryCommand(args: string[], output: Output): number {
   }
   const problems: ReadProblem[] = [];
   const deployments = manifestFiles(args, problems)
-    .flatMap((file) => readManifestFile(file, problems))
+    .flatMap((file) => readManifestFile(file, DEFAULT_MAX_FILE_SIZE, problems))
+    .map(({ manifest, source }) => ({ file: source.file.path, manifest: manifest.manifest as any }))
     .filter(({ manifest }) => manifest?.kind === 'FlinkDeployment');
   for (const problem of problems) {
-    output.err(`${problem.file}${problem.line === undefined ? '' : `:${problem.line}:${problem.column}`}: ${problem.message}`);
+    output.err(problemText(problem));
   }
   if (problems.length > 0) {
     return 2;
@@ -139,7 +143,7 @@ export function explainMemoryCommand(args: string[], output: Output): number {
   let ok = true;
   for (const { file, manifest } of deployments) {
     const namespace = manifest.metadata?.namespace ? `${manifest.metadata.namespace}/` : '';
-    output.out(`${file}: FlinkDeployment ${namespace}${manifest.metadata?.name} (Flink ${memoryModelVersion(manifest.spec ?? {}).major}.${memoryModelVersion(manifest.spec ?? {}).minor} rules)`);
+    output.out(escapeControlCharacters(`${file}: FlinkDeployment ${namespace}${manifest.metadata?.name} (Flink ${memoryModelVersion(manifest.spec ?? {}).major}.${memoryModelVersion(manifest.spec ?? {}).minor} rules)`));
     output.out('');
     ok = explainDeployment(manifest, output) && ok;
   }

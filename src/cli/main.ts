@@ -3,6 +3,7 @@
  */
 import { EXPLAIN_MEMORY_USAGE, explainMemoryCommand } from './explain-memory-command';
 import { validateCommand, Output, VALIDATE_USAGE } from './validate-command';
+import { escapeControlCharacters } from '../validation/printable';
 
 const USAGE = [
   'Usage: cdk8s-flink <command> [options]',
@@ -41,10 +42,19 @@ export function main(args: string[], output: Output = STANDARD_OUTPUT): number {
       output.out(USAGE);
       return command === undefined ? 2 : 0;
     }
-    output.err(`cdk8s-flink: unknown command '${command}'\n\n${USAGE}`);
+    output.err(escapeControlCharacters(`cdk8s-flink: unknown command '${command}'`));
+    output.err('');
+    output.err(USAGE);
     return 2;
   } catch (error) {
-    output.err(`cdk8s-flink: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    // Not reached by any known input; the user gets one line, never a stack trace.
+    let text: string;
+    try {
+      text = error instanceof Error ? error.message : String(error);
+    } catch {
+      text = 'an error that cannot be shown';
+    }
+    output.err(escapeControlCharacters(`cdk8s-flink: internal error: ${text.split('\n')[0]} (please report it)`));
     return 2;
   }
 }

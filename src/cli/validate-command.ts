@@ -1,10 +1,17 @@
 /**
  * `cdk8s-flink validate FILE|DIR...`: the validation engine over manifest files.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { PositionFinder } from './positions';
+import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
+import { readManifestFile, SourcedManifest } from './read-manifests';
+import { PlacedFinding, sarifLog } from './sarif';
+import { manifestFiles, ReadProblem } from './walk';
 import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
-import { manifestFiles, ReadProblem, readManifestFile, SourcedManifest } from './read-manifests';
-import { runLocatedValidation } from '../validation/engine';
+import { runSanitizedValidation } from '../validation/engine';
+import { escapeControlCharacters } from '../validation/printable';
 
 /** Where the command writes, so that tests can capture it. */
 export interface Output {
@@ -18,9 +25,14 @@ export const VALIDATE_USAGE = [
   'Checks the Flink custom resources in YAML or JSON manifests (multi-document files and',
   'folders too) against the Flink Kubernetes Operator 1.15 admission rules, the CRD schemas,',
   'and the references between them. Other kinds are read only to resolve references.',
+  'Each finding is printed as `file:line:col: Kind/name path: message [rule]`.',
   '',
   'Options:',
-  '  --format text|json            output format (default: text)',
+  '  --format text|json|sarif      output format (default: text); sarif is SARIF 2.1.0,',
+  '                                e.g. for GitHub code scanning',
+  '  --strict                      warnings fail the run too (exit status 1)',
+  '  --max-file-size SIZE          skip (and report) files larger than SIZE, in bytes or',
+  `                                with KiB, MiB or GiB (default: ${formatSize(DEFAULT_MAX_FILE_SIZE).replace(' ', '')})`,
   '  --allowed-jar-schemes LIST    URI schemes the operator allows for session job jars,',
   '                                comma-separated (default: https)',
   '  --allow-restricted-hosts      the operator allows jars from private or loopback hosts',
@@ -31,25 +43,55 @@ export const VALIDATE_USAGE = [
   '                                or rename are errors',
   '  --allow-removal KIND/NAME     a removal the --previous check allows (repeatable)',
   '',
-  'Exit status: 0 when there is no error (warnings allowed), 1 when there are errors,',
-  '2 when a file cannot be read or parsed, or the options are wrong.',
+  'Folders are searched for *.yaml, *.yml and *.json, following links but visiting each',
+  'file once; named pipes, devices and other files that are not regular files are skipped',
+  'and reported.',
+  '',
+  'Exit status:',
+  '  0  no errors (warnings allowed, unless --strict)',
+  '  1  errors, or warnings with --strict',
+  '  2  a file or folder could not be read or parsed (the rest is still checked), or the',
+  '     options are wrong',
 ].join('\n');
+
+type Format = 'text' | 'json' | 'sarif';
 
 interface ParsedArgs {
   readonly paths: string[];
   readonly previousPaths: string[];
-  readonly format: 'text' | 'json';
+  readonly format: Format;
+  readonly strict: boolean;
+  readonly maxFileSize: number;
   readonly options: ValidationOptions;
+}
+
+const SIZE_UNITS: { readonly [unit: string]: number } = {
+  '': 1, 'b': 1, 'k': 2 ** 10, 'kb': 2 ** 10, 'kib': 2 ** 10, 'm': 2 ** 20, 'mb': 2 ** 20, 'mib': 2 ** 20, 'g': 2 ** 30, 'gb': 2 ** 30, 'gib': 2 ** 30,
+};
+
+/** `--max-file-size`: a whole number of bytes, or of KiB, MiB or GiB. */
+export function parseSize(text: string): number | undefined {
+  const trimmed = text.trim();
+  let digits = 0;
+  while (digits < trimmed.length && trimmed[digits] >= '0' && trimmed[digits] <= '9') {
+    digits += 1;
+  }
+  const unit = SIZE_UNITS[trimmed.slice(digits).trim().toLowerCase()];
+  const bytes = Number(trimmed.slice(0, digits)) * (unit ?? NaN);
+  return digits > 0 && Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 
 function parseArgs(args: string[]): ParsedArgs | string {
   const paths: string[] = [];
-  let format: 'text' | 'json' = 'text';
+  let format: Format = 'text';
+  let strict = false;
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   let allowedJarSchemes: string[] | undefined;
   let disallowRestrictedHosts: boolean | undefined;
   const operatorConfiguration: { [key: string]: string } = {};
   const previousPaths: string[] = [];
   const allowedRemovals: string[] = [];
+  const shown = (given: string | undefined) => (given === undefined ? 'nothing' : `'${given}'`);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -63,10 +105,19 @@ function parseArgs(args: string[]): ParsedArgs | string {
     const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
     if (name === '--format') {
       const given = value();
-      if (given !== 'text' && given !== 'json') {
-        return `--format must be 'text' or 'json' (got ${given === undefined ? 'nothing' : `'${given}'`})`;
+      if (given !== 'text' && given !== 'json' && given !== 'sarif') {
+        return `--format must be 'text', 'json' or 'sarif' (got ${shown(given)})`;
       }
       format = given;
+    } else if (name === '--strict') {
+      strict = true;
+    } else if (name === '--max-file-size') {
+      const given = value();
+      const size = given === undefined ? undefined : parseSize(given);
+      if (size === undefined) {
+        return `--max-file-size needs a size such as 134217728 or 128MiB (got ${shown(given)})`;
+      }
+      maxFileSize = size;
     } else if (name === '--allowed-jar-schemes') {
       const given = value();
       if (!given) {
@@ -79,7 +130,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
       const entry = arg.startsWith('--operator-config=') ? arg.slice('--operator-config='.length) : (i += 1, args[i]);
       const separator = entry?.indexOf('=') ?? -1;
       if (entry === undefined || separator <= 0) {
-        return `--operator-config needs KEY=VALUE (got ${entry === undefined ? 'nothing' : `'${entry}'`})`;
+        return `--operator-config needs KEY=VALUE (got ${shown(entry)})`;
       }
       operatorConfiguration[entry.slice(0, separator)] = entry.slice(separator + 1);
     } else if (name === '--previous') {
@@ -91,7 +142,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
     } else if (name === '--allow-removal') {
       const given = value();
       if (!given || !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(given)) {
-        return `--allow-removal needs KIND/NAME, e.g. FlinkDeployment/orders (got ${given === undefined ? 'nothing' : `'${given}'`})`;
+        return `--allow-removal needs KIND/NAME, e.g. FlinkDeployment/orders (got ${shown(given)})`;
       }
       allowedRemovals.push(given);
     } else if (arg.startsWith('--')) {
@@ -106,61 +157,94 @@ function parseArgs(args: string[]): ParsedArgs | string {
   if (allowedRemovals.length > 0 && previousPaths.length === 0) {
     return '--allow-removal only applies with --previous';
   }
-  return { paths, previousPaths, format, options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals } };
+  return {
+    paths,
+    previousPaths,
+    format,
+    strict,
+    maxFileSize,
+    options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals },
+  };
 }
 
-function problemText(problem: ReadProblem): string {
+/** `file:line:col: message`, printable. */
+export function problemText(problem: ReadProblem): string {
   const position = problem.line === undefined ? '' : `:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
-  return `${problem.file}${position}: ${problem.message}`;
+  return escapeControlCharacters(`${problem.file}${position}: ${problem.message}`);
+}
+
+/** `1 manifest`, `2 manifests`. */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function readAll(paths: string[], maxFileSize: number, problems: ReadProblem[]): SourcedManifest[] {
+  const sourced: SourcedManifest[] = [];
+  for (const file of manifestFiles(paths, problems)) {
+    for (const manifest of readManifestFile(file, maxFileSize, problems)) {
+      sourced.push(manifest);
+    }
+  }
+  return sourced;
+}
+
+/** The package's version, for the SARIF tool description. */
+function packageVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
 }
 
 /** Runs the command; returns the exit status. */
 export function validateCommand(args: string[], output: Output): number {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    output.err(`cdk8s-flink validate: ${parsed}\n\n${VALIDATE_USAGE}`);
+    output.err(escapeControlCharacters(`cdk8s-flink validate: ${parsed}`));
+    output.err('');
+    output.err(VALIDATE_USAGE);
     return 2;
   }
   const problems: ReadProblem[] = [];
-  const sourced: SourcedManifest[] = [];
-  for (const file of manifestFiles(parsed.paths, problems)) {
-    sourced.push(...readManifestFile(file, problems));
-  }
-  const manifests = sourced.map(({ manifest }) => manifest);
-  const previous: SourcedManifest[] = [];
-  if (parsed.previousPaths.length > 0) {
-    for (const file of manifestFiles(parsed.previousPaths, problems)) {
-      previous.push(...readManifestFile(file, problems));
+  const sourced = readAll(parsed.paths, parsed.maxFileSize, problems);
+  const previous = parsed.previousPaths.length > 0 ? readAll(parsed.previousPaths, parsed.maxFileSize, problems) : undefined;
+  const located = runSanitizedValidation(sourced.map(({ manifest }) => manifest), parsed.options, previous?.map(({ manifest }) => manifest));
+  const positions = new PositionFinder();
+  const placed: PlacedFinding[] = located.map(({ finding, manifestIndex, previousManifestIndex }) => {
+    const source = manifestIndex !== undefined ? sourced[manifestIndex]?.source
+      : previousManifestIndex !== undefined ? previous?.[previousManifestIndex]?.source : undefined;
+    if (source === undefined) {
+      return { finding };
     }
-  }
-  const options = parsed.previousPaths.length > 0
-    ? { ...parsed.options, previousManifests: previous.map(({ manifest }) => manifest) }
-    : parsed.options;
-  const located = runLocatedValidation(manifests, options)
-    .map(({ finding, manifestIndex, previousManifestIndex }) => ({
-      file: manifestIndex !== undefined ? sourced[manifestIndex].file : previous[previousManifestIndex!].file,
-      finding,
-    }));
-  const findings = located.map(({ finding }) => finding);
+    const { line, column } = positions.find(source, finding.path);
+    return { finding, file: source.file.path, line, column };
+  });
+  const findings = placed.map(({ finding }) => finding);
+  const errors = findings.filter((finding) => finding.severity === Severity.ERROR).length;
+  const warnings = findings.length - errors;
 
   if (parsed.format === 'json') {
     output.out(JSON.stringify({
-      findings: located.map(({ file, finding }) => ({ file, ...finding })),
+      findings: placed.map(({ file, line, column, finding }) => ({ file, line, column, ...finding })),
       problems,
     }, null, 2));
+  } else if (parsed.format === 'sarif') {
+    output.out(sarifLog(packageVersion(), placed, problems));
   } else {
     for (const problem of problems) {
       output.err(problemText(problem));
     }
-    for (const { file, finding } of located) {
-      const message = finding.severity === Severity.WARNING ? `warning: ${finding.message}` : finding.message;
-      output.out(`${file}: ${finding.kind}/${finding.name} ${finding.path}: ${message} [${finding.rule}]`);
+    for (const { file, line, column, finding } of placed) {
+      const where = file === undefined ? '' : `${file}:${line}:${column}: `;
+      const text = FlinkValidator.format(finding.severity === Severity.WARNING ? { ...finding, message: `warning: ${finding.message}` } : finding);
+      output.out(`${escapeControlCharacters(where)}${text}`);
     }
-    const errors = findings.filter((f) => f.severity === Severity.ERROR).length;
-    output.err(`${manifests.length} manifests checked: ${errors} errors, ${findings.length - errors} warnings${problems.length > 0 ? `, ${problems.length} unreadable` : ''}.`);
+    const unread = problems.length > 0 ? `, ${count(problems.length, 'file problem')}` : '';
+    output.err(`${count(sourced.length, 'manifest')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}${unread}.`);
   }
   if (problems.length > 0) {
     return 2;
   }
-  return FlinkValidator.hasErrors(findings) ? 1 : 0;
+  return errors > 0 || (parsed.strict && warnings > 0) ? 1 : 0;
 }

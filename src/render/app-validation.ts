@@ -1,39 +1,63 @@
 /**
  * Runs the validation engine over a whole cdk8s app at synth time: the one check mechanism for
- * everything that needs more than a construct's own props.
+ * everything that needs more than a construct's own props (checks that the props alone decide
+ * throw at construction instead, see construct-errors.ts).
  *
- * Every Flink construct asks for it, but the engine is registered once per app, on the app's
- * root, and runs once per synth (see synth-cache.ts; cdk8s runs `node.addValidation` checks again
- * for every chart it renders) over the API objects the rules read: the Flink custom resources,
- * the Ingresses that may expose their web UI, and the RBAC objects they reference. Construct
- * checks that need only the props throw at construction instead (render/construct-errors.ts).
+ * Every Flink construct asks for it. The engine runs once per synth (see synth-cache.ts) over
+ * the API objects the rules read: the Flink custom resources and the RBAC objects they
+ * reference. Each Flink construct's validation then reports the errors of the objects under it,
+ * so that cdk8s prints them with that construct's path (`[flink/Orders] FlinkDeployment/...`);
+ * errors that belong to no Flink construct (a raw object, the previous manifests, the options)
+ * are reported by the chart of the first Flink construct.
  */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { FlinkContextKeys } from '../constants';
 import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
-import { currentCache, markChanged, storeCache } from './synth-cache';
+import { currentCache, markChanged, OwnedError, storeCache } from './synth-cache';
 import { validationEngine } from '../validation/lazy-engine';
+import { REFERENCED_KINDS } from '../validation/referenced-kinds';
 import { isFlinkKind } from '../validation/structural-schema';
 
-/** Kinds other than the Flink ones that rules read. */
-const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount', 'Ingress']);
-
-const registered = new WeakSet<IConstruct>();
+/** The Flink constructs of each app (by root) that asked for validation; the first one's chart reports the rest. */
+const registered = new WeakMap<IConstruct, { readonly first: IConstruct; readonly scopes: WeakSet<IConstruct> }>();
 
 /** Makes sure the app that holds `scope` validates its Flink resources at synth. */
 export function validateAppOnSynth(scope: IConstruct): void {
   markChanged();
   const root = scope.node.root;
-  if (registered.has(root)) {
+  let app = registered.get(root);
+  if (app === undefined) {
+    app = { first: scope, scopes: new WeakSet() };
+    registered.set(root, app);
+    const chart = Chart.of(scope);
+    chart.node.addValidation({ validate: () => errorsOf(root, chart) });
+  }
+  if (app.scopes.has(scope)) {
     return;
   }
-  registered.add(root);
-  root.node.addValidation({ validate: () => validateApp(root) });
+  app.scopes.add(scope);
+  scope.node.addValidation({ validate: () => errorsOf(root, scope) });
 }
 
-function validateApp(root: IConstruct): string[] {
+function errorsOf(root: IConstruct, owner: IConstruct): string[] {
+  const errors = validateApp(root);
+  return errors.length === 0 ? [] : errors.filter((error) => error.owner === owner).map((error) => error.text);
+}
+
+/** The registered Flink construct that holds `construct` most closely, or the first one's chart. */
+function ownerOf(root: IConstruct, construct: IConstruct | undefined): { owner: IConstruct; named: boolean } {
+  const app = registered.get(root)!;
+  for (let current = construct; current !== undefined; current = current.node.scope) {
+    if (app.scopes.has(current)) {
+      return { owner: current, named: true };
+    }
+  }
+  return { owner: Chart.of(app.first), named: false };
+}
+
+function validateApp(root: IConstruct): ReadonlyArray<OwnedError> {
   const cached = currentCache(root);
   if (cached !== undefined) {
     return cached.errors;
@@ -43,12 +67,18 @@ function validateApp(root: IConstruct): string[] {
     .filter((object) => isFlinkKind(object.kind) || REFERENCED_KINDS.has(object.kind));
   const manifests = objects.map((object) => object.toJson());
   const options: ValidationOptions = root.node.tryGetContext(FlinkContextKeys.VALIDATION_OPTIONS) ?? {};
-  const errors: string[] = [];
+  const errors: OwnedError[] = [];
   const warnings: string[] = [];
   for (const { finding, manifestIndex } of validationEngine().runLocatedValidation(manifests, options, true)) {
-    const where = manifestIndex === undefined ? 'previous manifests' : objects[manifestIndex].node.path;
-    const line = `${where}: ${FlinkValidator.format(finding)}`;
-    (finding.severity === Severity.ERROR ? errors : warnings).push(line);
+    const object = manifestIndex === undefined ? undefined : objects[manifestIndex];
+    const { owner, named } = ownerOf(root, object);
+    const where = object !== undefined ? object.node.path : finding.kind === 'ValidationOptions' ? `context '${FlinkContextKeys.VALIDATION_OPTIONS}'` : 'previous manifests';
+    const text = named ? FlinkValidator.format(finding) : `${where}: ${FlinkValidator.format(finding)}`;
+    if (finding.severity === Severity.ERROR) {
+      errors.push({ owner, text });
+    } else {
+      warnings.push(`${where}: ${FlinkValidator.format(finding)}`);
+    }
   }
   const printWarnings = root.node.tryGetContext(FlinkContextKeys.PRINT_WARNINGS);
   if (warnings.length > 0 && printWarnings !== false && printWarnings !== 'false') {

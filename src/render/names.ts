@@ -21,11 +21,12 @@ export function nameFromId(id: string, metadata: ApiObjectMetadata | undefined, 
   }
   const derived = id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    // A lookahead, not `([A-Z]+)([A-Z][a-z])`: that backtracks quadratically over a long run of capitals.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1-')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, '');
   if (!/^[a-z]/.test(derived)) {
     throw new PropError(`cannot derive a ${what} name from the construct id '${id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
   }

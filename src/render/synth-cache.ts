@@ -20,9 +20,16 @@ export function markChanged(): void {
   generation++;
 }
 
+/** An error of the app's validation, and the construct whose validation reports it. */
+export interface OwnedError {
+  /** The construct (a Flink construct, or the chart for what belongs to none) that reports it. */
+  readonly owner: IConstruct;
+  readonly text: string;
+}
+
 interface AppSynthCache {
   readonly generation: number;
-  readonly errors: string[];
+  readonly errors: ReadonlyArray<OwnedError>;
   readonly json: WeakMap<object, any>;
 }
 
@@ -35,7 +42,7 @@ export function currentCache(root: IConstruct): AppSynthCache | undefined {
 }
 
 /** Stores the result of a validation until the current synchronous run ends. */
-export function storeCache(root: IConstruct, errors: string[], json: WeakMap<object, any>): void {
+export function storeCache(root: IConstruct, errors: ReadonlyArray<OwnedError>, json: WeakMap<object, any>): void {
   caches.set(root, { generation, errors, json });
   queueMicrotask(() => caches.delete(root));
 }

@@ -3,8 +3,11 @@
  */
 import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { ManifestIndex, resolveSettings, RuleContext, Settings } from './context';
+import { normalizeOptions } from './normalize-options';
 import { checkRemovedState } from './removed-state';
 import { RULES_BY_KIND } from './rules';
+import { checkResourceName } from './rules/resource-name';
+import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
 import { isFlinkKind } from './structural-schema';
 
 /**
@@ -22,25 +25,65 @@ export function runValidation(manifests: any[], options: ValidationOptions): Fin
 }
 
 /**
+ * Validates anything a caller passes, never throwing: the manifests and the options are first
+ * read into plain data (see sanitize.ts and normalize-options.ts), and what cannot be read is
+ * reported as findings.
+ *
  * @param constructs whether the manifests come from the constructs at synth (see `Settings.constructs`)
  */
 export function runLocatedValidation(manifests: any[], options: ValidationOptions, constructs: boolean = false): LocatedFinding[] {
+  try {
+    const { elements, problem } = elementsOf(manifests);
+    const normalized = normalizeOptions(options);
+    const located: LocatedFinding[] = normalized.findings.map((finding) => ({ finding }));
+    if (problem !== undefined) {
+      located.push({ finding: inputFinding('', `The manifests: ${problem}.`) });
+    }
+    const sanitized = elements.map((manifest) => toPlainData(manifest));
+    return [...located, ...runSanitizedValidation(sanitized, normalized.options, normalized.previousManifests, constructs)];
+  } catch (error) {
+    // Not reached by any known input: the last guard of the promise never to throw.
+    return [{ finding: inputFinding('', `The validation stopped on an internal error (${errorText(error)}); please report it.`) }];
+  }
+}
+
+function inputFinding(path: string, message: string): Finding {
+  return { rule: ValidationRule.MANIFEST_SHAPE, severity: Severity.ERROR, kind: '<unknown>', name: '<unnamed>', path, message };
+}
+
+/**
+ * Validates manifests that are already plain data (each with the problems met while reading it),
+ * with options of the right types: the entry point of callers that read the data themselves,
+ * such as the CLI.
+ */
+export function runSanitizedValidation(
+  manifests: ReadonlyArray<SanitizedManifest>,
+  options: ValidationOptions,
+  previousManifests?: ReadonlyArray<SanitizedManifest>,
+  constructs: boolean = false,
+): LocatedFinding[] {
   const located: LocatedFinding[] = [];
   const findings: Finding[] = [];
-  const collect = (manifestIndex: number) => {
-    for (const finding of findings.splice(0)) {
-      located.push({ finding, manifestIndex });
-    }
-  };
-  const list = Array.isArray(manifests) ? manifests : [manifests];
+  const list = manifests.map(({ manifest }) => manifest);
   const index = new ManifestIndex(list);
-  const settings: Settings = { ...resolveSettings(options ?? {}), constructs };
-  list.forEach((manifest, position) => {
-    checkManifest(manifest, index, settings, findings);
-    collect(position);
+  const settings: Settings = { ...resolveSettings(options), constructs };
+  manifests.forEach(({ manifest, problems }, position) => {
+    try {
+      checkManifest(manifest, index, settings, findings, problems);
+    } catch (error) {
+      findings.push(inputFinding('', `Could not check the manifest: internal error (${errorText(error)}); please report it.`));
+    }
+    for (const finding of findings.splice(0)) {
+      located.push({ finding, manifestIndex: position });
+    }
   });
-  if (options?.previousManifests !== undefined) {
-    const previous = Array.isArray(options.previousManifests) ? options.previousManifests : [options.previousManifests];
+  if (previousManifests !== undefined) {
+    previousManifests.forEach(({ manifest, problems }, previousManifestIndex) => {
+      const dataFindings: Finding[] = [];
+      reportDataProblems(manifest, index, settings, dataFindings, problems);
+      located.push(...dataFindings.map((finding) => ({ finding, previousManifestIndex })));
+    });
+    const previous = previousManifests.map(({ manifest }) => manifest);
     checkRemovedState(previous, index, list, settings, options.allowedRemovals ?? [], (previousManifestIndex, dropped) => {
       located.push(...dropped.map((finding) => ({ finding, previousManifestIndex })));
     });
@@ -61,16 +104,29 @@ export function isCanaryResource(manifest: any): boolean {
   return typeof value === 'string' && value.toLowerCase() === 'true';
 }
 
-function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[]): void {
+/** What could not be read as data, in a Flink resource or in something that is no manifest at all. */
+function reportDataProblems(
+  manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[], problems: SanitizedManifest['problems'],
+): void {
+  const flink = manifest !== null && typeof manifest === 'object' && isFlinkKind(manifest.kind);
+  if (problems.length === 0 || (!flink && manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest))) {
+    return;
+  }
+  const context = flink ? new RuleContext(manifest, index, settings, findings) : undefined;
+  for (const problem of problems) {
+    const message = `${problem.path === '' ? 'The manifest' : problem.path} ${problem.message}.`;
+    if (context !== undefined) {
+      context.report('manifest-shape', problem.path, message);
+    } else {
+      findings.push(inputFinding(problem.path, message));
+    }
+  }
+}
+
+function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, findings: Finding[], problems: SanitizedManifest['problems']): void {
+  reportDataProblems(manifest, index, settings, findings, problems);
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
-    findings.push({
-      rule: ValidationRule.MANIFEST_SHAPE,
-      severity: Severity.ERROR,
-      kind: '<unknown>',
-      name: '<unnamed>',
-      path: '',
-      message: `A manifest must be a map with apiVersion, kind and metadata (got ${JSON.stringify(manifest)}).`,
-    });
+    findings.push(inputFinding('', `A manifest must be a map with apiVersion, kind and metadata (got ${preview(manifest)}).`));
     return;
   }
   const rules = RULES_BY_KIND[manifest.kind];
@@ -78,8 +134,11 @@ function checkManifest(manifest: any, index: ManifestIndex, settings: Settings, 
     return;
   }
   const context = new RuleContext(manifest, index, settings, findings);
-  if (isFlinkKind(manifest.kind) && (typeof manifest.metadata?.name !== 'string' || manifest.metadata.name === '')) {
-    context.report('manifest-shape', 'metadata.name', `${manifest.kind} needs metadata.name (got ${JSON.stringify(manifest.metadata?.name)}).`);
+  if (isFlinkKind(manifest.kind)) {
+    if (typeof manifest.metadata?.name !== 'string' || manifest.metadata.name === '') {
+      context.report('manifest-shape', 'metadata.name', `${manifest.kind} needs metadata.name (got ${preview(manifest.metadata?.name)}).`);
+    }
+    checkResourceName(context);
   }
   for (const rule of rules) {
     try {

@@ -15,7 +15,9 @@ const warning = (summary: string): RuleInfo => ({ severity: Severity.WARNING, su
 
 export const RULES = {
   'crd-schema': error('the manifest matches its CRD structural schema: types, enums, and no unknown fields'),
-  'manifest-shape': error('a manifest is a map with apiVersion, kind and metadata.name'),
+  'manifest-shape': error('a manifest is a map with apiVersion, kind and metadata.name, made of JSON data: no cycles, functions or BigInts, nested at most 100 levels'),
+  'resource-name': error('metadata.name is a DNS-1123 subdomain (at most 253 characters); a FlinkSessionJob name fits a label value (at most 63)'),
+  'validation-options': error('the validation options have their documented types (a list of strings, a boolean, a map of strings)'),
   'deployment-name': error('FlinkDeployment names (and session jobs\' deploymentName) follow the operator rule: [a-z]([-a-z0-9]{0,43}[a-z0-9])?'),
   'flink-version-required': error('spec.flinkVersion is set'),
   'flink-version-supported': error('spec.flinkVersion is one the operator still supports (v1_15 and newer)'),

@@ -59,6 +59,10 @@ function closest(name: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
   for (const candidate of known) {
+    // The distance is at least the difference in length: a long name costs nothing to rule out.
+    if (Math.abs(name.length - candidate.length) >= bestDistance) {
+      continue;
+    }
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

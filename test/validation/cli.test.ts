@@ -41,13 +41,15 @@ describe('cdk8s-flink validate', () => {
     expect(result.stderr).toMatch(/5 manifests checked: 0 errors, 0 warnings/);
   });
 
-  test('errors print `file: Kind/name path: message [rule]` and exit 1', () => {
+  test('errors print `file:line:col: Kind/name path: message [rule]` and exit 1', () => {
     const file = write('bad.yaml', patched(SESSION_JOB, { spec: { job: { jarURI: 'local:///opt/job.jar' } } }), SESSION_CLUSTER, ...JOB_RBAC);
     const result = cli('validate', file);
     expect(result.status).toBe(1);
+    // YAML.stringify writes apiVersion, kind, metadata (3 lines), spec, deploymentName, job, jarURI: line 9, under job.
     expect(result.stdout.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: FlinkSessionJob/job spec\\.job\\.jarURI: .*'local'.* \\[jar-uri-scheme\\]$`)),
+      expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:9:5: FlinkSessionJob/job spec\\.job\\.jarURI: .*'local'.* \\[jar-uri-scheme\\]$`)),
     ]);
+    expect(result.stderr).toBe('5 manifests checked: 1 error, 0 warnings.\n');
   });
 
   test('warnings alone exit 0', () => {
@@ -63,6 +65,8 @@ describe('cdk8s-flink validate', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       findings: [{
         file,
+        line: 20,
+        column: 5,
         rule: 'job-parallelism',
         severity: 'error',
         kind: 'FlinkDeployment',
@@ -83,7 +87,7 @@ describe('cdk8s-flink validate', () => {
     fs.writeFileSync(path.join(nested, 'notes.txt'), 'not a manifest');
     const result = cli('validate', path.join(dir, 'tree'));
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/job\.json: FlinkSessionJob\/job spec\.job\.upgradeMode: .*session cluster 'session'.* \[checkpoint-dir-required\]/);
+    expect(result.stdout).toMatch(/job\.json:1:\d+: FlinkSessionJob\/job spec\.job\.upgradeMode: .*session cluster 'session'.* \[checkpoint-dir-required\]/);
   });
 
   test('operator settings can be overridden', () => {
@@ -110,7 +114,7 @@ describe('cdk8s-flink validate', () => {
     const renamed = write('renamed.yaml', patched(stateful, { metadata: { name: 'orders' } }), ...JOB_RBAC);
     const result = cli('validate', renamed, '--previous', path.join(dir, 'main'));
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${previous}: FlinkDeployment/app metadata.name: `);
+    expect(result.stdout).toContain(`${previous}:4:3: FlinkDeployment/app metadata.name: `);
     expect(result.stdout).toMatch(/FlinkDeployment 'orders' is new.*\[stateful-resource-removed\]/);
     expect(cli('validate', renamed, '--previous', previous, '--allow-removal', 'FlinkDeployment/app').status).toBe(0);
     expect(cli('validate', renamed, '--previous', previous).status).toBe(1);
@@ -129,7 +133,7 @@ describe('cdk8s-flink validate', () => {
 
   test('a missing file and bad options exit 2', () => {
     expect(cli('validate', path.join(dir, 'nope.yaml'))).toMatchObject({ status: 2, stderr: expect.stringMatching(/nope\.yaml: no such file or folder/) });
-    expect(cli('validate', '--format', 'xml', 'x.yaml')).toMatchObject({ status: 2, stderr: expect.stringMatching(/--format must be 'text' or 'json'/) });
+    expect(cli('validate', '--format', 'xml', 'x.yaml')).toMatchObject({ status: 2, stderr: expect.stringMatching(/--format must be 'text', 'json' or 'sarif'/) });
     expect(cli('validate')).toMatchObject({ status: 2 });
     expect(cli('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command 'frobnicate'/) });
   });

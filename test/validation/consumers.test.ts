@@ -42,8 +42,9 @@ describe('constructs', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/flink\/Session\/Local: FlinkSessionJob\/local spec\.job\.jarURI: .*'local'.* \[jar-uri-scheme\]/);
-    expect(message).toMatch(/flink\/Session\/Stateful: FlinkSessionJob\/stateful spec\.job\.upgradeMode: .* \[checkpoint-dir-required\]/);
+    expect(message).toMatch(/^  \[flink\/Session\/Local\] FlinkSessionJob\/local spec\.job\.jarURI: .*'local'.* \[jar-uri-scheme\]$/m);
+    expect(message).toMatch(/^  \[flink\/Session\/Stateful\] FlinkSessionJob\/stateful spec\.job\.upgradeMode: .* \[checkpoint-dir-required\]$/m);
+    expect(message).not.toMatch(/\[\] /);
     expect(message).toMatch(/\[savepoint-dir-required\]/);
   });
 
@@ -92,7 +93,7 @@ describe('the four consumers agree', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    const fromSynth = [...message.matchAll(/: (\w+)\/([\w-]+) (\S+): .* \[([a-z-]+)\]$/gm)].map((m) => key(m[4], m[1], m[2], m[3])).sort();
+    const fromSynth = [...message.matchAll(/^  \[[^\]]+\] (\w+)\/([\w-]+) (\S+): .* \[([a-z-]+)\]$/gm)].map((m) => key(m[4], m[1], m[2], m[3])).sort();
     expect(fromSynth).toEqual(api);
   });
 

@@ -47,6 +47,17 @@ const CASES: Case[] = [
   // manifest-shape
   { rule: 'manifest-shape', what: 'no metadata.name', manifests: [patched(APPLICATION, { metadata: { name: undefined } })], reported: true, path: 'metadata.name' },
   { rule: 'manifest-shape', what: 'a complete manifest', manifests: app({}), reported: false },
+  { rule: 'manifest-shape', what: 'a BigInt', manifests: app({ spec: { job: { parallelism: 2n } } }), reported: true, path: 'spec.job.parallelism', message: /BigInt \(2n\)/ },
+  // resource-name
+  { rule: 'resource-name', what: "a session job named 'Bad_Name'", manifests: sessionJob({ metadata: { name: 'Bad_Name' } }), reported: true, path: 'metadata.name', message: /"Bad_Name" is not a valid Kubernetes name/ },
+  { rule: 'resource-name', what: 'a session job name of 64 characters', manifests: sessionJob({ metadata: { name: 'a'.repeat(64) } }), reported: true, message: /64 characters long.*job-reference\.name/ },
+  { rule: 'resource-name', what: 'a snapshot name with a newline', manifests: [patched(SNAPSHOT, { metadata: { name: 'x\n0 manifests checked' } }), ...app({})], reported: true },
+  { rule: 'resource-name', what: 'a snapshot name of 254 characters', manifests: [patched(SNAPSHOT, { metadata: { name: 'a'.repeat(254) } }), ...app({})], reported: true, message: /at most 253/ },
+  { rule: 'resource-name', what: 'a session job name of 63 characters, with dots', manifests: sessionJob({ metadata: { name: `${'a'.repeat(31)}.${'b'.repeat(31)}` } }), reported: false },
+  { rule: 'resource-name', what: 'a snapshot name of 253 characters', manifests: [patched(SNAPSHOT, { metadata: { name: 'a'.repeat(253) } }), ...app({})], reported: false },
+  // validation-options
+  { rule: 'validation-options', what: 'allowedJarSchemes as a number', manifests: sessionJob({}), options: { allowedJarSchemes: 42 as any }, reported: true, path: 'allowedJarSchemes' },
+  { rule: 'validation-options', what: "allowedJarSchemes as the operator's comma-separated string", manifests: sessionJob({ spec: { job: { jarURI: 's3://b/job.jar' } } }), options: { allowedJarSchemes: 'https,s3' as any }, reported: false },
   // deployment-name
   { rule: 'deployment-name', what: 'a dot in the name', manifests: app({ metadata: { name: 'session-cluster-1.13' } }), reported: true, message: /got 'session-cluster-1.13'/ },
   { rule: 'deployment-name', what: '46 characters', manifests: app({ metadata: { name: 'a'.repeat(46) } }), reported: true, message: /46 characters/ },
@@ -115,6 +126,7 @@ const CASES: Case[] = [
   { rule: 'taskmanager-memory-required', what: 'task heap and managed memory', manifests: app({ spec: { taskManager: { resource: { memory: undefined } }, flinkConfiguration: { 'taskmanager.memory.task.heap.size': '1024m', 'taskmanager.memory.managed.size': '1024m' } } }), reported: false },
   { rule: 'resource-memory-format', what: "memory 'invalid'", manifests: app({ spec: { taskManager: { resource: { memory: 'invalid' } } } }), reported: true, path: 'spec.taskManager.resource.memory' },
   { rule: 'resource-memory-format', what: "memory '1.5g' (a fractional quantity is no Flink memory size)", manifests: app({ spec: { jobManager: { resource: { memory: '1.5g' } } } }), reported: true },
+  { rule: 'resource-memory-format', what: "memory '1.5Gi' (a valid quantity the operator turns into '1610612736.0')", manifests: app({ spec: { taskManager: { resource: { memory: '1.5Gi' } } } }), reported: true, message: /'1\.5Gi' is a valid Kubernetes quantity, but Flink cannot take it: the operator converts it to the byte count '1610612736\.0'.*Write it as '1536m'/ },
   ...['1G', '1Gi', '1600Mi', '2048m', '2 gb'].map((memory): Case => ({ rule: 'resource-memory-format', what: `memory '${memory}'`, manifests: app({ spec: { taskManager: { resource: { memory } }, jobManager: { resource: { memory } } } }), reported: false })),
   { rule: 'taskmanager-memory-model', what: 'a 512Mi TaskManager (framework memory alone exceeds what is left)', manifests: app({ spec: { taskManager: { resource: { memory: '512Mi' } } } }), reported: true, message: /Flink would refuse to start the TaskManager/ },
   { rule: 'taskmanager-memory-model', what: "a 100-byte TaskManager (the operator's own test admits it; Flink refuses it at deploy)", manifests: app({ spec: { taskManager: { resource: { memory: '100' } } } }), reported: true },

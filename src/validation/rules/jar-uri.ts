@@ -52,7 +52,8 @@ function restrictedIpv4([a, b]: number[]): boolean {
 }
 
 function restrictedIpv6(host: string): boolean | undefined {
-  const address = host.replace(/%.*$/, '').toLowerCase();
+  const zone = host.indexOf('%');
+  const address = (zone < 0 ? host : host.slice(0, zone)).toLowerCase();
   if (!/^[0-9a-f:.]+$/.test(address) || !address.includes(':')) {
     return undefined;
   }

@@ -1,17 +1,12 @@
 /**
  * JobManager and TaskManager rules: memory defined and parseable, replicas, standby JobManagers.
  */
-import { parseEphemeralStorageQuantity, parseOperatorMemoryQuantity } from '../../private/fabric8/quantity';
-import { parseMemorySize } from '../../private/flink/memory-size';
+import { OperatorMemoryQuantity, parseEphemeralStorageQuantity, parseOperatorMemoryQuantity } from '../../private/fabric8/quantity';
+import { MEBIBYTE, parseMemorySize } from '../../private/flink/memory-size';
+import { javaBigDecimalToBigInt } from '../../private/jvm/big-decimal';
 import { isBlank } from '../../private/options/effective-configuration';
 import { highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
-
-/** The operator's reading of resource.memory: Flink's MemorySize first, then a Kubernetes quantity. */
-export function operatorMemoryProblem(value: string): string | undefined {
-  const bytes = operatorMemoryBytes(value);
-  return typeof bytes === 'string' ? bytes : undefined;
-}
 
 /** The bytes the operator reads from resource.memory, or why it cannot read them. */
 export function operatorMemoryBytes(value: string): bigint | string {
@@ -27,16 +22,61 @@ export function operatorMemoryBytes(value: string): bigint | string {
   }
 }
 
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A whole-number spelling of a quantity's bytes that Flink takes, if there is one. */
+function wholeNumberSpelling(quantity: OperatorMemoryQuantity): string | undefined {
+  let bytes: bigint | undefined;
+  try {
+    bytes = javaBigDecimalToBigInt(quantity.value);
+  } catch {
+    return undefined;
+  }
+  if (bytes === undefined || bytes <= 0n) {
+    return undefined;
+  }
+  return bytes % MEBIBYTE === 0n ? `'${bytes / MEBIBYTE}m' (Flink: m = MiB)` : `'${bytes}' (bytes)`;
+}
+
+/**
+ * Why the operator cannot read resource.memory, as the finding's message, or undefined when it
+ * can. A Kubernetes quantity such as '1.5Gi' is valid, but the operator hands Flink its byte
+ * count in Java's decimal notation ('1610612736.0'), which Flink's memory size parser rejects.
+ */
+export function resourceMemoryMessage(path: string, memory: string): string | undefined {
+  try {
+    parseMemorySize(memory);
+    return undefined;
+  } catch {
+    // not a Flink memory size: the operator tries a Kubernetes quantity
+  }
+  let quantity: OperatorMemoryQuantity;
+  try {
+    quantity = parseOperatorMemoryQuantity(memory);
+  } catch (error) {
+    return `${path} '${memory}' is neither a Flink memory size nor a Kubernetes quantity (${errorMessage(error)}). Write it like '2048m' or '2g' (Flink: m = MiB) or '2Gi'.`;
+  }
+  try {
+    parseMemorySize(quantity.javaString);
+    return undefined;
+  } catch (error) {
+    const spelling = wholeNumberSpelling(quantity);
+    return `${path} '${memory}' is a valid Kubernetes quantity, but Flink cannot take it: the operator converts it to the byte count '${quantity.javaString}' and passes that to Flink, whose memory size parser takes only a whole number with an optional unit (${errorMessage(error)}). `
+      + (spelling === undefined ? "Write a whole number of a unit, like '1536m' or '2Gi'." : `Write it as ${spelling}.`);
+  }
+}
+
 function checkResource(context: RuleContext, component: 'JobManager' | 'TaskManager', path: string, resource: any): void {
   if (resource === null || typeof resource !== 'object') {
     return;
   }
   const memory = resource.memory;
   if (typeof memory === 'string' && !isBlank(memory)) {
-    const problem = operatorMemoryProblem(memory);
-    if (problem) {
-      context.report('resource-memory-format', `${path}.resource.memory`,
-        `${path}.resource.memory '${memory}' is neither a Flink memory size nor a Kubernetes quantity (${problem}). Write it like '2048m' or '2g' (Flink: m = MiB) or '2Gi'.`);
+    const message = resourceMemoryMessage(`${path}.resource.memory`, memory);
+    if (message !== undefined) {
+      context.report('resource-memory-format', `${path}.resource.memory`, message);
     }
   }
   const storage = resource.ephemeralStorage;

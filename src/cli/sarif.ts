@@ -1,0 +1,73 @@
+/**
+ * `--format sarif`: the findings as a SARIF 2.1.0 log for GitHub code scanning (and any other
+ * SARIF consumer), built with node-sarif-builder. Each rule carries its description and help
+ * from docs/validation-rules.md; each result its file, line and column. Files that could not be
+ * read are tool execution notifications, and make the invocation unsuccessful.
+ */
+import * as path from 'path';
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { Notification } from 'sarif';
+import { RULE_HELP } from './rule-help';
+import { ReadProblem } from './walk';
+import { Finding, Severity } from '../finding';
+import { RULES } from '../validation/rule-catalog';
+
+/** A finding with the place it was found. */
+export interface PlacedFinding {
+  readonly finding: Finding;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+const RULES_DOC = 'https://github.com/cdk8s-flink/cdk8s-flink/blob/main/docs/validation-rules.md';
+
+/** A path as a SARIF artifact URI: relative to the working directory when under it, with '/'. */
+function artifactUri(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const uriPath = (inside ? relative : path.resolve(file)).split(path.sep).join('/');
+  return encodeURI(uriPath).replace(/[?#]/g, (character) => encodeURIComponent(character));
+}
+
+/** The SARIF log of a run, as JSON text. */
+export function sarifLog(version: string, findings: ReadonlyArray<PlacedFinding>, problems: ReadonlyArray<ReadProblem>): string {
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'cdk8s-flink', toolDriverVersion: version, url: 'https://github.com/cdk8s-flink/cdk8s-flink' });
+  for (const [rule, info] of Object.entries(RULES)) {
+    const help = RULE_HELP[rule] ?? info.summary;
+    run.addRule(new SarifRuleBuilder({
+      help: { text: help, markdown: help },
+      defaultConfiguration: { level: info.severity === Severity.ERROR ? 'error' : 'warning' },
+    }).initSimple({
+      ruleId: rule,
+      shortDescriptionText: info.summary,
+      fullDescriptionText: help,
+      helpUri: `${RULES_DOC}#validation-rules`,
+    }));
+  }
+  for (const { finding, file, line, column } of findings) {
+    const where = finding.path === '' ? '' : ` ${finding.path}`;
+    run.addResult(new SarifResultBuilder().initSimple({
+      level: finding.severity === Severity.ERROR ? 'error' : 'warning',
+      messageText: `${finding.kind}/${finding.name}${where}: ${finding.message}`,
+      ruleId: finding.rule,
+      fileUri: file === undefined ? undefined : artifactUri(file),
+      startLine: line,
+      startColumn: column,
+    }));
+  }
+  const notifications: Notification[] = problems.map((problem) => ({
+    level: 'error',
+    message: { text: `${problem.file}: ${problem.message}` },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: artifactUri(problem.file) },
+        ...(problem.line === undefined ? {} : { region: { startLine: problem.line, startColumn: problem.column ?? 1 } }),
+      },
+    }],
+  }));
+  run.run.invocations = [{ executionSuccessful: problems.length === 0, toolExecutionNotifications: notifications }];
+  const log = new SarifBuilder();
+  log.addRun(run);
+  return log.buildSarifJsonString({ indent: true });
+}

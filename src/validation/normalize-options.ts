@@ -1,0 +1,132 @@
+/**
+ * `ValidationOptions` as callers really pass them: from TypeScript, from JavaScript without
+ * types, and from `cdk8s.yaml` plugin properties. Each option is read once, never throwing;
+ * what has the wrong type is reported (rule `validation-options`) and replaced by the default.
+ *
+ * A comma-separated string is read as a list where the operator itself takes one
+ * (`kubernetes.operator.user.artifacts.allowed-schemes: https,s3`), and `'true'`/`'false'`
+ * as booleans, as YAML properties often carry them.
+ */
+import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
+import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
+
+/** Options of the right types, the previous manifests as plain data, and what was wrong. */
+export interface NormalizedOptions {
+  readonly options: ValidationOptions;
+  readonly previousManifests?: SanitizedManifest[];
+  readonly findings: Finding[];
+}
+
+/** The `kind` of findings about the options rather than a manifest. */
+export const OPTIONS_KIND = 'ValidationOptions';
+
+function optionFinding(option: string, message: string): Finding {
+  return { rule: ValidationRule.VALIDATION_OPTIONS, severity: Severity.ERROR, kind: OPTIONS_KIND, name: 'options', path: option, message };
+}
+
+/** A list of strings from an array or a comma-separated string; undefined (and a problem) otherwise. */
+function stringList(value: unknown): { list?: string[]; problem?: string } {
+  if (typeof value === 'string') {
+    return { list: value.split(',').map((item) => item.trim()).filter((item) => item !== '') };
+  }
+  if (!Array.isArray(value)) {
+    return { problem: `must be a list of strings, or one comma-separated string (got ${preview(value)})` };
+  }
+  const list: string[] = [];
+  const wrong: string[] = [];
+  for (const item of value) {
+    if (typeof item === 'string') {
+      list.push(item.trim());
+    } else {
+      wrong.push(preview(item));
+    }
+  }
+  return { list, problem: wrong.length > 0 ? `must hold only strings (left out: ${wrong.join(', ')})` : undefined };
+}
+
+/** Reads the options, never throwing. */
+export function normalizeOptions(given: unknown): NormalizedOptions {
+  const findings: Finding[] = [];
+  if (given === undefined || given === null) {
+    return { options: {}, findings };
+  }
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    findings.push(optionFinding('', `The validation options must be an object with fields such as allowedJarSchemes (got ${preview(given)}); the operator's defaults apply.`));
+    return { options: {}, findings };
+  }
+  /** One option as plain data; what cannot be read is reported and left out. */
+  const read = (name: keyof ValidationOptions): any => {
+    let value: unknown;
+    try {
+      value = (given as any)[name];
+    } catch (error) {
+      findings.push(optionFinding(name, `The option ${name} cannot be read (${errorText(error)}); the default applies.`));
+      return undefined;
+    }
+    if (name === 'previousManifests') {
+      return value; // copied manifest by manifest below
+    }
+    const plain = toPlainData(value);
+    for (const problem of plain.problems) {
+      findings.push(optionFinding(problem.path === '' ? name : `${name}.${problem.path}`, `The option ${name}${problem.path === '' ? '' : ` at ${problem.path}`} ${problem.message}.`));
+    }
+    return plain.manifest;
+  };
+  const options: { [K in keyof ValidationOptions]-?: any } = {
+    allowedJarSchemes: read('allowedJarSchemes'),
+    allowedRemovals: read('allowedRemovals'),
+    disallowRestrictedHosts: read('disallowRestrictedHosts'),
+    operatorConfiguration: read('operatorConfiguration'),
+    previousManifests: read('previousManifests'),
+  };
+  const result: { -readonly [K in keyof ValidationOptions]: ValidationOptions[K] } = {};
+
+  for (const name of ['allowedJarSchemes', 'allowedRemovals'] as const) {
+    if (options[name] !== undefined) {
+      const { list, problem } = stringList(options[name]);
+      if (problem !== undefined) {
+        findings.push(optionFinding(name, `${name} ${problem}${list === undefined ? '; the default applies' : ''}.`));
+      }
+      result[name] = list;
+    }
+  }
+
+  const restricted = options.disallowRestrictedHosts;
+  if (typeof restricted === 'boolean') {
+    result.disallowRestrictedHosts = restricted;
+  } else if (typeof restricted === 'string' && ['true', 'false'].includes(restricted.trim().toLowerCase())) {
+    result.disallowRestrictedHosts = restricted.trim().toLowerCase() === 'true';
+  } else if (restricted !== undefined) {
+    findings.push(optionFinding('disallowRestrictedHosts', `disallowRestrictedHosts must be true or false (got ${preview(restricted)}); the default (true) applies.`));
+  }
+
+  const configuration = options.operatorConfiguration;
+  if (configuration !== null && typeof configuration === 'object' && !Array.isArray(configuration)) {
+    const entries: { [key: string]: string } = {};
+    for (const [key, value] of Object.entries(configuration)) {
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        entries[key] = String(value);
+      } else {
+        findings.push(optionFinding(`operatorConfiguration.${key}`, `operatorConfiguration '${key}' must be a string, number or boolean (got ${preview(value)}); it is left out.`));
+      }
+    }
+    result.operatorConfiguration = entries;
+  } else if (configuration !== undefined) {
+    findings.push(optionFinding('operatorConfiguration', `operatorConfiguration must be a map of Flink keys to values (got ${preview(configuration)}); it is left out.`));
+  }
+
+  let previousManifests: SanitizedManifest[] | undefined;
+  const previous = options.previousManifests;
+  if (previous !== undefined) {
+    if (previous === null || typeof previous !== 'object') {
+      findings.push(optionFinding('previousManifests', `previousManifests must be a list of manifests (got ${preview(previous)}); no comparison was made.`));
+    } else {
+      const { elements, problem } = elementsOf(previous);
+      if (problem !== undefined) {
+        findings.push(optionFinding('previousManifests', `previousManifests: ${problem}.`));
+      }
+      previousManifests = elements.map((manifest) => toPlainData(manifest));
+    }
+  }
+  return { options: result, previousManifests, findings };
+}
