@@ -21,6 +21,13 @@ export * from './restart-strategy';
 export * from './autoscaler';
 export * from './memory-components';
 
+// Day-two operations
+export * from './upgrades';
+export * from './health';
+export * from './snapshots';
+export * from './state-backend';
+export * from './execution';
+
 // Web UI and RBAC
 export * from './web-ui-authentication';
 export * from './web-ui-ingress';
