@@ -33,6 +33,9 @@ export * from './web-ui-authentication';
 export * from './web-ui-ingress';
 export * from './job-rbac';
 
+// Metrics
+export * from './pod-monitor';
+
 // Memory model
 export * from './memory-derivation-options';
 export * from './task-manager-memory';
