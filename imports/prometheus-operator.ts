@@ -14,6 +14,7 @@
  *    which the tests check PodMonitors against strictly (fields the schema does not know are
  *    errors), next to the package's own validator.
  */
+/* eslint-disable no-bitwise -- TypeScript's type and symbol flags are bit sets */
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';

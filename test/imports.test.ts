@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import * as os from 'os';
+import * as path from 'path';
 import { TYPES_FILE } from '../imports/generate';
 import { generatePrometheusOperator, PODMONITOR_SCHEMA_FILE, PODMONITOR_TYPES_FILE } from '../imports/prometheus-operator';
 import * as library from '../src';

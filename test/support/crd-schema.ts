@@ -40,7 +40,8 @@ const COMPILED: { [kind: string]: { apiVersion: string; schema: any } } = (() =>
     return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'required' ? value : expand(value)]));
   };
   return {
-    ...Object.fromEntries(Object.entries<any>(document.kinds).map(([kind, entry]) => [kind, { apiVersion: entry.apiVersion, schema: expand(entry.schema) }])),
+    ...Object.fromEntries(Object.entries<any>(document.kinds)
+      .map(([kind, entry]) => [kind, { apiVersion: entry.apiVersion, schema: expand(entry.schema) }])),
     ...PROMETHEUS_OPERATOR_KINDS,
   };
 })();
