@@ -44,6 +44,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/sarif@^2.1.7',
     'fast-check@^4.3.0',
     'kubernetes-models@^5.1.0',
+    // The PodMonitor types are generated from this exact release (imports/sources.json pins it).
+    '@kubernetes-models/prometheus-operator@6.0.0',
   ],
 
   bin: { 'cdk8s-flink': 'bin/cdk8s-flink' },
@@ -98,6 +100,13 @@ for (const dir of ['examples', 'imports', 'scripts', 'bench']) {
 project.addTask('import', {
   description: 'Regenerate src/imports from the Flink Kubernetes Operator CRDs (see imports/README.md)',
   exec: 'ts-node --project imports/tsconfig.json imports/generate.ts',
+});
+
+// `npx projen import:prometheus-operator` regenerates the PodMonitor types in src/imports from the
+// pinned @kubernetes-models/prometheus-operator release (imports/prometheus-operator.ts).
+project.addTask('import:prometheus-operator', {
+  description: 'Regenerate src/imports/monitoring.coreos.com.ts from the pinned Prometheus Operator models (see imports/README.md)',
+  exec: 'ts-node --project imports/tsconfig.json imports/prometheus-operator.ts',
 });
 
 // docs/configuration-keys.md is rendered from the key table in src/private/configuration-keys.ts.

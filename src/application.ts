@@ -8,6 +8,7 @@ import { PropError } from './private/prop-error';
 import { checkedAt } from './render/construct-errors';
 import { ImportedFlinkCluster } from './render/imported-cluster';
 import { renderJob } from './render/job-spec';
+import { checkBatchJob } from './render/operations-configuration';
 
 /**
  * Props of `FlinkApplication`: the cluster props of a session cluster plus the job options
@@ -44,6 +45,7 @@ export class FlinkApplication extends FlinkDeploymentBase {
       if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
         throw new PropError(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
       }
+      checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
       return renderJob(props, props.taskManager?.replicas, props.flinkVersion);
     });
   }

@@ -40,11 +40,76 @@ export interface AutoscalerOptions {
   readonly targetUtilization?: number;
 
   /**
-   * How far utilization may stray from the target before a rescale (`job.autoscaler.target.utilization.boundary`).
+   * How far utilization may stray from the target before a rescale. It is written as
+   * `utilizationMin` = target - boundary and `utilizationMax` = target + boundary (within 0 to 1),
+   * which is how the operator reads the deprecated `job.autoscaler.target.utilization.boundary`.
    *
    * @default - the operator's default, 0.3
+   * @deprecated use `utilizationMin` and `utilizationMax` (operator 1.11+); giving both is an error
    */
   readonly targetUtilizationBoundary?: number;
+
+  /**
+   * Scale up a vertex whose utilization is above this, from the target to 1
+   * (`job.autoscaler.utilization.max`; operator 1.11+).
+   *
+   * @default - the target plus 0.3, at most 1
+   */
+  readonly utilizationMax?: number;
+
+  /**
+   * Scale down a vertex whose utilization is below this, from 0 to the target
+   * (`job.autoscaler.utilization.min`; operator 1.11+).
+   *
+   * @default - the target minus 0.3, at least 0
+   */
+  readonly utilizationMin?: number;
+
+  /**
+   * Apply the parallelism the autoscaler computes (`job.autoscaler.scaling.enabled`); `false`
+   * only collects metrics and reports recommendations.
+   *
+   * @default - the operator's default, true
+   */
+  readonly scalingEnabled?: boolean;
+
+  /**
+   * How long a scale-down waits, so that several merge into one restart
+   * (`job.autoscaler.scale-down.interval`; operator 1.10+). Zero scales down at once.
+   *
+   * @default - the operator's default, 1 hour
+   */
+  readonly scaleDownInterval?: Duration;
+
+  /**
+   * The time a rescaled job should take to work off its backlog
+   * (`job.autoscaler.catch-up.duration`). Zero turns off backlog-based scaling.
+   *
+   * @default - the operator's default, 30 minutes
+   */
+  readonly catchUpDuration?: Duration;
+
+  /**
+   * The restart time the autoscaler assumes for a rescale (`job.autoscaler.restart.time`).
+   *
+   * @default - the operator's default, 5 minutes
+   */
+  readonly restartTime?: Duration;
+
+  /**
+   * Use the restart times it observed instead of `restartTime`
+   * (`job.autoscaler.restart.time-tracking.enabled`; operator 1.8+).
+   *
+   * @default - the operator's default, false
+   */
+  readonly restartTimeTracking?: boolean;
+
+  /**
+   * TaskManager memory tuning from observed usage (`job.autoscaler.memory.tuning.*`; operator 1.8+).
+   *
+   * @default - off
+   */
+  readonly memoryTuning?: AutoscalerMemoryTuningOptions;
 
   /**
    * The largest factor one scale-up may multiply a parallelism by (`job.autoscaler.scale-up.max-factor`).
@@ -90,4 +155,34 @@ export interface AutoscalerOptions {
    * @default false
    */
   readonly inPlaceScaling?: boolean;
+}
+
+/**
+ * The autoscaler's TaskManager memory tuning: it resizes the memory components from what the
+ * job uses, never above the configured memory.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/autotuning/
+ */
+export interface AutoscalerMemoryTuningOptions {
+  /**
+   * Whether memory tuning runs (`job.autoscaler.memory.tuning.enabled`).
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Spare memory added to each decision, from 0 to 1 (`job.autoscaler.memory.tuning.overhead`).
+   *
+   * @default - the operator's default, 0.2
+   */
+  readonly overhead?: number;
+
+  /**
+   * Give the memory saved on heap, network and metaspace to managed memory, e.g. for RocksDB
+   * (`job.autoscaler.memory.tuning.maximize-managed-memory`).
+   *
+   * @default - the operator's default, false
+   */
+  readonly maximizeManagedMemory?: boolean;
 }

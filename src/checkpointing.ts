@@ -31,6 +31,8 @@ export enum StateBackend {
   HASHMAP = 'hashmap',
   /** In RocksDB on local disk, in managed memory; for large state, and incremental checkpoints. */
   ROCKSDB = 'rocksdb',
+  /** In ForSt, on a remote file system with a local cache (disaggregated state); Flink 2.0+, experimental. */
+  FORST = 'forst',
 }
 
 /**
@@ -95,8 +97,26 @@ export interface CheckpointingOptions {
    * The state backend.
    *
    * @default - Flink's default, hashmap
+   * @deprecated use `stateBackend.type`
    */
   readonly stateBackend?: StateBackend;
+
+  /**
+   * How many completed checkpoints Flink keeps (`execution.checkpointing.num-retained`,
+   * `state.checkpoints.num-retained` before Flink 1.20); at least 1.
+   *
+   * @default - Flink's default, 1
+   */
+  readonly retainedCheckpoints?: number;
+
+  /**
+   * Unaligned checkpoints, which let barriers overtake in-flight data under back-pressure
+   * (`execution.checkpointing.unaligned.enabled`, written as `execution.checkpointing.unaligned`
+   * before Flink 1.20). They need `mode` EXACTLY_ONCE and `maxConcurrent` 1.
+   *
+   * @default - Flink's default, false
+   */
+  readonly unaligned?: boolean;
 
   /**
    * Where checkpoints are written, e.g. `s3://bucket/checkpoints`. Savepoint and last-state
@@ -112,6 +132,7 @@ export interface CheckpointingOptions {
    * Flink's own checkpoint `interval`.
    *
    * @default - none
+   * @deprecated use `snapshots.periodicCheckpoints`, which also takes a cron schedule
    */
   readonly periodicSnapshotInterval?: Duration;
 }
@@ -145,6 +166,7 @@ export interface SavepointOptions {
    * Needs `directory`.
    *
    * @default - no periodic savepoints
+   * @deprecated use `snapshots.periodicSavepoints`, which also takes a cron schedule
    */
   readonly periodicInterval?: Duration;
 

@@ -2,11 +2,16 @@ import { ApiObjectMetadata, Size } from 'cdk8s';
 import { IServiceAccount, ImagePullPolicy, k8s } from 'cdk8s-plus-28';
 import { AutoscalerOptions } from './autoscaler';
 import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from './checkpointing';
+import { ExecutionOptions } from './execution';
 import { FlinkVersion } from './flink-version';
+import { HealthOptions } from './health';
 import { HighAvailability } from './high-availability';
 import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from './memory-components';
 import { RestartStrategy } from './restart-strategy';
+import { SnapshotOptions } from './snapshots';
+import { StateBackendOptions } from './state-backend';
 import { DeploymentMode } from './types';
+import { UpgradeOptions } from './upgrades';
 import { WebUiAccessOptions } from './web-ui-authentication';
 
 /**
@@ -265,6 +270,44 @@ export interface FlinkClusterProps {
    * @default - no reporter
    */
   readonly metrics?: MetricsOptions;
+
+  /**
+   * How the operator upgrades the job: last-state fallback, the oldest checkpoint an upgrade may
+   * use, and rollback of failed upgrades. On a session cluster, the defaults of its jobs.
+   *
+   * @default - the operator's defaults
+   */
+  readonly upgrades?: UpgradeOptions;
+
+  /**
+   * How the operator watches and recovers the cluster: the health check, JobManager deployment
+   * recovery, restart of failed jobs.
+   *
+   * @default - the operator's defaults
+   */
+  readonly health?: HealthOptions;
+
+  /**
+   * Snapshots the operator takes: periodic savepoints and checkpoints on a schedule, a savepoint
+   * on deletion, disposal of savepoint data. On a session cluster, the defaults of its jobs.
+   *
+   * @default - the operator's defaults
+   */
+  readonly snapshots?: SnapshotOptions;
+
+  /**
+   * The state backend, e.g. ForSt on Flink 2.x. On a session cluster, the default of its jobs.
+   *
+   * @default - Flink's default, hashmap
+   */
+  readonly stateBackend?: StateBackendOptions;
+
+  /**
+   * How Flink executes jobs: the runtime mode. On a session cluster, the default of its jobs.
+   *
+   * @default - Flink's default, STREAMING
+   */
+  readonly execution?: ExecutionOptions;
 
   /**
    * The service account of the JobManager, which creates TaskManager pods and ConfigMaps.

@@ -76,9 +76,13 @@ export enum ValidationRule {
   IMPLICIT_STATELESS_UPGRADE = 'implicit-stateless-upgrade',
   /** Compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed. */
   STATEFUL_RESOURCE_REMOVED = 'stateful-resource-removed',
+  /** Periodic savepoint and checkpoint intervals are Flink durations or Quartz cron expressions (the operator never triggers on anything else). */
+  PERIODIC_SNAPSHOT_SCHEDULE = 'periodic-snapshot-schedule',
+  /** A BATCH job, which takes no checkpoints, uses the stateless upgrade mode. */
+  BATCH_JOB_UPGRADE_MODE = 'batch-job-upgrade-mode',
   /** Last-state upgrades have high availability to recover a failed JobManager. */
   LAST_STATE_WITHOUT_HA = 'last-state-without-ha',
-  /** Configured features exist in the cluster's Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+). */
+  /** Configured features exist in the cluster's Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+; the ForSt state backend: 2.0+). */
   FLINK_VERSION_FEATURE = 'flink-version-feature',
   /** A FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39). */
   BLUEGREEN_NAME = 'bluegreen-name',

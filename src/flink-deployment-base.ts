@@ -4,6 +4,7 @@ import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkClusterProps, OperatorIngressOptions } from './cluster-props';
 import { FlinkClusterBase } from './flink-cluster-base';
 import { FlinkDeployment, toJson_FlinkDeploymentSpec } from './imports/flink.apache.org';
+import { FlinkPodMonitor, FlinkPodMonitorOptions } from './pod-monitor';
 import { REST_PORT, WEB_SUBMIT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
 import { PropError } from './private/prop-error';
@@ -31,9 +32,12 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
 
   private operatorIngress?: OperatorIngressOptions;
   private webUiIngress?: FlinkWebUiIngress;
+  private podMonitor?: FlinkPodMonitor;
+  private readonly props: FlinkClusterProps;
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id, props, 'FlinkDeployment');
+    this.props = props;
     this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, { ...props.metadata, name: this.name, namespace: this.namespace },
       () => toJson_FlinkDeploymentSpec(renderDeploymentSpec({
         props,
@@ -96,6 +100,26 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     });
     this.operatorIngress = options;
     markChanged();
+  }
+
+  /**
+   * Scrapes the cluster's metrics with the Prometheus Operator: a `PodMonitor` for the
+   * JobManager and TaskManager pods, on the port of `metrics.prometheusPort` (the reporter's
+   * port and the container port it declares, named `metrics`).
+   *
+   * @returns the PodMonitor construct
+   */
+  public addPodMonitor(options: FlinkPodMonitorOptions = {}): FlinkPodMonitor {
+    if (this.podMonitor !== undefined) {
+      throw new Error(`${this.node.path}: addPodMonitor() was already called for '${this.name}'. Scrape it once.`);
+    }
+    checkedAt(this, () => {
+      if (this.props.metrics?.prometheusPort === undefined) {
+        throw new PropError("addPodMonitor() needs the Prometheus reporter: set 'metrics: { prometheusPort: 9249 }' on the cluster, which configures the reporter and declares the container port the monitor scrapes.");
+      }
+    });
+    this.podMonitor = new FlinkPodMonitor(this, 'PodMonitor', { ...options, cluster: this, deploymentMode: this.props.mode });
+    return this.podMonitor;
   }
 
   /** @internal */

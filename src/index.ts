@@ -21,10 +21,20 @@ export * from './restart-strategy';
 export * from './autoscaler';
 export * from './memory-components';
 
+// Day-two operations
+export * from './upgrades';
+export * from './health';
+export * from './snapshots';
+export * from './state-backend';
+export * from './execution';
+
 // Web UI and RBAC
 export * from './web-ui-authentication';
 export * from './web-ui-ingress';
 export * from './job-rbac';
+
+// Metrics
+export * from './pod-monitor';
 
 // Memory model
 export * from './memory-derivation-options';

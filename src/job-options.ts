@@ -1,9 +1,14 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { CheckpointingOptions, SavepointOptions } from './checkpointing';
+import { ExecutionOptions } from './execution';
+import { JobHealthOptions } from './health';
 import { JobJar } from './job-jar';
 import { PythonJob } from './python-job';
 import { RestartStrategy } from './restart-strategy';
+import { SnapshotOptions } from './snapshots';
+import { StateBackendOptions } from './state-backend';
 import { JobState, UpgradeMode } from './types';
+import { JobUpgradeOptions } from './upgrades';
 
 /**
  * The job settings shared by `FlinkApplication` and `FlinkSessionJob` (`spec.job`).
@@ -103,6 +108,14 @@ export interface FlinkJobOptions {
    * @default - none
    */
   readonly savepointRedeployNonce?: number;
+
+  /**
+   * Resets the autoscaler (its metrics, parallelism overrides and history) when changed to a new
+   * value (`autoscalerResetNonce`; operator 1.11+).
+   *
+   * @default - none
+   */
+  readonly autoscalerResetNonce?: number;
 }
 
 /**
@@ -143,6 +156,41 @@ export interface FlinkSessionJobOptions extends FlinkJobOptions {
    * @default - the cluster's
    */
   readonly restartStrategy?: RestartStrategy;
+
+  /**
+   * How the operator upgrades this job.
+   *
+   * @default - the cluster's
+   */
+  readonly upgrades?: JobUpgradeOptions;
+
+  /**
+   * Whether the operator redeploys this job when it fails.
+   *
+   * @default - the cluster's
+   */
+  readonly health?: JobHealthOptions;
+
+  /**
+   * Snapshots the operator takes of this job.
+   *
+   * @default - the cluster's
+   */
+  readonly snapshots?: SnapshotOptions;
+
+  /**
+   * The state backend of this job.
+   *
+   * @default - the cluster's
+   */
+  readonly stateBackend?: StateBackendOptions;
+
+  /**
+   * How Flink executes this job.
+   *
+   * @default - the cluster's
+   */
+  readonly execution?: ExecutionOptions;
 
   /**
    * Restarts the job, with its upgrade mode, when changed to a new value (`spec.restartNonce`).

@@ -10,6 +10,7 @@ import { ConfigurationBuilder } from './render/configuration-builder';
 import { checkedAt } from './render/construct-errors';
 import { renderJob } from './render/job-spec';
 import { nameFromId } from './render/names';
+import { checkBatchJob } from './render/operations-configuration';
 import { checkNonce, checkObjectName } from './render/prop-checks';
 import { useSynthCache } from './render/synth-cache';
 import { jobConfigurationEntries } from './render/typed-configuration';
@@ -81,6 +82,7 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
   if (props.checkpointTriggerNonce !== undefined && version !== undefined && !version.isAtLeast(FlinkVersion.V1_17)) {
     throw new PropError(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (session cluster '${cluster.name}' runs ${version.name}).`);
   }
+  checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
   const flinkConfiguration = sessionJobConfiguration(props);
   return {
     name,
@@ -98,11 +100,12 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
 function sessionJobConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
-  const typed = props.checkpointing !== undefined || props.savepoints !== undefined || props.restartStrategy !== undefined;
+  const groups = [props.checkpointing, props.savepoints, props.restartStrategy, props.upgrades, props.health, props.snapshots, props.stateBackend];
+  const typed = [...groups, props.execution].some((group) => group !== undefined);
   if (typed) {
     const version = props.cluster.flinkVersion;
     if (version === undefined) {
-      throw new PropError(`typed settings (checkpointing, savepoints, restartStrategy) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
+      throw new PropError(`typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
     }
     for (const entry of jobConfigurationEntries(props, version)) {
       configuration.set(entry.key, entry.value, `'${entry.source}'`);

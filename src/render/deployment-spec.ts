@@ -8,6 +8,7 @@ import {
   defaultContainerSecurityContext,
   defaultPodSecurityContext,
   FLINK_MAIN_CONTAINER,
+  FLINK_METRICS_PORT_NAME,
   mainContainerFirst,
   mergeJson,
   podTemplateJson,
@@ -52,7 +53,7 @@ function sharedPodTemplate(props: FlinkClusterProps): any {
       containers: [{
         name: FLINK_MAIN_CONTAINER,
         securityContext: k8s.toJson_SecurityContext(containerSecurity),
-        ports: metricsPort === undefined ? undefined : [{ name: 'metrics', containerPort: metricsPort, protocol: 'TCP' }],
+        ports: metricsPort === undefined ? undefined : [{ name: FLINK_METRICS_PORT_NAME, containerPort: metricsPort, protocol: 'TCP' }],
       }],
     },
   };

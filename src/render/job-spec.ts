@@ -30,7 +30,7 @@ export function renderJob(options: FlinkJobOptions, taskManagerReplicas: number 
   if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {
     throw new PropError(`'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
   }
-  for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce'] as const) {
+  for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const) {
     checkNonce(nonce, options[nonce]);
   }
   if (options.savepointRedeployNonce !== undefined && (options.initialSavepointPath === undefined || options.initialSavepointPath.trim() === '')) {
@@ -48,6 +48,7 @@ export function renderJob(options: FlinkJobOptions, taskManagerReplicas: number 
     checkpointTriggerNonce: options.checkpointTriggerNonce,
     initialSavepointPath: options.initialSavepointPath,
     savepointRedeployNonce: options.savepointRedeployNonce,
+    autoscalerResetNonce: options.autoscalerResetNonce,
   };
   return job;
 }

@@ -7,6 +7,9 @@ import { k8s } from 'cdk8s-plus-28';
 /** The name Flink and the operator give the container that runs Flink itself. */
 export const FLINK_MAIN_CONTAINER = 'flink-main-container';
 
+/** The name of the container port `metrics.prometheusPort` declares on the main container, which PodMonitors scrape. */
+export const FLINK_METRICS_PORT_NAME = 'metrics';
+
 /** The uid and gid of the `flink` user in the official Flink images. */
 export const FLINK_IMAGE_USER_ID = 9999;
 

@@ -4,66 +4,45 @@
  * `flinkConfiguration` key can name both.
  */
 import { Duration, Size } from 'cdk8s';
-import { AutoscalerOptions } from '../autoscaler';
-import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from '../checkpointing';
+import { autoscalerEntries } from './autoscaler-configuration';
+import { ConfigEntry, Entries } from './config-entries';
+import { executionEntries, healthEntries, snapshotEntries, stateEntries, upgradeEntries } from './operations-configuration';
+import { checkWholeNumber } from './prop-checks';
+import { CheckpointingMode, CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from '../checkpointing';
 import { FlinkClusterProps } from '../cluster-props';
+import { ExecutionOptions } from '../execution';
 import { FlinkVersion } from '../flink-version';
+import { HealthOptions } from '../health';
 import { HighAvailability } from '../high-availability';
-import { RestartStrategy } from '../restart-strategy';
-import { checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { flinkDuration } from '../private/flink/duration';
 import { isHierarchicalUri } from '../private/flink/uri';
 import * as F from '../private/options/flink-options';
 import * as O from '../private/options/operator-options';
-import { FlinkOption, typeAt } from '../private/options/option';
+import { typeAt } from '../private/options/option';
 import { ALL_OPTIONS } from '../private/options/registry';
 import { FLOAT } from '../private/options/value-type';
-import { requireAvailable, writtenKey } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
-import { excludedPeriodsError } from '../validation/rules/excluded-periods';
+import { RestartStrategy } from '../restart-strategy';
+import { SnapshotOptions } from '../snapshots';
+import { StateBackendOptions } from '../state-backend';
+import { UpgradeOptions } from '../upgrades';
 
-/** One configuration entry and the prop that set it. */
-export interface ConfigEntry {
-  readonly key: string;
-  readonly value: string;
-  readonly source: string;
-}
+export { ConfigEntry } from './config-entries';
 
-/** The typed props a job may carry (application clusters and session jobs). */
+/**
+ * The typed props a job may carry (application clusters and session jobs). A session job's
+ * `upgrades` and `health` hold only the job's options (their types are narrower); the cluster
+ * options among them are checked on clusters.
+ */
 export interface JobConfigurationProps {
   readonly checkpointing?: CheckpointingOptions;
   readonly savepoints?: SavepointOptions;
   readonly restartStrategy?: RestartStrategy;
-}
-
-class Entries {
-  public readonly list: ConfigEntry[] = [];
-  constructor(public readonly version: FlinkVersion) {}
-
-  public add(option: FlinkOption, value: string | undefined, source: string = option.prop!): void {
-    if (value !== undefined) {
-      this.list.push({ key: writtenKey(option, this.version), value, source });
-    }
-  }
-
-  public size(option: FlinkOption, value: Size | undefined): void {
-    this.add(option, flinkMemoryString(option.prop!, value));
-  }
-
-  public fraction(option: FlinkOption, value: number | undefined): void {
-    if (value !== undefined && !(value >= 0 && value < 1)) {
-      throw new PropError(`'${option.prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
-    }
-    this.add(option, value === undefined ? undefined : String(value));
-  }
-
-  public duration(option: FlinkOption, value: Duration | undefined): void {
-    this.add(option, value === undefined ? undefined : flinkDuration(value));
-  }
-
-  public raw(entries: Array<[string, string]>, source: string): void {
-    entries.forEach(([key, value]) => this.list.push({ key, value, source }));
-  }
+  readonly upgrades?: UpgradeOptions;
+  readonly health?: HealthOptions;
+  readonly snapshots?: SnapshotOptions;
+  readonly stateBackend?: StateBackendOptions;
+  readonly execution?: ExecutionOptions;
 }
 
 /**
@@ -119,6 +98,10 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
     throw new PropError(`'checkpointing.interval' must be at least 10 ms, Flink's minimum (got ${interval} ms).`);
   }
   checkWholeNumber('checkpointing.maxConcurrent', options.maxConcurrent, 1);
+  if (options.unaligned === true && (options.mode === CheckpointingMode.AT_LEAST_ONCE || (options.maxConcurrent ?? 1) > 1)) {
+    // Flink turns unaligned checkpoints off for AT_LEAST_ONCE (with a warning only) and needs one checkpoint at a time.
+    throw new PropError(`'checkpointing.unaligned' needs 'checkpointing.mode' EXACTLY_ONCE and 'checkpointing.maxConcurrent' 1 (got ${options.mode ?? 'EXACTLY_ONCE'} and ${options.maxConcurrent ?? 1}).`);
+  }
   if (options.externalizedRetention === 'NO_EXTERNALIZED_CHECKPOINTS' && !version.isAtLeast(FlinkVersion.V1_15)) {
     throw new PropError(`'checkpointing.externalizedRetention' NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15 or newer (got ${version.name}).`);
   }
@@ -132,9 +115,9 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
   entries.add(F.CHECKPOINT_MAX_CONCURRENT, options.maxConcurrent === undefined ? undefined : String(options.maxConcurrent));
   entries.add(F.EXTERNALIZED_RETENTION, options.externalizedRetention);
   entries.add(F.INCREMENTAL_CHECKPOINTS, options.incremental === undefined ? undefined : String(options.incremental));
-  entries.add(F.STATE_BACKEND, options.stateBackend);
   entries.add(F.CHECKPOINT_DIRECTORY, options.directory);
-  entries.duration(O.PERIODIC_CHECKPOINT_INTERVAL, options.periodicSnapshotInterval);
+  entries.count(F.CHECKPOINTS_RETAINED, options.retainedCheckpoints, 1);
+  entries.bool(F.UNALIGNED_CHECKPOINTS, options.unaligned);
 }
 
 function savepoints(entries: Entries, options: SavepointOptions | undefined): void {
@@ -142,11 +125,7 @@ function savepoints(entries: Entries, options: SavepointOptions | undefined): vo
     throw new PropError(`'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
   }
   entries.add(F.SAVEPOINT_DIRECTORY, options?.directory);
-  if (options?.periodicInterval !== undefined && options.directory === undefined) {
-    throw new PropError("'savepoints.periodicInterval' needs 'savepoints.directory': periodic savepoints are written there.");
-  }
   checkWholeNumber('savepoints.historyMaxCount', options?.historyMaxCount, 1);
-  entries.duration(O.PERIODIC_SAVEPOINT_INTERVAL, options?.periodicInterval);
   entries.duration(O.SAVEPOINT_HISTORY_MAX_AGE, options?.historyMaxAge);
   entries.add(O.SAVEPOINT_HISTORY_MAX_COUNT, options?.historyMaxCount === undefined ? undefined : String(options.historyMaxCount));
   entries.add(O.SAVEPOINT_FORMAT, options?.formatType);
@@ -164,44 +143,6 @@ function metrics(entries: Entries, options: MetricsOptions | undefined): void {
   entries.add(F.PROMETHEUS_PORT, String(port));
 }
 
-function autoscaler(entries: Entries, options: AutoscalerOptions | undefined): void {
-  if (options === undefined) {
-    return;
-  }
-  const range = (prop: string, value: number | undefined, min: number, max: number) => {
-    if (value !== undefined && !(value >= min && value <= max)) {
-      throw new PropError(`'autoscaler.${prop}' must be from ${min} to ${max === Infinity ? 'infinity' : max} (got ${value}).`);
-    }
-  };
-  range('targetUtilization', options.targetUtilization, 0, 1);
-  range('targetUtilizationBoundary', options.targetUtilizationBoundary, 0, Infinity);
-  range('scaleUpMaxFactor', options.scaleUpMaxFactor, 0, Infinity);
-  range('scaleDownMaxFactor', options.scaleDownMaxFactor, 0, 1);
-  checkWholeNumber('autoscaler.vertexMinParallelism', options.vertexMinParallelism, 1);
-  checkWholeNumber('autoscaler.vertexMaxParallelism', options.vertexMaxParallelism, options.vertexMinParallelism ?? 1);
-  const periods = options.excludedPeriods?.join(';');
-  const periodsError = periods === undefined ? undefined : excludedPeriodsError(periods);
-  if (periodsError !== undefined) {
-    throw new PropError(`'autoscaler.excludedPeriods': ${periodsError}.`);
-  }
-  const number = (value: number | undefined) => (value === undefined ? undefined : String(value));
-  entries.add(O.AUTOSCALER_ENABLED, String(options.enabled ?? true));
-  entries.duration(O.AUTOSCALER_METRICS_WINDOW, options.metricsWindow);
-  entries.duration(O.AUTOSCALER_STABILIZATION, options.stabilizationInterval);
-  entries.add(O.AUTOSCALER_UTILIZATION_TARGET, number(options.targetUtilization));
-  entries.add(O.AUTOSCALER_UTILIZATION_BOUNDARY, number(options.targetUtilizationBoundary));
-  entries.add(O.AUTOSCALER_SCALE_UP_MAX_FACTOR, number(options.scaleUpMaxFactor));
-  entries.add(O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, number(options.scaleDownMaxFactor));
-  entries.add(O.AUTOSCALER_EXCLUDED_PERIODS, periods);
-  entries.add(O.AUTOSCALER_VERTEX_MIN, number(options.vertexMinParallelism));
-  entries.add(O.AUTOSCALER_VERTEX_MAX, number(options.vertexMaxParallelism));
-  if (options.inPlaceScaling === true) {
-    // The operator rescales in place with the adaptive scheduler from Flink 1.18 (supportsInPlaceScaling).
-    requireAvailable('autoscaler.inPlaceScaling', entries.version, FlinkVersion.V1_18);
-    entries.add(F.SCHEDULER, 'adaptive');
-  }
-}
-
 /** The entries of the job-level typed props. */
 export function jobConfigurationEntries(props: JobConfigurationProps, version: FlinkVersion): ConfigEntry[] {
   const entries = new Entries(version);
@@ -210,6 +151,11 @@ export function jobConfigurationEntries(props: JobConfigurationProps, version: F
   if (props.restartStrategy !== undefined) {
     entries.raw(props.restartStrategy._entries(version), 'restartStrategy');
   }
+  stateEntries(entries, props.stateBackend, props.checkpointing?.stateBackend);
+  snapshotEntries(entries, props.snapshots, props.checkpointing, props.savepoints);
+  upgradeEntries(entries, props.upgrades);
+  healthEntries(entries, props.health);
+  executionEntries(entries, props.execution);
   return entries.list;
 }
 
@@ -221,7 +167,7 @@ export function clusterConfigurationEntries(props: FlinkClusterProps, version: F
   memoryComponents(entries, 'jobManager', props.jobManager?.memoryComponents);
   heartbeat(entries, version, props.heartbeat);
   metrics(entries, props.metrics);
-  autoscaler(entries, props.autoscaler);
+  autoscalerEntries(entries, props.autoscaler);
   const highAvailability: HighAvailability | undefined = props.highAvailability;
   if (highAvailability !== undefined) {
     entries.raw(highAvailability._entries(version), 'highAvailability');

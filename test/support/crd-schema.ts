@@ -10,8 +10,19 @@
  * - `x-kubernetes-int-or-string` accepts an integer or a string;
  * - `apiVersion`, `kind` and the standard `metadata` fields are checked at the root.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { FLINK_CRD_SCHEMAS_JSON } from '../../src/imports/flink-crd-schemas';
+
+/**
+ * The Prometheus Operator kinds (PodMonitor), as `npx projen import:prometheus-operator`
+ * derives their schemas from the pinned @kubernetes-models/prometheus-operator declarations.
+ * Field names and nesting come from there; value formats and integer types are checked by the
+ * package's own validator as well (test/support/validate-k8s-objects.mjs).
+ */
+const PROMETHEUS_OPERATOR_KINDS: { [kind: string]: { apiVersion: string; schema: any } } =
+  JSON.parse(fs.readFileSync(path.join(__dirname, 'generated', 'prometheus-operator-schemas.json'), 'utf8')).kinds;
 
 /** The compiled schemas by kind, with every `{ $shared: n }` reference expanded. */
 const COMPILED: { [kind: string]: { apiVersion: string; schema: any } } = (() => {
@@ -28,8 +39,11 @@ const COMPILED: { [kind: string]: { apiVersion: string; schema: any } } = (() =>
     }
     return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'required' ? value : expand(value)]));
   };
-  return Object.fromEntries(Object.entries<any>(document.kinds)
-    .map(([kind, entry]) => [kind, { apiVersion: entry.apiVersion, schema: expand(entry.schema) }]));
+  return {
+    ...Object.fromEntries(Object.entries<any>(document.kinds)
+      .map(([kind, entry]) => [kind, { apiVersion: entry.apiVersion, schema: expand(entry.schema) }])),
+    ...PROMETHEUS_OPERATOR_KINDS,
+  };
 })();
 
 const OBJECT_META_FIELDS = [
@@ -108,9 +122,14 @@ function validatorFor(kind: string): ValidateFunction {
   return validator;
 }
 
-/** The Flink kinds the operator defines. */
-export function isFlinkKind(kind: string): boolean {
+/** The custom resource kinds checked here: the Flink kinds the operator defines, and the Prometheus Operator's PodMonitor. */
+export function isCustomKind(kind: string): boolean {
   return COMPILED[kind] !== undefined;
+}
+
+/** The kinds @kubernetes-models/prometheus-operator validates too. */
+export function isPrometheusOperatorKind(kind: string): boolean {
+  return PROMETHEUS_OPERATOR_KINDS[kind] !== undefined;
 }
 
 /** Schema errors of a Flink custom resource, as `path message` strings (empty when valid). */

@@ -1,17 +1,22 @@
 import { Chart, Testing } from 'cdk8s';
-import { crdSchemaErrors, isFlinkKind } from './crd-schema';
+import { crdSchemaErrors, isCustomKind, isPrometheusOperatorKind } from './crd-schema';
 import { k8sSchemaErrors } from './k8s-schema';
 
 /**
- * Every schema error in a set of manifests: Flink custom resources against their CRD (strict),
- * everything else against the Kubernetes schemas.
+ * Every schema error in a set of manifests: Flink custom resources and PodMonitors against their
+ * CRD schema (strict: unknown fields are errors), PodMonitors also against
+ * @kubernetes-models/prometheus-operator's validator, everything else against the Kubernetes
+ * schemas.
  */
 export function schemaErrors(manifests: any[]): string[] {
   const errors: string[] = [];
   const core: any[] = [];
   for (const manifest of manifests) {
-    if (isFlinkKind(manifest.kind)) {
+    if (isCustomKind(manifest.kind)) {
       errors.push(...crdSchemaErrors(manifest));
+      if (isPrometheusOperatorKind(manifest.kind)) {
+        core.push(manifest);
+      }
     } else {
       core.push(manifest);
     }

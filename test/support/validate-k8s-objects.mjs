@@ -1,5 +1,6 @@
-// Validates core Kubernetes objects with kubernetes-models (an ES module package, hence this
-// separate Node process). Reads a JSON array of objects on stdin and writes a JSON array with
+// Validates core Kubernetes objects with kubernetes-models, and Prometheus Operator objects
+// (monitoring.coreos.com) with @kubernetes-models/prometheus-operator (ES module packages, hence
+// this separate Node process). Reads a JSON array of objects on stdin and writes a JSON array with
 // one entry per object: null when valid, the validation message otherwise.
 import { readFileSync } from 'node:fs';
 
@@ -7,9 +8,12 @@ const objects = JSON.parse(readFileSync(0, 'utf8'));
 const results = [];
 for (const object of objects) {
   const slash = object.apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
   const modulePath = slash < 0
     ? `kubernetes-models/${object.apiVersion}/${object.kind}`
-    : `kubernetes-models/${object.apiVersion.slice(0, slash)}/${object.apiVersion.slice(slash + 1)}/${object.kind}`;
+    : group === 'monitoring.coreos.com'
+      ? `@kubernetes-models/prometheus-operator/${object.apiVersion}/${object.kind}`
+      : `kubernetes-models/${group}/${object.apiVersion.slice(slash + 1)}/${object.kind}`;
   try {
     const module = await import(modulePath);
     const Model = module[object.kind];

@@ -22,7 +22,7 @@ import {
   UpgradeMode,
   WebUiAuthentication,
 } from '../../src';
-import { crdSchemaErrors, isFlinkKind } from '../support/crd-schema';
+import { crdSchemaErrors, isCustomKind } from '../support/crd-schema';
 import { k8sSchemaErrors } from '../support/k8s-schema';
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
@@ -160,7 +160,7 @@ describe('random construct props', () => {
       const errors = FlinkValidator.validate(manifests).filter((f) => f.severity === Severity.ERROR);
       expect(errors).toEqual([]);
       for (const manifest of manifests) {
-        if (isFlinkKind(manifest.kind)) {
+        if (isCustomKind(manifest.kind)) {
           expect(crdSchemaErrors(manifest)).toEqual([]);
         } else {
           coreObjects.push(manifest);

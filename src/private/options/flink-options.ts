@@ -7,13 +7,14 @@
  */
 import { FlinkOption, option, Versioned, versioned } from './option';
 import {
-  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MILLISECONDS, STRING, ValueType,
+  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MEMORY_SIZE, MILLISECONDS, STRING, ValueType,
 } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 
 const V1_17 = FlinkVersion.V1_17;
 const V1_19 = FlinkVersion.V1_19;
 const V1_20 = FlinkVersion.V1_20;
+const V2_0 = FlinkVersion.V2_0;
 
 /** A key for every version. */
 const always = (key: string) => [versioned(key)];
@@ -162,14 +163,64 @@ export const SAVEPOINT_DIRECTORY = option({
   format: 'URI, e.g. `s3://bucket/savepoints`',
 });
 
+export const CHECKPOINTS_RETAINED = option({
+  ...renamed('state.checkpoints.num-retained', 'execution.checkpointing.num-retained', V1_20),
+  type: INTEGER,
+  defaults: [versioned('1')],
+  reader: 'flink',
+  source: 'CheckpointingOptions.MAX_RETAINED_CHECKPOINTS (a value below 1 is replaced by 1 with a warning)',
+  prop: 'checkpointing.retainedCheckpoints',
+});
+
+/**
+ * `execution.checkpointing.unaligned.enabled` is the current name, with the old one as its
+ * deprecated key; the rename predates 1.20 (1.18 or 1.19, not pinned), so the old name, which
+ * every version reads, is written before 1.20.
+ */
+export const UNALIGNED_CHECKPOINTS = option({
+  ...renamed('execution.checkpointing.unaligned', 'execution.checkpointing.unaligned.enabled', V1_20),
+  type: BOOLEAN,
+  defaults: [versioned('false')],
+  reader: 'flink',
+  source: 'ExecutionCheckpointingOptions.ENABLE_UNALIGNED (CheckpointingOptions.ENABLE_UNALIGNED from 1.20)',
+  prop: 'checkpointing.unaligned',
+});
+
 export const STATE_BACKEND = option({
   ...renamed('state.backend', 'state.backend.type', V1_17),
   type: choiceType(['hashmap', 'rocksdb', 'forst'], (text) => text.includes('.')),
   defaults: [versioned('hashmap')],
   reader: 'flink',
-  source: 'StateBackendOptions.STATE_BACKEND',
-  prop: 'checkpointing.stateBackend',
-  format: '`hashmap` or `rocksdb`',
+  source: 'StateBackendOptions.STATE_BACKEND (StateBackendLoader: `forst` from Flink 2.0)',
+  prop: 'stateBackend.type',
+  format: '`hashmap`, `rocksdb`, or `forst` (Flink 2.0+)',
+});
+
+/** A ForSt option (Flink 2.0+, `ForStOptions`). */
+function forstOption(name: string, constant: string, type: ValueType<unknown>, prop: string, defaultText?: string): FlinkOption {
+  return {
+    keys: [versioned(`state.backend.forst.${name}`, { since: V2_0 })],
+    type,
+    defaults: defaultText === undefined ? undefined : [versioned(defaultText, { since: V2_0 })],
+    reader: 'flink',
+    source: `ForStOptions.${constant}`,
+    prop: `stateBackend.forst.${prop}`,
+  };
+}
+
+export const FORST_PRIMARY_DIRECTORY = forstOption('primary-dir', 'PRIMARY_DIRECTORY', STRING, 'primaryDirectory', 'checkpoint-dir');
+export const FORST_LOCAL_DIRECTORY = forstOption('local-dir', 'LOCAL_DIRECTORIES', STRING, 'localDirectory');
+export const FORST_CACHE_SIZE_LIMIT = forstOption('cache.size-based-limit', 'CACHE_SIZE_BASE_LIMIT', MEMORY_SIZE, 'cacheSizeLimit', '0 bytes');
+
+// ----- Execution -----------------------------------------------------------------------------
+
+export const RUNTIME_MODE = option({
+  keys: always('execution.runtime-mode'),
+  type: enumType(['STREAMING', 'BATCH', 'AUTOMATIC']),
+  defaults: [versioned('STREAMING')],
+  reader: 'flink',
+  source: 'ExecutionOptions.RUNTIME_MODE',
+  prop: 'execution.runtimeMode',
 });
 
 // ----- High availability ---------------------------------------------------------------------

@@ -58,6 +58,31 @@ export interface FlinkOption<T = unknown> {
   readonly prop?: string;
   /** What the value looks like, for the docs, when the type name alone does not say it. */
   readonly format?: string;
+  /**
+   * The operator release that introduced the option (an operator option newer than 1.5); the
+   * operator 1.15 this library targets reads it whatever the Flink version.
+   */
+  readonly operatorSince?: string;
+  /**
+   * The numeric range its reader accepts, where a validator enforces one: the typed props throw
+   * outside it, and the validation engine reports raw values outside it.
+   */
+  readonly range?: NumericRange;
+}
+
+/** A closed numeric range an option's reader enforces. */
+export interface NumericRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** The check runs only while this boolean option is true (e.g. a feature switch). */
+  readonly when?: FlinkOption<boolean>;
+  /** Who enforces it, for messages and docs, e.g. `AutoscalerValidator`. */
+  readonly enforcedBy: string;
+}
+
+/** Whether a number lies in a range (bounds inclusive). */
+export function inNumericRange(range: NumericRange, value: number): boolean {
+  return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
 }
 
 /** Declares an option (a typed identity function: declarations stay plain data). */

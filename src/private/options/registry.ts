@@ -58,7 +58,7 @@ export function renderKeysTable(): string {
     const older = (option.fallbackKeys ?? []).filter((entry) => !current.has(entry.value) || entry.since !== undefined)
       .map((entry) => `\`${entry.value}\` (${range(entry)})`);
     const format = option.format ?? typeAt(option, undefined).name;
-    const reader = option.reader === 'operator' ? 'the operator' : 'Flink';
+    const reader = option.reader === 'operator' ? `the operator${option.operatorSince === undefined ? '' : ` ${option.operatorSince}+`}` : 'Flink';
     const needs = option.requires === undefined ? '' : `, needs Flink ${label(option.requires.version)}`;
     return `| \`${option.prop}\` | ${keys.join('<br>')} | ${older.join('<br>') || '–'} | ${format} | ${reader}${needs} |`;
   });

@@ -8,6 +8,7 @@ import { parseFlinkDuration } from '../flink/duration';
 import { splitFlinkList } from '../flink/list-splitter';
 import { parseMemorySize } from '../flink/memory-size';
 import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, tryParseJavaInt } from '../jvm/java-numbers';
+import { quartzCronError } from '../quartz/cron-expression';
 
 /** A value read from its text, or why Flink could not read it. */
 export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -102,6 +103,23 @@ export const STRING_LIST: ValueType<string[]> = {
   name: 'list',
   accepted: "a ';'-separated list",
   read: (text) => attempt(() => splitFlinkList(text), message),
+};
+
+/**
+ * The operator's snapshot schedules (`SnapshotUtils.shouldTriggerAutomaticSnapshot`, operator
+ * 1.7+): blank means off; otherwise the text is read as a Flink duration, else as a Quartz cron
+ * expression. Text that is neither never triggers (the operator only logs a warning).
+ */
+export const DURATION_OR_CRON: ValueType<string> = {
+  name: 'duration or Quartz cron',
+  accepted: "a duration such as '6h', or a Quartz cron expression such as '0 0 2 * * ?'",
+  read: (text) => {
+    if (text.trim() === '' || parseFlinkDuration(text) !== undefined) {
+      return { ok: true, value: text };
+    }
+    const cronError = quartzCronError(text);
+    return cronError === undefined ? { ok: true, value: text } : { ok: false, reason: `neither a duration nor a Quartz cron expression (${cronError})` };
+  },
 };
 
 /**

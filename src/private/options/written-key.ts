@@ -13,9 +13,12 @@ export function requireAvailable(prop: string, version: FlinkVersion, needs: Fli
   }
 }
 
-/** The key to write for `version`; throws when the version has none or does not honour the option. */
-export function writtenKey(option: FlinkOption, version: FlinkVersion): string {
-  const prop = option.prop ?? mainKey(option);
+/**
+ * The key to write for `version`; throws when the version has none or does not honour the option.
+ *
+ * @param prop the prop that writes it, for the message, when not the option's own (a deprecated alias)
+ */
+export function writtenKey(option: FlinkOption, version: FlinkVersion, prop: string = option.prop ?? mainKey(option)): string {
   requireAvailable(prop, version, option.requires?.version);
   const key = writeKey(option, version);
   if (key === undefined) {

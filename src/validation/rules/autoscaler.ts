@@ -7,7 +7,8 @@ import { booleanOption } from './deployment';
 import { excludedPeriodsError } from './excluded-periods';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import * as O from '../../private/options/operator-options';
-import { FlinkOption, mainKey } from '../../private/options/option';
+import { FlinkOption, mainKey, NumericRange } from '../../private/options/option';
+import { ALL_OPTIONS } from '../../private/options/registry';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 
@@ -21,6 +22,10 @@ function javaDouble(value: number): string {
   }
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
+
+/** The autoscaler options with a range the AutoscalerValidator enforces, from the option registry. */
+const RANGED: ReadonlyArray<FlinkOption & { range: NumericRange }> = ALL_OPTIONS
+  .filter((option): option is FlinkOption & { range: NumericRange } => option.range !== undefined && mainKey(option).startsWith('job.autoscaler.'));
 
 /**
  * Checks the autoscaler options of a configuration, if the autoscaler is on.
@@ -48,15 +53,21 @@ export function checkAutoscalerOptions(context: RuleContext, config: EffectiveCo
     }
   };
 
-  checkRange(O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, 0, Infinity);
-  checkRange(O.AUTOSCALER_SCALE_UP_MAX_FACTOR, 0, Infinity);
-  checkRange(O.AUTOSCALER_UTILIZATION_TARGET, 0, 1);
-  checkRange(O.AUTOSCALER_UTILIZATION_BOUNDARY, 0, Infinity);
+  // The utilization band is bounded by the effective target as well: max in [target, 1], min in [0, target].
   const target = config.read(O.AUTOSCALER_UTILIZATION_TARGET as FlinkOption<number>).read;
   const targetValue = target.ok && target.value !== undefined ? target.value : 0.7;
-  checkRange(O.AUTOSCALER_UTILIZATION_MAX, targetValue, 1);
-  checkRange(O.AUTOSCALER_UTILIZATION_MIN, 0, targetValue);
-  checkRange(O.AUTOSCALER_COEFFICIENT_MIN, 0.01, 1);
+  const relative = new Map<FlinkOption, [number, number]>([
+    [O.AUTOSCALER_UTILIZATION_MAX, [targetValue, 1]],
+    [O.AUTOSCALER_UTILIZATION_MIN, [0, targetValue]],
+  ]);
+  for (const option of RANGED) {
+    const when = option.range.when === undefined ? undefined : config.read(option.range.when).read;
+    if (when !== undefined && !(when.ok && when.value === true)) {
+      continue;
+    }
+    const [min, max] = relative.get(option) ?? [option.range.min ?? -Infinity, option.range.max ?? Infinity];
+    checkRange(option, min, max);
+  }
 
   const periods = config.lookup(O.AUTOSCALER_EXCLUDED_PERIODS);
   if (periods !== undefined) {

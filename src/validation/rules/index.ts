@@ -24,7 +24,7 @@ import { checkSchema } from './schema';
 import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
-import { checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
+import { checkBatchJobUpgradeMode, checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
 import { checkIngressExposure, checkOperatorIngressExposure } from './web-ui-exposure';
 
 type Rule = (context: RuleContext) => void;
@@ -63,6 +63,7 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkApplicationCapacity,
   checkImplicitStateless,
   checkLastStateWithoutHa,
+  checkBatchJobUpgradeMode,
   checkVersionFeatures,
 ];
 
@@ -114,6 +115,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSessionJobOnCluster,
     checkSessionJobCapacity,
     checkImplicitStateless,
+    checkBatchJobUpgradeMode,
     checkVersionFeatures,
   ],
   FlinkStateSnapshot: [

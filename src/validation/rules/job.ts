@@ -5,7 +5,7 @@
 import { parseFlinkDuration } from '../../private/flink/duration';
 import { EffectiveConfiguration, isBlank } from '../../private/options/effective-configuration';
 import { CHECKPOINT_DIRECTORY, SAVEPOINT_DIRECTORY } from '../../private/options/flink-options';
-import { MAX_CHECKPOINT_AGE, PERIODIC_SAVEPOINT_INTERVAL } from '../../private/options/operator-options';
+import { MAX_CHECKPOINT_AGE, PERIODIC_CHECKPOINT_INTERVAL, PERIODIC_SAVEPOINT_INTERVAL } from '../../private/options/operator-options';
 import { mainKey } from '../../private/options/option';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -68,6 +68,8 @@ export function checkJobSpec(context: RuleContext, scope: JobScope): void {
       `'${maxAge.key}' must be a duration such as '10 min' or '600 s' (got '${maxAge.value}'); the operator cannot read it and fails the admission.`);
   }
 
+  checkSnapshotSchedules(context, scope);
+
   const replicas = scope.taskManagerReplicas;
   if (replicas !== undefined && replicas !== null) {
     if (typeof replicas === 'number' && replicas < 1) {
@@ -80,6 +82,20 @@ export function checkJobSpec(context: RuleContext, scope: JobScope): void {
         job.parallelism === undefined || job.parallelism === null
           ? `${jobPath}.parallelism is not set; the operator needs a parallelism of at least 1. Set it, e.g. parallelism: 2${scope.application ? ', or set spec.taskManager.replicas' : ''}.`
           : `${jobPath}.parallelism must be at least 1 (got ${parallelism}).`);
+    }
+  }
+}
+
+/**
+ * Periodic snapshot schedules: the operator reads a Flink duration or a Quartz cron expression,
+ * and only logs a warning for anything else, never taking the snapshot.
+ */
+function checkSnapshotSchedules(context: RuleContext, scope: JobScope): void {
+  for (const option of [PERIODIC_SAVEPOINT_INTERVAL, PERIODIC_CHECKPOINT_INTERVAL]) {
+    const value = scope.config.read(option);
+    if (value.key !== undefined && !value.read.ok) {
+      context.report('periodic-snapshot-schedule', childPath(scope.configPath, value.key),
+        `'${value.key}' is '${value.text}', ${value.read.reason}: the operator would never take these snapshots (it only logs a warning). Use a duration such as '6h' or a Quartz cron expression such as '0 0 2 * * ?'.`);
     }
   }
 }

@@ -3,6 +3,7 @@
  */
 import { Severity } from '../../finding';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
+import { RUNTIME_MODE, STATE_BACKEND } from '../../private/options/flink-options';
 import { durableStateKeys, highAvailabilityEnabled, sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -69,12 +70,37 @@ export function checkLastStateWithoutHa(context: RuleContext): void {
     "spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery. Set 'high-availability.type: kubernetes' and 'high-availability.storageDir'.");
 }
 
+/**
+ * A BATCH job takes no checkpoints, so savepoint and last-state upgrades have nothing to restore
+ * from (a rule of this library: the operator accepts the spec, and an upgrade of a finished
+ * batch job can fail with "Latest checkpoint not externally addressable").
+ */
+export function checkBatchJobUpgradeMode(context: RuleContext): void {
+  const scope = jobOf(context);
+  const upgradeMode = scope?.job.upgradeMode;
+  if (scope === undefined || (upgradeMode !== 'savepoint' && upgradeMode !== 'last-state')) {
+    return;
+  }
+  const mode = scope.config.read(RUNTIME_MODE);
+  if (mode.read.ok && mode.read.value === 'BATCH') {
+    context.report('batch-job-upgrade-mode', 'spec.job.upgradeMode',
+      `${context.subject} runs in BATCH mode ('${mode.key ?? 'execution.runtime-mode'}'), which takes no checkpoints, but spec.job.upgradeMode is '${upgradeMode}': there is nothing to restore from. Use upgradeMode 'stateless' for batch jobs.`);
+  }
+}
+
 /** Features the chosen Flink version cannot provide. */
 export function checkVersionFeatures(context: RuleContext): void {
   const scope = jobOf(context);
   const flinkVersion = scope?.flinkVersion ?? context.spec.flinkVersion;
   const version = versionOf(flinkVersion);
   const config = scope?.config ?? context.config;
+  if (before(version, 2, 0)) {
+    const backend = config.lookup(STATE_BACKEND);
+    if (backend !== undefined && backend.value.trim().toLowerCase() === 'forst') {
+      context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', backend.key),
+        `'${backend.key}: forst' needs Flink 2.0 or newer, whose state backend loader knows ForSt (the cluster runs ${flinkVersion}). Use 'rocksdb' or upgrade 'flinkVersion'.`);
+    }
+  }
   if (before(version, 1, 17)) {
     if (scope?.job?.checkpointTriggerNonce !== undefined && scope?.job?.checkpointTriggerNonce !== null) {
       context.report('flink-version-feature', 'spec.job.checkpointTriggerNonce',

@@ -1,0 +1,88 @@
+/**
+ * The `autoscaler` prop as `job.autoscaler.*` entries, with the operator's `AutoscalerValidator`
+ * ranges (declared in the option registry) checked at construction.
+ */
+import { checkNotBoth, Entries } from './config-entries';
+import { checkWholeNumber } from './prop-checks';
+import { AutoscalerOptions } from '../autoscaler';
+import { FlinkVersion } from '../flink-version';
+import * as F from '../private/options/flink-options';
+import * as O from '../private/options/operator-options';
+import { defaultAt } from '../private/options/option';
+import { requireAvailable } from '../private/options/written-key';
+import { PropError } from '../private/prop-error';
+import { excludedPeriodsError } from '../validation/rules/excluded-periods';
+
+/** A decimal without the binary noise of a subtraction (0.7 - 0.3 is 0.39999999999999997). */
+const decimal = (value: number) => Number(value.toFixed(10));
+
+/**
+ * The utilization band: `utilizationMin`/`utilizationMax`, or the deprecated boundary turned
+ * into them the way the operator reads it when they are unset (target ± boundary, within 0 to 1).
+ */
+function utilizationBand(options: AutoscalerOptions): { min?: number; max?: number } {
+  const boundary = options.targetUtilizationBoundary;
+  checkNotBoth('autoscaler.targetUtilizationBoundary', boundary !== undefined,
+    'autoscaler.utilizationMin\' and \'autoscaler.utilizationMax', options.utilizationMin !== undefined || options.utilizationMax !== undefined);
+  const target = options.targetUtilization ?? Number(defaultAt(O.AUTOSCALER_UTILIZATION_TARGET, undefined));
+  if (boundary !== undefined) {
+    if (!(boundary >= 0)) {
+      throw new PropError(`'autoscaler.targetUtilizationBoundary' must be at least 0 (got ${boundary}). Better: set 'autoscaler.utilizationMin' and 'autoscaler.utilizationMax'.`);
+    }
+    return { min: decimal(Math.max(0, target - boundary)), max: decimal(Math.min(1, target + boundary)) };
+  }
+  // The operator's AutoscalerValidator: max within [target, 1], min within [0, target].
+  if (options.utilizationMax !== undefined && options.utilizationMax < target) {
+    throw new PropError(`'autoscaler.utilizationMax' (${options.utilizationMax}) must not be below the target utilization (${target}): the operator refuses it. Raise it or lower 'autoscaler.targetUtilization'.`);
+  }
+  if (options.utilizationMin !== undefined && options.utilizationMin > target) {
+    throw new PropError(`'autoscaler.utilizationMin' (${options.utilizationMin}) must not be above the target utilization (${target}): the operator refuses it. Lower it or raise 'autoscaler.targetUtilization'.`);
+  }
+  return { min: options.utilizationMin, max: options.utilizationMax };
+}
+
+export function autoscalerEntries(entries: Entries, options: AutoscalerOptions | undefined): void {
+  if (options === undefined) {
+    return;
+  }
+  if (options.scaleDownMaxFactor !== undefined && !(options.scaleDownMaxFactor >= 0 && options.scaleDownMaxFactor <= 1)) {
+    // The operator only refuses negative factors; above 1 the factor means nothing (a scale-down cannot remove more than all).
+    throw new PropError(`'autoscaler.scaleDownMaxFactor' must be from 0 to 1 (got ${options.scaleDownMaxFactor}).`);
+  }
+  checkWholeNumber('autoscaler.vertexMinParallelism', options.vertexMinParallelism, 1);
+  checkWholeNumber('autoscaler.vertexMaxParallelism', options.vertexMaxParallelism, options.vertexMinParallelism ?? 1);
+  const periods = options.excludedPeriods?.join(';');
+  const periodsError = periods === undefined ? undefined : excludedPeriodsError(periods);
+  if (periodsError !== undefined) {
+    throw new PropError(`'autoscaler.excludedPeriods': ${periodsError}.`);
+  }
+  entries.bool(O.AUTOSCALER_ENABLED, options.enabled ?? true);
+  entries.bool(O.AUTOSCALER_SCALING_ENABLED, options.scalingEnabled);
+  entries.duration(O.AUTOSCALER_METRICS_WINDOW, options.metricsWindow, undefined, true);
+  entries.duration(O.AUTOSCALER_STABILIZATION, options.stabilizationInterval);
+  entries.number(O.AUTOSCALER_UTILIZATION_TARGET, options.targetUtilization);
+  const band = utilizationBand(options);
+  const source = (prop: string) => (options.targetUtilizationBoundary === undefined ? prop : 'autoscaler.targetUtilizationBoundary');
+  entries.number(O.AUTOSCALER_UTILIZATION_MIN, band.min, source('autoscaler.utilizationMin'));
+  entries.number(O.AUTOSCALER_UTILIZATION_MAX, band.max, source('autoscaler.utilizationMax'));
+  entries.number(O.AUTOSCALER_SCALE_UP_MAX_FACTOR, options.scaleUpMaxFactor);
+  entries.number(O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, options.scaleDownMaxFactor);
+  entries.duration(O.AUTOSCALER_SCALE_DOWN_INTERVAL, options.scaleDownInterval);
+  entries.duration(O.AUTOSCALER_CATCH_UP_DURATION, options.catchUpDuration);
+  entries.duration(O.AUTOSCALER_RESTART_TIME, options.restartTime);
+  entries.bool(O.AUTOSCALER_RESTART_TIME_TRACKING, options.restartTimeTracking);
+  const tuning = options.memoryTuning;
+  if (tuning !== undefined) {
+    entries.bool(O.AUTOSCALER_MEMORY_TUNING, tuning.enabled ?? true);
+    entries.number(O.AUTOSCALER_MEMORY_TUNING_OVERHEAD, tuning.overhead);
+    entries.bool(O.AUTOSCALER_MEMORY_TUNING_MAXIMIZE_MANAGED, tuning.maximizeManagedMemory);
+  }
+  entries.add(O.AUTOSCALER_EXCLUDED_PERIODS, periods);
+  entries.add(O.AUTOSCALER_VERTEX_MIN, options.vertexMinParallelism === undefined ? undefined : String(options.vertexMinParallelism));
+  entries.add(O.AUTOSCALER_VERTEX_MAX, options.vertexMaxParallelism === undefined ? undefined : String(options.vertexMaxParallelism));
+  if (options.inPlaceScaling === true) {
+    // The operator rescales in place with the adaptive scheduler from Flink 1.18 (supportsInPlaceScaling).
+    requireAvailable('autoscaler.inPlaceScaling', entries.version, FlinkVersion.V1_18);
+    entries.add(F.SCHEDULER, 'adaptive');
+  }
+}
