@@ -38,6 +38,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8.17.1',
     'fast-check@^4.3.0',
     'kubernetes-models@^5.1.0',
+    // The Gateway API HTTPRoute schema (v1.0.0 CRDs, as JSON schema) that src/imports is
+    // generated from and that tests check HTTPRoutes against; pinned exactly, with its
+    // SHA-256 in imports/sources.json (see imports/README.md).
+    '@kubernetes-models/gateway-api@0.5.1',
   ],
 
   bin: { 'cdk8s-flink': 'bin/cdk8s-flink' },

@@ -1,10 +1,12 @@
 import { Chart, Testing } from 'cdk8s';
 import { crdSchemaErrors, isFlinkKind } from './crd-schema';
+import { httpRouteErrors } from './gateway-schema';
 import { k8sSchemaErrors } from './k8s-schema';
 
 /**
  * Every schema error in a set of manifests: Flink custom resources against their CRD (strict),
- * everything else against the Kubernetes schemas.
+ * HTTPRoutes against the pinned Gateway API schema (strict, with its CEL rules) and the
+ * package's own validator, everything else against the Kubernetes schemas.
  */
 export function schemaErrors(manifests: any[]): string[] {
   const errors: string[] = [];
@@ -12,6 +14,9 @@ export function schemaErrors(manifests: any[]): string[] {
   for (const manifest of manifests) {
     if (isFlinkKind(manifest.kind)) {
       errors.push(...crdSchemaErrors(manifest));
+    } else if (manifest.kind === 'HTTPRoute') {
+      errors.push(...httpRouteErrors(manifest));
+      core.push(manifest);
     } else {
       core.push(manifest);
     }
