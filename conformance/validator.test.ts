@@ -1,6 +1,8 @@
 /**
  * Every manifest the operator ships as an example passes the engine without errors, on its
- * own and all together, through the API and through the CLI.
+ * own and all together, through the API and through the CLI; but for the two ingress examples,
+ * which expose the web UI without authentication: that is the error of rule web-ui-exposure,
+ * and nothing else.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,17 +20,26 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 
 const errorsOf = (manifests: any[]) => FlinkValidator.validate(manifests).filter((finding) => finding.severity === Severity.ERROR);
 
+/** The examples whose operator Ingress exposes the web UI without authentication. */
+const UNAUTHENTICATED_UI: { [file: string]: string } = {
+  'basic-ingress.yaml': 'basic-ingress',
+  'advanced-ingress.yaml': 'advanced-ingress',
+};
+
+const exposure = (name: string) => expect.objectContaining({ rule: 'web-ui-exposure', kind: 'FlinkDeployment', name, path: 'spec.ingress' });
+
 describe('the operator examples', () => {
   test('all 26 pinned example files are checked', () => {
     expect(EXAMPLES).toHaveLength(26);
   });
 
-  test.each(EXAMPLES)('%s has no errors on its own', (file) => {
-    expect(errorsOf(operatorYaml('examples', file))).toEqual([]);
+  test.each(EXAMPLES)('%s has no errors on its own, but an unauthenticated web UI', (file) => {
+    const name = UNAUTHENTICATED_UI[path.basename(file)];
+    expect(errorsOf(operatorYaml('examples', file))).toEqual(name === undefined ? [] : [exposure(name)]);
   });
 
-  test('all examples together have no errors', () => {
-    expect(errorsOf(EXAMPLES.flatMap((file) => operatorYaml('examples', file)))).toEqual([]);
+  test('all examples together have no errors but the two unauthenticated web UIs', () => {
+    expect(errorsOf(EXAMPLES.flatMap((file) => operatorYaml('examples', file)))).toEqual(Object.values(UNAUTHENTICATED_UI).map(exposure));
   });
 });
 
@@ -39,16 +50,18 @@ describe('the CLI on the operator examples', () => {
     }
   });
 
-  test.each(EXAMPLES)('validate %s exits 0', (file) => {
+  test.each(EXAMPLES)('validate %s exits 0, or 1 for an unauthenticated web UI', (file) => {
     const result = cli('validate', operatorFile('examples', file));
-    expect(result.stderr).toMatch(/^\d+ manifests? checked: 0 errors/);
-    expect(result.status).toBe(0);
+    const exposed = UNAUTHENTICATED_UI[path.basename(file)] !== undefined;
+    expect(result.stderr).toMatch(exposed ? /^\d+ manifests? checked: 1 errors/ : /^\d+ manifests? checked: 0 errors/);
+    expect(result.status).toBe(exposed ? 1 : 0);
   });
 
-  test('validate on the whole examples folder exits 0 and counts every manifest', () => {
+  test('validate on the whole examples folder counts every manifest and reports the two unauthenticated web UIs', () => {
     const total = EXAMPLES.reduce((sum, file) => sum + operatorYaml('examples', file).length, 0);
     const result = cli('validate', operatorFile('examples'));
-    expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^${total} manifests? checked: 0 errors`, 'm'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${total} manifests? checked: 2 errors`, 'm'));
+    expect(result.stdout.match(/\[web-ui-exposure\]/g)).toHaveLength(2);
   });
 });

@@ -22,7 +22,9 @@ export * from './autoscaler';
 export * from './memory-components';
 
 // Web UI and RBAC
+export * from './ingress-controller';
 export * from './web-ui-authentication';
+export * from './aws-load-balancer-authentication';
 export * from './web-ui-ingress';
 export * from './job-rbac';
 

@@ -5,8 +5,9 @@
  * Every Flink construct asks for it, but the engine is registered once per app, on the app's
  * root, and runs once per synth (see synth-cache.ts; cdk8s runs `node.addValidation` checks again
  * for every chart it renders) over the API objects the rules read: the Flink custom resources,
- * the Ingresses that may expose their web UI, and the RBAC objects they reference. Construct
- * checks that need only the props throw at construction instead (render/construct-errors.ts).
+ * the Ingresses and HTTPRoutes that may expose their web UI (with what authenticates them), and
+ * the RBAC objects they reference. Construct checks that need only the props throw at
+ * construction instead (render/construct-errors.ts).
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
@@ -17,8 +18,15 @@ import { currentCache, markChanged, storeCache } from './synth-cache';
 import { validationEngine } from '../validation/lazy-engine';
 import { isFlinkKind } from '../validation/structural-schema';
 
-/** Kinds other than the Flink ones that rules read. */
-const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount', 'Ingress']);
+/**
+ * Kinds other than the Flink ones that rules read: RBAC, and what exposes a web UI (Ingress,
+ * HTTPRoute) with what authenticates it (IngressClass, Traefik Middleware, GKE BackendConfig,
+ * Envoy Gateway SecurityPolicy).
+ */
+const REFERENCED_KINDS = new Set([
+  'Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount',
+  'Ingress', 'HTTPRoute', 'IngressClass', 'Middleware', 'BackendConfig', 'SecurityPolicy',
+]);
 
 const registered = new WeakSet<IConstruct>();
 
