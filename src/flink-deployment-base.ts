@@ -15,6 +15,7 @@ import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './ren
 import { markChanged } from './render/synth-cache';
 import { deploymentNameProblem } from './validation/rules/names';
 import { WebUiAuthentication } from './web-ui-authentication';
+import { ExposeWebUiWithGatewayOptions, FlinkWebUiHttpRoute } from './web-ui-http-route';
 import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';
 
 /** The port of Flink's REST endpoint and web UI when `rest.port` is not set. */
@@ -103,6 +104,19 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     this.addRestServiceAnnotations(options.authentication);
     this.operatorIngress = options;
     markChanged();
+  }
+
+  /**
+   * Exposes the Flink web UI through a Gateway API HTTPRoute (`gateway.networking.k8s.io/v1`)
+   * attached to a Gateway. The standard channel has no authentication: name the filter or
+   * policy of your Gateway implementation that authenticates (`authentication`), or accept
+   * the exposure explicitly (see docs/web-ui.md).
+   *
+   * @returns the HTTPRoute
+   */
+  public exposeWebUiWithGateway(options: ExposeWebUiWithGatewayOptions): FlinkWebUiHttpRoute {
+    this.checkSingleExposure('exposeWebUiWithGateway');
+    return new FlinkWebUiHttpRoute(this, 'WebUiHttpRoute', { ...options, cluster: this });
   }
 
   /** @internal */

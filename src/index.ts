@@ -26,6 +26,8 @@ export * from './ingress-controller';
 export * from './web-ui-authentication';
 export * from './aws-load-balancer-authentication';
 export * from './web-ui-ingress';
+export * from './http-route-authentication';
+export * from './web-ui-http-route';
 export * from './job-rbac';
 
 // Memory model
