@@ -39,7 +39,9 @@ describe('the operator examples', () => {
   });
 
   test('all examples together have no errors but the two unauthenticated web UIs', () => {
-    expect(errorsOf(EXAMPLES.flatMap((file) => operatorYaml('examples', file)))).toEqual(Object.values(UNAUTHENTICATED_UI).map(exposure));
+    const expected = EXAMPLES.map((file) => UNAUTHENTICATED_UI[path.basename(file)]).filter((name) => name !== undefined).map(exposure);
+    expect(expected).toHaveLength(2);
+    expect(errorsOf(EXAMPLES.flatMap((file) => operatorYaml('examples', file)))).toEqual(expected);
   });
 });
 
