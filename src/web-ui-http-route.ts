@@ -134,7 +134,10 @@ export class FlinkWebUiHttpRoute extends Construct {
       if ((props.hostnames ?? []).length > 16) {
         throw new PropError(`'hostnames' may hold at most 16 names (got ${props.hostnames!.length}).`);
       }
-      (props.hostnames ?? []).forEach((host, index) => checkPattern(`hostnames[${index}]`, host, HOSTNAME, "a lowercase host name such as 'flink.example.com' (no IP address)"));
+      (props.hostnames ?? []).forEach((host, index) => {
+        const what = "a lowercase host name such as 'flink.example.com', not an IP address";
+        checkPattern(`hostnames[${index}]`, host, /^[0-9.]+$/.test(host) ? /^$/ : HOSTNAME, what);
+      });
       return { name, path: normalizePathPrefix('path', props.path) };
     });
     this.name = checked.name;

@@ -101,6 +101,7 @@ describe('exposeWebUiWithGateway', () => {
     ['a bad Gateway name', { gatewayName: 'Shared Gateway' }, /'gatewayName' must be a lowercase DNS name .*got 'Shared Gateway'/],
     ['a bad namespace', { gatewayNamespace: 'gateway.system' }, /'gatewayNamespace' must be a namespace name/],
     ['a bad host name', { hostnames: ['Flink.example.com'] }, /'hostnames\[0\]' must be a lowercase host name/],
+    ['an IP address', { hostnames: ['flink.example.com', '10.0.0.1'] }, /'hostnames\[1\]' must be a lowercase host name such as 'flink.example.com', not an IP address \(got '10.0.0.1'\)/],
     ['17 host names', { hostnames: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`) }, /'hostnames' may hold at most 16 names \(got 17\)/],
     ['a .. segment', { path: '/flink/../admin' }, /'path' must be '\/' or a plain path prefix .*without '\.' or '\.\.' segments/],
     ['another namespace', { metadata: { namespace: 'gateway-system' } }, /'metadata.namespace' must be the cluster's namespace 'flink'/],

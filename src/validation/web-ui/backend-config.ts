@@ -15,7 +15,8 @@ export const BACKEND_CONFIG_ANNOTATION = 'cloud.google.com/backend-config';
 function backendConfigNames(value: string): string[] | undefined {
   try {
     const parsed = JSON.parse(value);
-    const names = [parsed?.default, ...Object.values(parsed?.ports ?? {})];
+    const ports = parsed?.ports !== null && typeof parsed?.ports === 'object' ? Object.values(parsed.ports) : [];
+    const names = [parsed?.default, ...ports];
     return names.filter((name): name is string => typeof name === 'string');
   } catch {
     return undefined;
