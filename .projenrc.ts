@@ -46,6 +46,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'kubernetes-models@^5.1.0',
     // The PodMonitor types are generated from this exact release (imports/sources.json pins it).
     '@kubernetes-models/prometheus-operator@6.0.0',
+    // The Gateway API HTTPRoute schema (v1.0.0 CRDs, as JSON schema) that src/imports is
+    // generated from and that tests check HTTPRoutes against; pinned exactly, with its
+    // SHA-256 in imports/sources.json (see imports/README.md).
+    '@kubernetes-models/gateway-api@0.5.1',
   ],
 
   bin: { 'cdk8s-flink': 'bin/cdk8s-flink' },
@@ -109,7 +113,7 @@ project.addTask('import:prometheus-operator', {
   exec: 'ts-node --project imports/tsconfig.json imports/prometheus-operator.ts',
 });
 
-// docs/configuration-keys.md is rendered from the key table in src/private/configuration-keys.ts.
+// docs/configuration-keys.md is rendered from the option registry (src/private/options/registry.ts).
 project.addTask('docs:configuration-keys', {
   description: 'Render the key table of docs/configuration-keys.md',
   exec: 'ts-node --project scripts/tsconfig.json scripts/render-configuration-keys.ts',

@@ -10,12 +10,15 @@
  * 3. run `cdk8s import` on the reduced CRDs and write the TypeScript with a provenance header;
  * 4. write the structural schemas the validation engine checks manifests against (full pod
  *    templates included), with repeated subtrees stored once.
+ *
+ * It also regenerates the Gateway API HTTPRoute types from their pinned schema (gateway-api.ts).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { generateGatewayApi } from './gateway-api';
 import { EnsureOptions, loadPinnedCrdTexts, readSources, REPO_ROOT } from './operator-files';
 
 /** The generated TypeScript module, relative to the output directory. */
@@ -222,6 +225,7 @@ export async function generate(outputDir: string = path.join(REPO_ROOT, 'src', '
 
 if (require.main === module) {
   generate()
+    .then((files) => [...files, generateGatewayApi()])
     .then((files) => files.forEach((file) => console.log(`wrote ${path.relative(REPO_ROOT, file)}`)))
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);

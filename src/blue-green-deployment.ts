@@ -15,6 +15,7 @@ import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';
+import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { blueGreenNameProblem } from './validation/rules/names';
 
 /**
@@ -60,7 +61,13 @@ export interface FlinkBlueGreenDeploymentProps extends FlinkApplicationProps {
   readonly blueGreen?: BlueGreenOptions;
 
   /**
-   * The Ingress the operator keeps pointed at the active deployment's web UI.
+   * The Ingress the operator keeps pointed at the active deployment's web UI. It must
+   * authenticate with the controller that serves its class, or accept the exposure explicitly
+   * (see docs/web-ui.md).
+   *
+   * A blue/green deployment has no `exposeWebUiWithGateway()`: its REST Service changes with
+   * every transition (`<name>-blue-rest`, `<name>-green-rest`), and only the operator's Ingress
+   * follows it.
    *
    * @default - none
    */
@@ -95,6 +102,15 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
           automountToken: true,
         });
         this.rbac.roleBinding.addSubjects(account);
+      }
+    }
+
+    const restServiceAnnotations = props.ingress?.authentication?.restServiceAnnotations;
+    if (restServiceAnnotations !== undefined) {
+      const configured = this._configurationValue(REST_SERVICE_ANNOTATIONS_KEY);
+      const entry = checkedAt(this, () => restServiceAnnotationsEntry(configured, restServiceAnnotations, 'WebUiAuthentication.gkeIdentityAwareProxy()'));
+      if (entry !== undefined) {
+        this.addFlinkConfiguration(entry.key, entry.value);
       }
     }
 

@@ -26,5 +26,22 @@ export class FlinkAnnotations {
    */
   public static readonly UNAUTHENTICATED_WEB_UI = 'cdk8s-flink/unauthenticated-web-ui';
 
+  /**
+   * On an Ingress (or the operator's `spec.ingress`): the `IngressController` that serves its
+   * IngressClass, e.g. `traefik`, when the class name does not say it (a custom class, or
+   * `haproxy`, which both HAProxy controllers install). The validator checks the authentication
+   * annotations against this controller.
+   */
+  public static readonly INGRESS_CONTROLLER = 'cdk8s-flink/ingress-controller';
+
+  /**
+   * On an HTTPRoute to a Flink REST service: what authenticates its requests, as
+   * `<group>/<Kind>/<name>` (comma-separated for several): an `ExtensionRef` filter of the
+   * route's rule, or a policy attached to the route or its Gateway (e.g.
+   * `gateway.envoyproxy.io/SecurityPolicy/flink-ui`). The validator cannot see what an
+   * implementation's filter does, so naming it here is the statement that it authenticates.
+   */
+  public static readonly AUTHENTICATED_BY = 'cdk8s-flink/authenticated-by';
+
   private constructor() {}
 }

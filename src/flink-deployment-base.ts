@@ -12,8 +12,11 @@ import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { renderDeploymentSpec } from './render/deployment-spec';
+import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { markChanged } from './render/synth-cache';
 import { deploymentNameProblem } from './validation/rules/names';
+import { WebUiAuthentication } from './web-ui-authentication';
+import { ExposeWebUiWithGatewayOptions, FlinkWebUiHttpRoute } from './web-ui-http-route';
 import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';
 
 /** The port of Flink's REST endpoint and web UI when `rest.port` is not set. */
@@ -31,7 +34,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
   protected readonly apiObject: ApiObject;
 
   private operatorIngress?: OperatorIngressOptions;
-  private webUiIngress?: FlinkWebUiIngress;
+  private webUiExposure?: string;
   private podMonitor?: FlinkPodMonitor;
   private readonly props: FlinkClusterProps;
 
@@ -78,18 +81,22 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
   }
 
   /**
-   * Exposes the Flink web UI through an Ingress to the cluster's REST service.
+   * Exposes the Flink web UI through an Ingress to the cluster's REST service. It must
+   * authenticate with the controller that serves its class, or accept the exposure explicitly
+   * (see docs/web-ui.md).
    *
    * @returns the Ingress
    */
   public exposeWebUi(options: ExposeWebUiOptions = {}): FlinkWebUiIngress {
     this.checkSingleExposure('exposeWebUi');
-    this.webUiIngress = new FlinkWebUiIngress(this, 'WebUiIngress', { ...options, cluster: this });
-    return this.webUiIngress;
+    this.addRestServiceAnnotations(options.authentication);
+    return new FlinkWebUiIngress(this, 'WebUiIngress', { ...options, cluster: this });
   }
 
   /**
-   * Exposes the Flink web UI through the Ingress the operator creates from `spec.ingress`.
+   * Exposes the Flink web UI through the Ingress the operator creates from `spec.ingress`. It
+   * must authenticate with the controller that serves its class, or accept the exposure
+   * explicitly (see docs/web-ui.md).
    */
   public exposeWebUiWithOperatorIngress(options: OperatorIngressOptions): void {
     this.checkSingleExposure('exposeWebUiWithOperatorIngress');
@@ -98,6 +105,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
         throw new PropError("'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.");
       }
     });
+    this.addRestServiceAnnotations(options.authentication);
     this.operatorIngress = options;
     markChanged();
   }
@@ -122,6 +130,19 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     return this.podMonitor;
   }
 
+  /**
+   * Exposes the Flink web UI through a Gateway API HTTPRoute (`gateway.networking.k8s.io/v1`)
+   * attached to a Gateway. The standard channel has no authentication: name the filter or
+   * policy of your Gateway implementation that authenticates (`authentication`), or accept
+   * the exposure explicitly (see docs/web-ui.md).
+   *
+   * @returns the HTTPRoute
+   */
+  public exposeWebUiWithGateway(options: ExposeWebUiWithGatewayOptions): FlinkWebUiHttpRoute {
+    this.checkSingleExposure('exposeWebUiWithGateway');
+    return new FlinkWebUiHttpRoute(this, 'WebUiHttpRoute', { ...options, cluster: this });
+  }
+
   /** @internal */
   protected _nameProblem(name: string): string | undefined {
     return deploymentNameProblem(name);
@@ -136,8 +157,22 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
   }
 
   private checkSingleExposure(method: string): void {
-    if (this.webUiIngress !== undefined || this.operatorIngress !== undefined) {
-      throw new Error(`${this.node.path}: ${method}() cannot be used: the web UI of '${this.name}' is already exposed. Expose it once.`);
+    if (this.webUiExposure !== undefined) {
+      throw new Error(`${this.node.path}: ${method}() cannot be used: the web UI of '${this.name}' is already exposed by ${this.webUiExposure}(). Expose it once.`);
+    }
+    this.webUiExposure = method;
+  }
+
+  /** The REST Service annotations an authentication needs (GKE's BackendConfig). */
+  private addRestServiceAnnotations(authentication: WebUiAuthentication | undefined): void {
+    const needed = authentication?.restServiceAnnotations;
+    if (needed === undefined) {
+      return;
+    }
+    const configured = this._configurationValue(REST_SERVICE_ANNOTATIONS_KEY);
+    const entry = checkedAt(this, () => restServiceAnnotationsEntry(configured, needed, 'WebUiAuthentication.gkeIdentityAwareProxy()'));
+    if (entry !== undefined) {
+      this.addFlinkConfiguration(entry.key, entry.value);
     }
   }
 }

@@ -29,8 +29,12 @@ export * from './state-backend';
 export * from './execution';
 
 // Web UI and RBAC
+export * from './ingress-controller';
 export * from './web-ui-authentication';
+export * from './aws-load-balancer-authentication';
 export * from './web-ui-ingress';
+export * from './http-route-authentication';
+export * from './web-ui-http-route';
 export * from './job-rbac';
 
 // Metrics

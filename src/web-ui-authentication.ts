@@ -1,12 +1,20 @@
+import { AwsLoadBalancerCognitoOptions, AwsLoadBalancerOidcOptions } from './aws-load-balancer-authentication';
+import { IngressController } from './ingress-controller';
+import { BACKEND_CONFIG_ANNOTATION } from './validation/web-ui/backend-config';
+import { ALB, annotationMethods, HAPROXY_INGRESS, HAPROXY_TECH, httpUrlProblem, NGINX, TRAEFIK_MIDDLEWARES } from './validation/web-ui/ingress-annotations';
+
 /**
- * How an Ingress authenticates the people who reach the Flink web UI.
+ * How an Ingress authenticates the people who reach the Flink web UI, and which Ingress
+ * controller does it.
  *
- * Flink's web UI has no authentication of its own and, by default, accepts jar uploads
- * (`web.submit.enable`): whoever reaches it can run code in the cluster. An Ingress that
- * exposes it must authenticate, unless jar uploads are off or the risk is accepted explicitly.
+ * Flink's web UI and REST API have no authentication of its own. Whoever reaches them can
+ * cancel jobs and trigger savepoints, and, on a session cluster that accepts jar uploads
+ * (`web.submit.enable`), run code in the cluster. An exposure must authenticate or be accepted
+ * explicitly (`allowUnauthenticatedAccess`); see docs/web-ui.md.
  *
- * The factories below write ingress-nginx annotations; `fromAnnotations()` takes the
- * annotations of any other controller.
+ * Each method is honoured by one controller family (`controller`); the Ingress must name a
+ * class of that controller (`ingressClassName`, and `ingressController` for a custom class
+ * name). Any other controller ignores the annotations, and synth fails.
  */
 export class WebUiAuthentication {
   /**
@@ -20,26 +28,29 @@ export class WebUiAuthentication {
    * @see https://kubernetes.github.io/ingress-nginx/examples/auth/basic/
    */
   public static basicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
-    requireText('WebUiAuthentication.basicAuth', 'secretName', secretName);
-    return new WebUiAuthentication({
-      'nginx.ingress.kubernetes.io/auth-type': 'basic',
-      'nginx.ingress.kubernetes.io/auth-secret': secretName,
-      'nginx.ingress.kubernetes.io/auth-realm': realm,
+    requireText('basicAuth', 'secretName', secretName);
+    return WebUiAuthentication.checked('basicAuth', IngressController.INGRESS_NGINX, {
+      [`${NGINX}/auth-type`]: 'basic',
+      [`${NGINX}/auth-secret`]: secretName,
+      [`${NGINX}/auth-realm`]: realm,
     });
   }
 
   /**
    * External authentication by ingress-nginx, e.g. through oauth2-proxy.
    *
-   * @param authUrl the URL that authorizes each request (`auth-url`)
-   * @param signInUrl where unauthenticated users are sent to sign in (`auth-signin`)
+   * @param authUrl the http(s) URL that authorizes each request (`auth-url`)
+   * @param signInUrl the http(s) URL unauthenticated users are sent to (`auth-signin`)
    * @see https://kubernetes.github.io/ingress-nginx/examples/auth/oauth-external-auth/
    */
   public static externalAuth(authUrl: string, signInUrl?: string): WebUiAuthentication {
-    requireText('WebUiAuthentication.externalAuth', 'authUrl', authUrl);
-    return new WebUiAuthentication({
-      'nginx.ingress.kubernetes.io/auth-url': authUrl,
-      ...(signInUrl === undefined ? {} : { 'nginx.ingress.kubernetes.io/auth-signin': signInUrl }),
+    requireUrl('externalAuth', 'authUrl', authUrl);
+    if (signInUrl !== undefined) {
+      requireUrl('externalAuth', 'signInUrl', signInUrl);
+    }
+    return WebUiAuthentication.checked('externalAuth', IngressController.INGRESS_NGINX, {
+      [`${NGINX}/auth-url`]: authUrl,
+      ...(signInUrl === undefined ? {} : { [`${NGINX}/auth-signin`]: signInUrl }),
     });
   }
 
@@ -50,36 +61,164 @@ export class WebUiAuthentication {
    * @see https://kubernetes.github.io/ingress-nginx/examples/auth/client-certs/
    */
   public static clientCertificate(caSecretName: string): WebUiAuthentication {
-    requireText('WebUiAuthentication.clientCertificate', 'caSecretName', caSecretName);
-    return new WebUiAuthentication({
-      'nginx.ingress.kubernetes.io/auth-tls-secret': caSecretName,
-      'nginx.ingress.kubernetes.io/auth-tls-verify-client': 'on',
+    requireText('clientCertificate', 'caSecretName', caSecretName);
+    return WebUiAuthentication.checked('clientCertificate', IngressController.INGRESS_NGINX, {
+      [`${NGINX}/auth-tls-secret`]: caSecretName,
+      [`${NGINX}/auth-tls-verify-client`]: 'on',
     });
   }
 
   /**
-   * Authentication configured through the annotations of another Ingress controller
-   * (e.g. an AWS ALB with `alb.ingress.kubernetes.io/auth-type: oidc`, or a Traefik
-   * forward-auth middleware).
+   * Authentication by Traefik middlewares (`basicAuth`, `digestAuth` or `forwardAuth`
+   * Middleware resources), named as `<namespace>-<name>@kubernetescrd`.
    *
-   * @param annotations the annotations that make the controller authenticate requests
+   * @param middlewares the middlewares, e.g. `['flink-basic-auth@kubernetescrd']`
+   * @see https://doc.traefik.io/traefik/routing/providers/kubernetes-ingress/
    */
-  public static fromAnnotations(annotations: { [key: string]: string }): WebUiAuthentication {
-    if (Object.keys(annotations).length === 0) {
-      throw new Error("WebUiAuthentication.fromAnnotations: 'annotations' must hold the controller's authentication annotations (got none).");
+  public static traefikMiddlewares(middlewares: string[]): WebUiAuthentication {
+    return WebUiAuthentication.checked('traefikMiddlewares', IngressController.TRAEFIK, { [TRAEFIK_MIDDLEWARES]: middlewares.join(',') });
+  }
+
+  /**
+   * HTTP basic authentication by HAProxy Technologies' HAProxy Kubernetes Ingress Controller
+   * (`haproxy.org/auth-*`).
+   *
+   * @param secretName the Secret with the users (`<user>: <password hash>`), as `name` or `namespace/name`
+   * @param realm the realm shown in the login prompt
+   */
+  public static haproxyBasicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
+    requireText('haproxyBasicAuth', 'secretName', secretName);
+    return WebUiAuthentication.checked('haproxyBasicAuth', IngressController.HAPROXY_TECH, {
+      [`${HAPROXY_TECH}/auth-type`]: 'basic-auth',
+      [`${HAPROXY_TECH}/auth-secret`]: secretName,
+      [`${HAPROXY_TECH}/auth-realm`]: realm,
+    });
+  }
+
+  /**
+   * HTTP basic authentication by the HAProxy Ingress project (`haproxy-ingress.github.io/auth-*`).
+   *
+   * @param secretName the Secret holding the `auth` htpasswd file, as `name` or `namespace/name`
+   * @param realm the realm shown in the login prompt
+   */
+  public static haproxyIngressBasicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
+    requireText('haproxyIngressBasicAuth', 'secretName', secretName);
+    return WebUiAuthentication.checked('haproxyIngressBasicAuth', IngressController.HAPROXY_INGRESS, {
+      [`${HAPROXY_INGRESS}/auth-type`]: 'basic',
+      [`${HAPROXY_INGRESS}/auth-secret`]: secretName,
+      [`${HAPROXY_INGRESS}/auth-realm`]: realm,
+    });
+  }
+
+  /**
+   * OpenID Connect authentication by an AWS Application Load Balancer (AWS Load Balancer
+   * Controller). An ALB authenticates on HTTPS listeners only, so this also sets
+   * `listen-ports` to HTTPS 443.
+   */
+  public static awsLoadBalancerOidc(options: AwsLoadBalancerOidcOptions): WebUiAuthentication {
+    for (const endpoint of ['issuer', 'authorizationEndpoint', 'tokenEndpoint', 'userInfoEndpoint'] as const) {
+      requireUrl('awsLoadBalancerOidc', endpoint, options[endpoint]);
     }
-    return new WebUiAuthentication({ ...annotations });
+    requireText('awsLoadBalancerOidc', 'secretName', options.secretName);
+    const { scope, ...provider } = options;
+    return WebUiAuthentication.checked('awsLoadBalancerOidc', IngressController.AWS_ALB, albAnnotations('oidc', provider, scope));
+  }
+
+  /**
+   * Amazon Cognito authentication by an AWS Application Load Balancer (AWS Load Balancer
+   * Controller). An ALB authenticates on HTTPS listeners only, so this also sets
+   * `listen-ports` to HTTPS 443.
+   */
+  public static awsLoadBalancerCognito(options: AwsLoadBalancerCognitoOptions): WebUiAuthentication {
+    for (const field of ['userPoolArn', 'userPoolClientId', 'userPoolDomain'] as const) {
+      requireText('awsLoadBalancerCognito', field, options[field]);
+    }
+    const provider = { userPoolARN: options.userPoolArn, userPoolClientID: options.userPoolClientId, userPoolDomain: options.userPoolDomain };
+    return WebUiAuthentication.checked('awsLoadBalancerCognito', IngressController.AWS_ALB, albAnnotations('cognito', provider, options.scope));
+  }
+
+  /**
+   * Identity-Aware Proxy of a GKE Ingress. GKE configures it on the backend Service: the
+   * cluster's REST Service gets the annotation `cloud.google.com/backend-config`
+   * (through flinkConfiguration `kubernetes.rest-service.annotations`) naming a BackendConfig
+   * with `spec.iap.enabled: true`, which you create. Use it with `exposeWebUi()` or
+   * `exposeWebUiWithOperatorIngress()` of the cluster, which add the annotation.
+   *
+   * @param backendConfigName the BackendConfig (`cloud.google.com/v1`) in the cluster's namespace
+   * @see https://cloud.google.com/iap/docs/enabling-kubernetes-howto
+   */
+  public static gkeIdentityAwareProxy(backendConfigName: string): WebUiAuthentication {
+    requireText('gkeIdentityAwareProxy', 'backendConfigName', backendConfigName);
+    return new WebUiAuthentication(IngressController.GKE, {}, { [BACKEND_CONFIG_ANNOTATION]: JSON.stringify({ default: backendConfigName }) });
+  }
+
+  /**
+   * Authentication written as annotations of the controller that honours them, e.g.
+   * `fromAnnotations(IngressController.AWS_ALB, {...})`. The annotations must turn on an
+   * authentication of that controller that cdk8s-flink recognises (docs/web-ui.md lists them);
+   * a value that turns it off (`''`, `off`, `false`, `none`) is refused.
+   *
+   * @param controller the controller that honours the annotations
+   * @param annotations the annotations that make it authenticate requests
+   */
+  public static fromAnnotations(controller: IngressController, annotations: { [key: string]: string }): WebUiAuthentication {
+    if (controller === IngressController.GKE) {
+      throw new Error("WebUiAuthentication.fromAnnotations: GKE authenticates through Identity-Aware Proxy on the backend Service, not through Ingress annotations: use 'WebUiAuthentication.gkeIdentityAwareProxy(<BackendConfig>)'.");
+    }
+    return WebUiAuthentication.checked('fromAnnotations', controller, { ...annotations });
+  }
+
+  /** The annotations must turn on an authentication of `controller`, with no problem. */
+  private static checked(method: string, controller: IngressController, annotations: { [key: string]: string }): WebUiAuthentication {
+    const methods = annotationMethods(annotations);
+    const problem = methods.find((found) => found.problem !== undefined);
+    if (problem !== undefined) {
+      throw new Error(`WebUiAuthentication.${method}: ${problem.problem}. Fix the value, or use one of the factories of ${problem.controller}.`);
+    }
+    const foreign = methods.find((found) => found.controller !== controller);
+    if (foreign !== undefined) {
+      throw new Error(`WebUiAuthentication.${method}: '${foreign.annotation}' is an annotation of ${foreign.controller}, not of ${controller}, which ignores it.`);
+    }
+    if (methods.length === 0) {
+      throw new Error(`WebUiAuthentication.${method}: the annotations must turn on an authentication of ${controller} that cdk8s-flink recognises (got ${JSON.stringify(Object.keys(annotations))}); docs/web-ui.md lists them.`);
+    }
+    return new WebUiAuthentication(controller, annotations, undefined);
   }
 
   private constructor(
-    /** The Ingress annotations that turn authentication on. */
+    /** The controller family that honours this authentication. */
+    public readonly controller: IngressController,
+    /** The Ingress annotations that turn authentication on (none for GKE's Identity-Aware Proxy). */
     public readonly annotations: { [key: string]: string },
+    /**
+     * Annotations of the cluster's REST Service (`kubernetes.rest-service.annotations`) that
+     * turn authentication on: GKE's BackendConfig.
+     */
+    public readonly restServiceAnnotations?: { [key: string]: string },
   ) {}
 }
 
+function albAnnotations(type: string, provider: object, scope: string | undefined): { [key: string]: string } {
+  return {
+    [`${ALB}/auth-type`]: type,
+    [`${ALB}/auth-idp-${type}`]: JSON.stringify(provider),
+    [`${ALB}/auth-on-unauthenticated-request`]: 'authenticate',
+    ...(scope === undefined ? {} : { [`${ALB}/auth-scope`]: scope }),
+    [`${ALB}/listen-ports`]: '[{"HTTPS":443}]',
+  };
+}
+
 function requireText(method: string, param: string, value: string): void {
-  if (value.trim() === '') {
-    throw new Error(`${method}: '${param}' must not be empty.`);
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new Error(`WebUiAuthentication.${method}: '${param}' must not be empty.`);
+  }
+}
+
+function requireUrl(method: string, param: string, value: string): void {
+  requireText(method, param, value);
+  const problem = httpUrlProblem(value);
+  if (problem !== undefined) {
+    throw new Error(`WebUiAuthentication.${method}: '${param}' must be an absolute http or https URL such as 'https://oauth2.example.com/oauth2/auth': ${problem}.`);
   }
 }
 
@@ -88,19 +227,28 @@ function requireText(method: string, param: string, value: string): void {
  */
 export interface WebUiAccessOptions {
   /**
-   * How the Ingress authenticates users.
+   * How the Ingress authenticates users. Its `controller` must serve `ingressClassName`.
    *
-   * @default - none: synth fails unless jar uploads are off (`web.submit.enable: 'false'`)
-   * or `allowUnauthenticatedAccess` is set
+   * @default - none: synth fails unless `allowUnauthenticatedAccess` is set
    */
   readonly authentication?: WebUiAuthentication;
 
   /**
-   * Accept that anyone who reaches the Ingress can use the web UI, including jar uploads when
-   * they are on. The Ingress is annotated `cdk8s-flink/unauthenticated-web-ui: "true"` so
-   * the choice stays visible in the manifests.
+   * Accept that anyone who reaches the Ingress can use the web UI and REST API: cancel jobs,
+   * trigger savepoints and, when jar uploads are on, run code. The Ingress is annotated
+   * `cdk8s-flink/unauthenticated-web-ui: "true"` so the choice stays visible in the manifests.
    *
    * @default false
    */
   readonly allowUnauthenticatedAccess?: boolean;
+
+  /**
+   * The controller that serves `ingressClassName`, when the class name does not say it: a
+   * custom class, or `haproxy` (the default class of both HAProxy controllers). The Ingress
+   * is annotated `cdk8s-flink/ingress-controller: <controller>`, which the validator reads.
+   *
+   * @default - known from the class name (`nginx`, `traefik`, `alb`, `gce`, ...) or from an
+   * IngressClass in the app
+   */
+  readonly ingressController?: IngressController;
 }

@@ -3,11 +3,14 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IFlinkCluster } from './cluster';
 import { FlinkAnnotations } from './constants';
+import { IngressController } from './ingress-controller';
 import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { checkObjectName } from './render/prop-checks';
 import { markChanged } from './render/synth-cache';
+import { escapeRegex, normalizePathPrefix } from './render/url-path';
+import { wellKnownController } from './validation/web-ui/ingress-classes';
 import { WebUiAccessOptions } from './web-ui-authentication';
 
 /**
@@ -22,31 +25,25 @@ export interface ExposeWebUiOptions extends WebUiAccessOptions {
   readonly host?: string;
 
   /**
-   * Path prefix the UI is served under, e.g. `/flink`.
+   * Path prefix the UI is served under, e.g. `/flink`: a plain path (letters, digits, `.`,
+   * `_`, `~`, `-` in each segment). Needs `host`, and an ingress-nginx class.
    *
-   * A prefix other than `/` uses ingress-nginx's regex rewrite (as the operator's own
-   * ingress documentation does): `/flink/...` is forwarded as `/...`, and `/flink` is
-   * redirected to `/flink/` because the UI loads its assets by relative paths.
+   * A prefix other than `/` uses only annotations a default ingress-nginx install accepts
+   * (no snippets): a regex path with `rewrite-target` forwards `/flink/...` as `/...`, and a
+   * second Ingress, `<name>-redirect`, answers `/flink` with a `permanent-redirect` to
+   * `/flink/`, because the UI loads its assets by relative paths. For another controller,
+   * use `exposeWebUiWithGateway()`, whose HTTPRoute rewrites the prefix portably.
    *
    * @default '/'
    */
   readonly path?: string;
 
   /**
-   * Redirect the bare path prefix to the prefix with a trailing slash, through an
-   * ingress-nginx `configuration-snippet` annotation. ingress-nginx 1.9+ accepts snippet
-   * annotations only with `allow-snippet-annotations: "true"` (and, from 1.12,
-   * `annotations-risk-level: Critical`); without them, turn this off and open the UI with
-   * the trailing slash.
+   * The IngressClass of the controller that serves the Ingress. Needed with `authentication`
+   * (annotations are honoured by one controller only; see `ingressController` for a custom
+   * class name) and with a `path` prefix.
    *
-   * @default true when `path` is a prefix other than `/`
-   */
-  readonly trailingSlashRedirect?: boolean;
-
-  /**
-   * The IngressClass of the controller that serves the Ingress.
-   *
-   * @default - the cluster's default IngressClass
+   * @default - the cluster's default IngressClass (only with `allowUnauthenticatedAccess`)
    */
   readonly ingressClassName?: string;
 
@@ -83,16 +80,16 @@ export interface FlinkWebUiIngressProps extends ExposeWebUiOptions {
 }
 
 const NGINX = 'nginx.ingress.kubernetes.io';
-const PATH_PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
 const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * A `networking.k8s.io/v1` Ingress to the REST service Flink creates for a cluster
- * (`<cluster>-rest`, on `rest.port`, default 8081), which serves the web UI.
+ * (`<cluster>-rest`, on `rest.port`, default 8081), which serves the web UI; with a path
+ * prefix, also `<name>-redirect`, which sends the bare prefix to the prefix with a slash.
  *
- * Synth fails if the Ingress lets unauthenticated users reach a UI that accepts jar uploads
- * (rule `web-ui-exposure`); see `WebUiAccessOptions`. The Ingress is the construct's default
- * child, id `Resource`.
+ * Synth fails unless the Ingress authenticates with the controller that serves its class, or
+ * the exposure is accepted explicitly (rule `web-ui-exposure`); see `WebUiAccessOptions` and
+ * docs/web-ui.md. The Ingress is the construct's default child, id `Resource`.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/ingress/
  */
@@ -129,7 +126,12 @@ export class FlinkWebUiIngress extends Construct {
       if (props.tlsSecretName !== undefined && props.host === undefined) {
         throw new PropError("'tlsSecretName' needs 'host': a TLS certificate is issued for a host name. Set 'host', e.g. 'flink.example.com'.");
       }
-      return { name, path: normalizePath(props.path) };
+      const path = normalizePathPrefix('path', props.path);
+      if (path !== '/') {
+        checkPathPrefixController(props, path);
+        checkObjectName('metadata.name', `${name}-redirect`);
+      }
+      return { name, path };
     });
     this.name = checked.name;
     this.host = props.host;
@@ -143,10 +145,28 @@ export class FlinkWebUiIngress extends Construct {
         ...props.metadata,
         name: this.name,
         namespace: props.cluster.namespace,
-        annotations: this.renderAnnotations(),
+        annotations: this.renderAnnotations(this.path === '/' ? {} : {
+          [`${NGINX}/use-regex`]: 'true',
+          [`${NGINX}/rewrite-target`]: '/$1',
+        }),
       },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({
+        produce: () => this.renderSpec(this.path === '/'
+          ? { path: '/', pathType: 'Prefix' }
+          : { path: `${escapeRegex(this.path)}/(.*)`, pathType: 'ImplementationSpecific' }),
+      }),
     });
+    if (this.path !== '/') {
+      new k8s.KubeIngress(this, 'Redirect', {
+        metadata: {
+          ...props.metadata,
+          name: `${this.name}-redirect`,
+          namespace: props.cluster.namespace,
+          annotations: this.renderAnnotations({ [`${NGINX}/permanent-redirect`]: this.url! }),
+        },
+        spec: Lazy.any({ produce: () => this.renderSpec({ path: this.path, pathType: 'Exact' }) }),
+      });
+    }
     validateAppOnSynth(this);
   }
 
@@ -161,36 +181,25 @@ export class FlinkWebUiIngress extends Construct {
     return `${scheme}://${this.host}${this.path === '/' ? '/' : `${this.path}/`}`;
   }
 
-  private renderAnnotations(): { [key: string]: string } {
-    const computed: { [key: string]: string } = {};
-    if (this.path !== '/') {
-      computed[`${NGINX}/use-regex`] = 'true';
-      computed[`${NGINX}/rewrite-target`] = '/$2';
-      if (this.options.trailingSlashRedirect !== false) {
-        computed[`${NGINX}/configuration-snippet`] = `rewrite ^(${this.path})$ $1/ permanent;\n`;
-      }
-    }
-    if (this.options.allowUnauthenticatedAccess === true) {
-      computed[FlinkAnnotations.UNAUTHENTICATED_WEB_UI] = 'true';
-    }
+  private renderAnnotations(routing: { [key: string]: string }): { [key: string]: string } {
     return {
-      ...computed,
+      ...routing,
+      ...(this.options.allowUnauthenticatedAccess === true ? { [FlinkAnnotations.UNAUTHENTICATED_WEB_UI]: 'true' } : {}),
+      ...(this.options.ingressController === undefined ? {} : { [FlinkAnnotations.INGRESS_CONTROLLER]: this.options.ingressController }),
       ...this.options.authentication?.annotations,
       ...this.options.metadata?.annotations,
       ...this.options.annotations,
     };
   }
 
-  private renderSpec(): k8s.IngressSpec {
-    const prefix = this.path === '/';
+  private renderSpec(route: { path: string; pathType: string }): k8s.IngressSpec {
     return {
       ingressClassName: this.options.ingressClassName,
       rules: [{
         host: this.host,
         http: {
           paths: [{
-            path: prefix ? '/' : `${this.path}(/|$)(.*)`,
-            pathType: prefix ? 'Prefix' : 'ImplementationSpecific',
+            ...route,
             backend: {
               service: {
                 name: this.cluster.restServiceName,
@@ -205,13 +214,21 @@ export class FlinkWebUiIngress extends Construct {
   }
 }
 
-function normalizePath(path: string | undefined): string {
-  if (path === undefined || path === '/' || path === '') {
-    return '/';
+/**
+ * A path prefix is rewritten and redirected with ingress-nginx annotations, to an absolute
+ * URL: it needs an ingress-nginx class and a host.
+ */
+function checkPathPrefixController(props: ExposeWebUiOptions, path: string): void {
+  const controller = props.ingressController ?? (props.ingressClassName === undefined ? undefined : wellKnownController(props.ingressClassName));
+  const other = 'for another controller, use exposeWebUiWithGateway(), whose HTTPRoute rewrites the prefix portably, or serve the UI at \'/\'';
+  if (props.ingressClassName === undefined) {
+    throw new PropError(`'path' '${path}' is rewritten with ingress-nginx annotations, which other controllers ignore: set 'ingressClassName' to an ingress-nginx class (e.g. 'nginx'); ${other}.`);
   }
-  const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
-  if (!PATH_PREFIX.test(trimmed)) {
-    throw new PropError(`'path' must be '/' or a prefix of plain path segments such as '/flink' or '/ui/flink' (letters, digits, '.', '_', '~', '-'; got '${path}').`);
+  if (controller !== IngressController.INGRESS_NGINX) {
+    const served = controller === undefined ? `cannot tell which controller serves class '${props.ingressClassName}' (set 'ingressController' if it is ingress-nginx)` : `class '${props.ingressClassName}' is served by ${controller}`;
+    throw new PropError(`'path' '${path}' is rewritten with ingress-nginx annotations, but ${served}; ${other}.`);
   }
-  return trimmed;
+  if (props.host === undefined) {
+    throw new PropError(`'path' '${path}' needs 'host': the bare prefix is redirected to the absolute URL of the prefix with a trailing slash. Set 'host', e.g. 'flink.example.com'.`);
+  }
 }

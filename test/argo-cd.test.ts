@@ -12,6 +12,7 @@ import {
   JobReference,
   SnapshotType,
   UpgradeMode,
+  WebUiAuthentication,
 } from '../src';
 import { synthValid, testChart } from './support/manifests';
 
@@ -22,7 +23,7 @@ function platform(chart: Chart, parent: Construct = chart) {
     flinkVersion: FlinkVersion.V1_20,
     flinkConfiguration: { 'web.submit.enable': 'false' },
   });
-  session.exposeWebUi({ host: 'flink.example.com' });
+  session.exposeWebUi({ host: 'flink.example.com', ingressClassName: 'nginx', authentication: WebUiAuthentication.basicAuth('flink-ui-users') });
   const job = session.addJob('WordCount', {
     jar: JobJar.fromUrl(JAR),
     upgradeMode: UpgradeMode.STATELESS,

@@ -15,6 +15,11 @@ describe('FlinkBlueGreenDeployment', () => {
     expect(deployment.spec.ingress).toEqual({
       template: 'orders.flink.example.com',
       className: 'nginx',
+      annotations: {
+        'nginx.ingress.kubernetes.io/auth-type': 'basic',
+        'nginx.ingress.kubernetes.io/auth-secret': 'orders-web-ui-auth',
+        'nginx.ingress.kubernetes.io/auth-realm': 'Flink Web UI',
+      },
       tls: [{ hosts: ['orders.flink.example.com'], secretName: 'orders-tls' }],
     });
     expect(deployment.spec.template.spec).toMatchObject({
@@ -89,6 +94,25 @@ describe('FlinkBlueGreenDeployment', () => {
     });
     expect(manifestOf(synthesized, 'FlinkBlueGreenDeployment', 'open').spec.ingress.annotations)
       .toEqual({ 'cdk8s-flink/unauthenticated-web-ui': 'true' });
+  });
+
+  test('its Ingress fails closed like every other exposure: no authentication, or one of another controller, is a synth error', () => {
+    const open = testChart();
+    new FlinkBlueGreenDeployment(open, 'Orders', {
+      flinkVersion: FlinkVersion.V1_20,
+      jar: JobJar.fromLocal('/opt/job.jar'),
+      upgradeMode: UpgradeMode.STATELESS,
+      ingress: { template: 'orders.example.com', ingressClassName: 'nginx' },
+    });
+    expect(() => synthValid(open)).toThrow(/FlinkBlueGreenDeployment\/orders spec\.ingress: The operator Ingress of 'orders' exposes the web UI of blue\/green deployment 'orders' without authentication: anyone who reaches it can cancel jobs.*\[web-ui-exposure\]/);
+    const mismatched = testChart();
+    new FlinkBlueGreenDeployment(mismatched, 'Orders', {
+      flinkVersion: FlinkVersion.V1_20,
+      jar: JobJar.fromLocal('/opt/job.jar'),
+      upgradeMode: UpgradeMode.STATELESS,
+      ingress: { template: 'orders.example.com', ingressClassName: 'traefik', authentication: WebUiAuthentication.basicAuth('sec') },
+    });
+    expect(() => synthValid(mismatched)).toThrow(/IngressClass 'traefik' is served by traefik, which ignores ingress-nginx basic authentication: the UI is open/);
   });
 
   test('takes Flink configuration like the other clusters, into its template', () => {

@@ -54,21 +54,45 @@ describe('exposeWebUi', () => {
     expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt');
   });
 
-  test.each(['/flink', '/flink/', '/ui/flink'])('the path prefix %p is rewritten and redirected to its trailing slash', (path) => {
-    const prefix = path.replace(/\/$/, '');
-    const ingress = ingressOf({ ...OPEN, host: 'tools.example.com', path });
-    expect(ingress.spec.rules[0].http.paths).toEqual([{ path: `${prefix}(/|$)(.*)`, pathType: 'ImplementationSpecific', backend: BACKEND }]);
-    expect(ingress.metadata.annotations).toMatchObject({
+  test.each([
+    ['/flink', '/flink', '/flink'],
+    ['/flink/', '/flink', '/flink'],
+    ['/ui/flink', '/ui/flink', '/ui/flink'],
+    ['/fl.nk', '/fl.nk', '/fl\\.nk'],
+  ])('the path prefix %p is rewritten by a regex path, and its bare form redirected by a second Ingress, without snippets', (path, prefix, regex) => {
+    const chart = testChart();
+    session(chart).exposeWebUi({ ...OPEN, host: 'tools.example.com', ingressClassName: 'nginx', path });
+    const manifests = synthValid(chart);
+    const ingress = manifestOf(manifests, 'Ingress', 'session-web-ui');
+    expect(ingress.spec.rules[0].http.paths).toEqual([{ path: `${regex}/(.*)`, pathType: 'ImplementationSpecific', backend: BACKEND }]);
+    expect(ingress.metadata.annotations).toEqual({
       'nginx.ingress.kubernetes.io/use-regex': 'true',
-      'nginx.ingress.kubernetes.io/rewrite-target': '/$2',
-      'nginx.ingress.kubernetes.io/configuration-snippet': `rewrite ^(${prefix})$ $1/ permanent;\n`,
+      'nginx.ingress.kubernetes.io/rewrite-target': '/$1',
+      'cdk8s-flink/unauthenticated-web-ui': 'true',
     });
+    const redirect = manifestOf(manifests, 'Ingress', 'session-web-ui-redirect');
+    expect(redirect.spec).toEqual({
+      ingressClassName: 'nginx',
+      rules: [{ host: 'tools.example.com', http: { paths: [{ path: prefix, pathType: 'Exact', backend: BACKEND }] } }],
+    });
+    expect(redirect.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/permanent-redirect': `http://tools.example.com${prefix}/`,
+      'cdk8s-flink/unauthenticated-web-ui': 'true',
+    });
+    expect(JSON.stringify(manifests)).not.toMatch(/snippet/);
   });
 
-  test('the trailing slash redirect can be turned off for controllers that refuse snippets', () => {
-    const annotations = ingressOf({ ...OPEN, path: '/flink', trailingSlashRedirect: false }).metadata.annotations;
-    expect(annotations['nginx.ingress.kubernetes.io/configuration-snippet']).toBeUndefined();
-    expect(annotations['nginx.ingress.kubernetes.io/rewrite-target']).toBe('/$2');
+  test('the redirect Ingress carries the authentication too, and redirects to https with TLS', () => {
+    const chart = testChart();
+    session(chart).exposeWebUi({
+      host: 'tools.example.com', ingressClassName: 'nginx', path: '/flink', tlsSecretName: 'tls', authentication: WebUiAuthentication.basicAuth('flink-auth'),
+    });
+    const redirect = manifestOf(synthValid(chart), 'Ingress', 'session-web-ui-redirect');
+    expect(redirect.metadata.annotations).toMatchObject({
+      'nginx.ingress.kubernetes.io/permanent-redirect': 'https://tools.example.com/flink/',
+      'nginx.ingress.kubernetes.io/auth-type': 'basic',
+    });
+    expect(redirect.spec.tls).toEqual([{ hosts: ['tools.example.com'], secretName: 'tls' }]);
   });
 
   test('routes to rest.port when it is configured, even after exposeWebUi()', () => {
@@ -88,7 +112,7 @@ describe('exposeWebUi', () => {
   test('url', () => {
     const chart = testChart();
     const cluster = session(chart);
-    const ingress = cluster.exposeWebUi({ ...OPEN, host: 'flink.example.com', path: '/flink', tlsSecretName: 'tls' });
+    const ingress = cluster.exposeWebUi({ ...OPEN, host: 'flink.example.com', path: '/flink', ingressClassName: 'nginx', tlsSecretName: 'tls' });
     expect(ingress.url).toBe('https://flink.example.com/flink/');
     expect(session(testChart()).exposeWebUi({ ...OPEN, host: 'flink.example.com' }).url).toBe('http://flink.example.com/');
     expect(session(testChart()).exposeWebUi(OPEN).url).toBeUndefined();
@@ -102,8 +126,16 @@ describe('exposeWebUi', () => {
 
   test.each([
     ['TLS without a host', { tlsSecretName: 'tls' }, /'tlsSecretName' needs 'host'/],
-    ['a path with regex characters', { path: '/flink(.*)' }, /'path' must be '\/' or a prefix of plain path segments .*got '\/flink\(\.\*\)'/],
-    ['a relative path', { path: 'flink' }, /got 'flink'/],
+    ['a path with regex characters', { path: '/flink(.*)' }, /'path' must be '\/' or a plain path prefix .*letters, digits.*got '\/flink\(\.\*\)'/],
+    ['a relative path', { path: 'flink' }, /starting with '\/' \(got 'flink'\)/],
+    ['a .. segment', { path: '/flink/..' }, /without '\.' or '\.\.' segments \(got '\/flink\/\.\.'\)/],
+    ['a . segment', { path: '/./flink' }, /without '\.' or '\.\.' segments/],
+    ['an empty segment', { path: '/ui//flink' }, /without empty segments \(got '\/ui\/\/flink'\)/],
+    ['an encoded slash', { path: '/ui%2fflink' }, /got '\/ui%2fflink'/],
+    ['a path prefix without a class', { path: '/flink', host: 'a.example.com' }, /'path' '\/flink' is rewritten with ingress-nginx annotations, which other controllers ignore: set 'ingressClassName'.*exposeWebUiWithGateway/],
+    ['a path prefix on Traefik', { path: '/flink', host: 'a.example.com', ingressClassName: 'traefik' }, /class 'traefik' is served by traefik; for another controller, use exposeWebUiWithGateway\(\)/],
+    ['a path prefix on a custom class', { path: '/flink', host: 'a.example.com', ingressClassName: 'internal' }, /cannot tell which controller serves class 'internal' \(set 'ingressController' if it is ingress-nginx\)/],
+    ['a path prefix without a host', { path: '/flink', ingressClassName: 'nginx' }, /'path' '\/flink' needs 'host': the bare prefix is redirected to the absolute URL/],
     ['an invalid host', { host: 'Flink.Example.com' }, /'host' must be a lowercase DNS name .*got 'Flink.Example.com'/],
     ['another namespace', { metadata: { namespace: 'ingress' } }, /'metadata.namespace' must be the cluster's namespace 'flink' \(got 'ingress'\)/],
     ['an invalid name', { metadata: { name: 'Web UI' } }, /'metadata.name' must be a lowercase DNS name/],
@@ -120,59 +152,67 @@ describe('exposeWebUi', () => {
 });
 
 describe('web UI exposure safety', () => {
-  const RISK = /exposes the web UI of Flink cluster 'session' without authentication.*accepts jar uploads.*WebUiAuthentication.basicAuth.*'web.submit.enable': 'false'.*allowUnauthenticatedAccess: true/;
+  const RCE = /Ingress 'session-web-ui' exposes the web UI of Flink cluster 'session' without authentication: the UI accepts jar uploads .*remote code execution\). Fix it: authenticate .*WebUiAuthentication.basicAuth.*allowUnauthenticatedAccess: true.*Turning jar uploads off .* lowers the stakes/;
+  const JOBS = /exposes the web UI of Flink cluster '(session|app)' without authentication: anyone who reaches it can cancel jobs, trigger savepoints.*allowUnauthenticatedAccess: true/;
 
-  test('an unauthenticated Ingress to a session cluster fails synth, explaining the risk and the three ways out', () => {
+  test('an unauthenticated Ingress to a session cluster with jar uploads fails synth, with the strongest message', () => {
     const chart = testChart();
-    session(chart).exposeWebUi({ host: 'flink.example.com' });
-    expect(() => synthValid(chart)).toThrow(RISK);
+    session(chart).exposeWebUi({ host: 'flink.example.com', ingressClassName: 'nginx' });
+    expect(() => synthValid(chart)).toThrow(RCE);
   });
 
   test('the operator-managed Ingress gets the same rule', () => {
     const chart = testChart();
     session(chart).exposeWebUiWithOperatorIngress({ template: '{{name}}.{{namespace}}.flink.example.com' });
-    expect(() => synthValid(chart)).toThrow(/The operator Ingress of 'session'.*without authentication/);
+    expect(() => synthValid(chart)).toThrow(/The operator Ingress of 'session'.*without authentication.*remote code execution/);
   });
 
-  test.each([
-    ['basic auth', { authentication: WebUiAuthentication.basicAuth('flink-auth') }],
-    ['external auth', { authentication: WebUiAuthentication.externalAuth('https://oauth2.example.com/oauth2/auth') }],
-    ['client certificates', { authentication: WebUiAuthentication.clientCertificate('flink/ca') }],
-    ['another controller', { authentication: WebUiAuthentication.fromAnnotations({ 'alb.ingress.kubernetes.io/auth-type': 'oidc' }) }],
-    ['an auth annotation', { annotations: { 'nginx.ingress.kubernetes.io/auth-url': 'https://auth.example.com/verify' } }],
-    ['the explicit opt-out', { allowUnauthenticatedAccess: true }],
-  ])('passes with %s', (_way, options) => {
-    const chart = testChart();
-    session(chart).exposeWebUi(options);
-    expect(() => synthValid(chart)).not.toThrow();
-  });
-
-  test('passes when jar uploads are off, even if turned off after exposeWebUi()', () => {
+  test('jar uploads off lowers the stakes but is still an explicit choice: synth fails with the milder message', () => {
     const chart = testChart();
     const cluster = session(chart);
-    cluster.exposeWebUi();
+    cluster.exposeWebUi({ ingressClassName: 'nginx' });
     cluster.addFlinkConfiguration('web.submit.enable', 'false');
-    expect(() => synthValid(chart)).not.toThrow();
-    const viaProps = testChart();
-    session(viaProps, { 'web.submit.enable': 'False' }).exposeWebUiWithOperatorIngress({ template: '/{{name}}' });
-    expect(() => synthValid(viaProps)).not.toThrow();
+    expect(() => synthValid(chart)).toThrow(JOBS);
+    expect(() => synthValid(chart)).not.toThrow(/remote code execution/);
   });
 
-  test("an ALB 'auth-type: none' annotation does not count as authentication", () => {
-    const chart = testChart();
-    session(chart).exposeWebUi({ annotations: { 'alb.ingress.kubernetes.io/auth-type': 'none' } });
-    expect(() => synthValid(chart)).toThrow(RISK);
-  });
-
-  test('application clusters serve no jar upload handlers, so the rule does not apply', () => {
+  test('an application cluster needs authentication or the opt-in too', () => {
     const chart = testChart();
     const application = new FlinkApplication(chart, 'App', {
       flinkVersion: FlinkVersion.V1_20,
       serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
       jar: JobJar.fromLocal('/opt/flink/usrlib/job.jar'),
     });
-    application.exposeWebUi({ host: 'app.example.com' });
-    expect(manifestOf(synthValid(chart), 'Ingress', 'app-web-ui').metadata.annotations).toBeUndefined();
+    application.exposeWebUi({ host: 'app.example.com', ingressClassName: 'nginx' });
+    expect(() => synthValid(chart)).toThrow(JOBS);
+  });
+
+  test.each([
+    ['basic auth', { ingressClassName: 'nginx', authentication: WebUiAuthentication.basicAuth('flink-auth') }],
+    ['external auth', { ingressClassName: 'nginx', authentication: WebUiAuthentication.externalAuth('https://oauth2.example.com/oauth2/auth') }],
+    ['client certificates', { ingressClassName: 'ingress-nginx', authentication: WebUiAuthentication.clientCertificate('flink/ca') }],
+    ['an ALB with OIDC', {
+      ingressClassName: 'alb',
+      authentication: WebUiAuthentication.awsLoadBalancerOidc({
+        issuer: 'https://idp.example.com',
+        authorizationEndpoint: 'https://idp.example.com/authorize',
+        tokenEndpoint: 'https://idp.example.com/token',
+        userInfoEndpoint: 'https://idp.example.com/userinfo',
+        secretName: 'flink-oidc',
+      }),
+    }],
+    ['an auth annotation', { ingressClassName: 'nginx', annotations: { 'nginx.ingress.kubernetes.io/auth-url': 'https://auth.example.com/verify' } }],
+    ['the explicit opt-in, on any class or none', { allowUnauthenticatedAccess: true }],
+  ])('passes with %s', (_way, options: ExposeWebUiOptions) => {
+    const chart = testChart();
+    session(chart).exposeWebUi(options);
+    expect(() => synthValid(chart)).not.toThrow();
+  });
+
+  test("an ALB 'auth-type: none' annotation does not count as authentication", () => {
+    const chart = testChart();
+    session(chart).exposeWebUi({ ingressClassName: 'alb', annotations: { 'alb.ingress.kubernetes.io/auth-type': 'none' } });
+    expect(() => synthValid(chart)).toThrow(/its AWS ALB authentication does not authenticate \('alb.ingress.kubernetes.io\/auth-type: "none"' turns authentication off\)/);
   });
 
   test.each([
@@ -190,16 +230,7 @@ describe('web UI exposure safety', () => {
       'nginx.ingress.kubernetes.io/auth-tls-verify-client': 'on',
     }],
   ])('WebUiAuthentication.%s writes the ingress-nginx annotations', (_factory, authentication, annotations) => {
-    expect(ingressOf({ authentication }).metadata.annotations).toEqual(annotations);
-  });
-
-  test.each([
-    [() => WebUiAuthentication.basicAuth(' '), /basicAuth: 'secretName' must not be empty/],
-    [() => WebUiAuthentication.externalAuth(''), /externalAuth: 'authUrl' must not be empty/],
-    [() => WebUiAuthentication.clientCertificate(''), /clientCertificate: 'caSecretName' must not be empty/],
-    [() => WebUiAuthentication.fromAnnotations({}), /fromAnnotations: 'annotations' must hold/],
-  ])('WebUiAuthentication factories refuse empty input (%#)', (factory, message) => {
-    expect(factory).toThrow(message);
+    expect(ingressOf({ authentication, ingressClassName: 'nginx' }).metadata.annotations).toEqual(annotations);
   });
 });
 

@@ -1,11 +1,15 @@
 /**
  * A blue/green deployment: every change to the application starts the other colour from a
  * savepoint of the running one, switches the Ingress over once it runs, and removes the old one.
+ *
+ * The operator's Ingress authenticates with ingress-nginx basic auth (the Secret
+ * `orders-web-ui-auth` holds an htpasswd file). A blue/green deployment is exposed through the
+ * operator's Ingress only: its REST Service changes with every transition.
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 // In your own app: import { ... } from 'cdk8s-flink';
-import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode } from '../../src';
+import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode, WebUiAuthentication } from '../../src';
 
 export class BlueGreenChart extends Chart {
   public readonly deployment: FlinkBlueGreenDeployment;
@@ -25,7 +29,12 @@ export class BlueGreenChart extends Chart {
         abortGracePeriod: Duration.minutes(15),
         deploymentDeletionDelay: Duration.minutes(1),
       },
-      ingress: { template: 'orders.flink.example.com', ingressClassName: 'nginx', tlsSecretName: 'orders-tls' },
+      ingress: {
+        template: 'orders.flink.example.com',
+        ingressClassName: 'nginx',
+        tlsSecretName: 'orders-tls',
+        authentication: WebUiAuthentication.basicAuth('orders-web-ui-auth'),
+      },
     });
   }
 }

@@ -4,11 +4,13 @@
  * throw at construction instead, see construct-errors.ts).
  *
  * Every Flink construct asks for it. The engine runs once per synth (see synth-cache.ts) over
- * the API objects the rules read: the Flink custom resources and the RBAC objects they
- * reference. Each Flink construct's validation then reports the errors of the objects under it,
- * so that cdk8s prints them with that construct's path (`[flink/Orders] FlinkDeployment/...`);
- * errors that belong to no Flink construct (a raw object, the previous manifests, the options)
- * are reported by the chart of the first Flink construct.
+ * the API objects the rules read (see validation/referenced-kinds.ts): the Flink custom
+ * resources, the Ingresses and HTTPRoutes that may expose their web UI with what authenticates
+ * them, and the RBAC objects they reference. Each Flink construct's validation then reports the
+ * errors of the objects under it, so that cdk8s prints them with that construct's path
+ * (`[flink/Orders] FlinkDeployment/...`); errors that belong to no Flink construct (a raw
+ * object, the previous manifests, the options) are reported by the chart of the first Flink
+ * construct.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';

@@ -70,6 +70,7 @@ export function renderOperatorIngress(
   }
   const annotations = {
     ...(ingress.allowUnauthenticatedAccess === true ? { [FlinkAnnotations.UNAUTHENTICATED_WEB_UI]: 'true' } : {}),
+    ...(ingress.ingressController === undefined ? {} : { [FlinkAnnotations.INGRESS_CONTROLLER]: ingress.ingressController }),
     ...ingress.authentication?.annotations,
     ...ingress.annotations,
   };

@@ -64,7 +64,7 @@ export const RULES = {
   'snapshot-type': error('a FlinkStateSnapshot has exactly one of savepoint and checkpoint'),
   'snapshot-job-reference': error('a FlinkStateSnapshot names its job, unless it records a savepoint that already exists'),
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
-  'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly'),
+  'web-ui-exposure': error('an Ingress or HTTPRoute to a Flink cluster\'s REST service, or the operator\'s spec.ingress, authenticates with the controller that serves it, unless the exposure is accepted explicitly'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

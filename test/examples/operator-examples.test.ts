@@ -67,7 +67,7 @@ const CASES: Array<[string, (app: App) => Chart, any[]]> = [
   ['basic-ingress', (app) => new BasicIngressChart(app, 'basic-ingress'), [
     deployment('basic-ingress', {
       flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
-      ingress: { template: '{{name}}.{{namespace}}.flink.k8s.io' },
+      ingress: { template: '{{name}}.{{namespace}}.flink.k8s.io', annotations: { 'cdk8s-flink/unauthenticated-web-ui': 'true' } },
       job: { jarURI: STATE_MACHINE_JAR, parallelism: 2 },
     }),
   ]],
@@ -77,7 +77,7 @@ const CASES: Array<[string, (app: App) => Chart, any[]]> = [
       ingress: {
         template: '/{{namespace}}/{{name}}(/|$)(.*)',
         className: 'nginx',
-        annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' },
+        annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2', 'cdk8s-flink/unauthenticated-web-ui': 'true' },
       },
       job: { jarURI: STATE_MACHINE_JAR, parallelism: 2 },
     }),

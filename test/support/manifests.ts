@@ -1,12 +1,14 @@
 import { Chart, Testing } from 'cdk8s';
 import { crdSchemaErrors, isCustomKind, isPrometheusOperatorKind } from './crd-schema';
+import { httpRouteErrors } from './gateway-schema';
 import { k8sSchemaErrors } from './k8s-schema';
 
 /**
  * Every schema error in a set of manifests: Flink custom resources and PodMonitors against their
  * CRD schema (strict: unknown fields are errors), PodMonitors also against
- * @kubernetes-models/prometheus-operator's validator, everything else against the Kubernetes
- * schemas.
+ * @kubernetes-models/prometheus-operator's validator, HTTPRoutes against the pinned Gateway API
+ * schema (strict, with its CEL rules) and the package's own validator, everything else against
+ * the Kubernetes schemas.
  */
 export function schemaErrors(manifests: any[]): string[] {
   const errors: string[] = [];
@@ -17,6 +19,9 @@ export function schemaErrors(manifests: any[]): string[] {
       if (isPrometheusOperatorKind(manifest.kind)) {
         core.push(manifest);
       }
+    } else if (manifest.kind === 'HTTPRoute') {
+      errors.push(...httpRouteErrors(manifest));
+      core.push(manifest);
     } else {
       core.push(manifest);
     }

@@ -35,12 +35,17 @@ function flatten(configuration: any, prefix = '', out: { [key: string]: string }
 
 /**
  * An upstream manifest as the library writes it: the security defaults merged into the pod
- * template, flinkConfiguration flat with string values and the key names of its Flink version.
+ * template, flinkConfiguration flat with string values and the key names of its Flink version,
+ * and an Ingress that exposes the web UI without authentication marked as the explicit choice
+ * it is (`cdk8s-flink/unauthenticated-web-ui: "true"`).
  */
 export function withIntendedDifferences(upstream: any): any {
   const expected = JSON.parse(JSON.stringify(upstream));
   if (expected.kind === 'FlinkDeployment') {
     expected.spec.podTemplate = mergeJson(SECURITY_DEFAULTS_TEMPLATE, expected.spec.podTemplate);
+  }
+  if (expected.spec?.ingress !== undefined && !Object.keys(expected.spec.ingress.annotations ?? {}).some((key) => /\/auth-/.test(key))) {
+    expected.spec.ingress.annotations = { ...expected.spec.ingress.annotations, 'cdk8s-flink/unauthenticated-web-ui': 'true' };
   }
   if (expected.spec.flinkConfiguration) {
     const flat = flatten(expected.spec.flinkConfiguration);

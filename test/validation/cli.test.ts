@@ -52,6 +52,30 @@ describe('cdk8s-flink validate', () => {
     expect(result.stderr).toBe('5 manifests checked: 1 error, 0 warnings.\n');
   });
 
+  test('a hand-written unauthenticated Ingress and HTTPRoute to <cluster>-rest are errors', () => {
+    const backend = { service: { name: 'session-rest', port: { number: 8081 } } };
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'flink-ui', namespace: 'flink' },
+      spec: { ingressClassName: 'nginx', rules: [{ host: 'flink.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] },
+    };
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'flink-route', namespace: 'flink' },
+      spec: { parentRefs: [{ name: 'shared' }], rules: [{ backendRefs: [{ name: 'session-rest', port: 8081 }] }] },
+    };
+    const file = write('exposed.yaml', SESSION_CLUSTER, ...JOB_RBAC, ingress, route);
+    const result = cli('validate', file);
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim().split('\n').sort()).toEqual([
+      expect.stringMatching(/: HTTPRoute\/flink-route spec\.rules\[0\]\.backendRefs\[0\]\.name: HTTPRoute 'flink-route' exposes the web UI of Flink cluster 'session' without authentication .*remote code execution.* \[web-ui-exposure\]$/),
+      expect.stringMatching(/: Ingress\/flink-ui spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.name: Ingress 'flink-ui' exposes the web UI of Flink cluster 'session' without authentication: .*remote code execution.* \[web-ui-exposure\]$/),
+    ]);
+    expect(result.stderr).toMatch(/6 manifests checked: 2 errors/);
+  });
+
   test('warnings alone exit 0', () => {
     const result = cli('validate', write('warn.yaml', SESSION_JOB));
     expect(result.status).toBe(0);

@@ -144,6 +144,57 @@ describe('the four consumers agree', () => {
   });
 });
 
+describe('the four consumers agree on the web UI exposure', () => {
+  /** A session cluster exposed by an unauthenticated HTTPRoute (construct) and a hand-written Ingress. */
+  function exposedApp(): App {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-app-')) });
+    const chart = new Chart(app, 'flink', { namespace: 'flink' });
+    new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 }).exposeWebUiWithGateway({ gatewayName: 'shared' });
+    new ApiObject(chart, 'HandWritten', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'ui' },
+      spec: { ingressClassName: 'traefik', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+    });
+    return app;
+  }
+  const manifests = manifestsOf(exposedApp());
+  const api = FlinkValidator.validate(manifests).filter((f) => f.severity === Severity.ERROR).map((f) => key(f.rule, f.kind, f.name, f.path)).sort();
+
+  test('the API reports the HTTPRoute and the Ingress', () => {
+    expect(api).toEqual([
+      key('web-ui-exposure', 'HTTPRoute', 'session-web-ui', 'spec.rules[0].backendRefs[0].name'),
+      key('web-ui-exposure', 'Ingress', 'ui', 'spec.rules[0].http.paths[0].backend.service.name'),
+    ]);
+  });
+
+  test('the constructs, the CLI and the plugin report the same', async () => {
+    let message = '';
+    try {
+      exposedApp().synthYaml();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect([...message.matchAll(/(?:: |\] )(\w+)\/([\w-]+) (\S+): .* \[([a-z-]+)\]$/gm)].map((m) => key(m[4], m[1], m[2], m[3])).sort()).toEqual(api);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-consumers-'));
+    const file = path.join(dir, 'app.yaml');
+    fs.writeFileSync(file, manifests.map((m) => YAML.stringify(m)).join('---\n'));
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cdk8s-flink'), 'validate', '--format', 'json', file], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).findings.filter((f: any) => f.severity === 'error').map((f: any) => key(f.rule, f.kind, f.name, f.path)).sort()).toEqual(api);
+    const violations: any[] = [];
+    await new FlinkValidationPlugin().validate({
+      manifests: [file],
+      parseManifest: (p: string) => YAML.parseAllDocuments(fs.readFileSync(p, 'utf8')).map((d) => d.toJS()),
+      report: { addViolation: (v: any) => violations.push(v), submit: () => undefined },
+    });
+    expect(violations.filter((v) => !String(v.ruleName).endsWith('(warning)')).map((v) => {
+      const [kind, name] = v.violatingResources[0].resourceName.split('/');
+      return key(v.ruleName, kind, name, v.violatingResources[0].locations[0]);
+    }).sort()).toEqual(api);
+  });
+});
+
 describe('the validation plugin under the cdk8s CLI', () => {
   test('cdk8s synth fails on raw YAML the plugin rejects', () => {
     if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {

@@ -86,7 +86,9 @@ const DEPLOYMENT_CASES: Array<[string, any, Verdict]> = [
   ['log4j-console.properties', patched(FIXTURE, { spec: { logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO' } } }), 'accept'],
   ['an ingress without template', patched(FIXTURE, { spec: { ingress: {} } }), /ingress-template/],
   ['an ingress template with a bad port', patched(FIXTURE, { spec: { ingress: { template: 'example.com:port' } } }), /ingress-template/],
-  ['an ingress template with a path', patched(FIXTURE, { spec: { ingress: { template: 'example.com/{{namespace}}/{{name}}' } } }), 'accept'],
+  // With the explicit opt-in: the engine's own web-ui-exposure rule (not the operator's) refuses
+  // an unauthenticated Ingress.
+  ['an ingress template with a path', patched(FIXTURE, { spec: { ingress: { template: 'example.com/{{namespace}}/{{name}}', annotations: { 'cdk8s-flink/unauthenticated-web-ui': 'true' } } } }), 'accept'],
   ['an unknown log configuration file', patched(FIXTURE, { spec: { logConfiguration: { random: 'config' } } }), /log-config-key/],
   ['two JobManagers without HA', patched(patchedConfig({}), { spec: { jobManager: { replicas: 2 } } }), /standby-jobmanager-requires-ha/],
   ['rollback without HA', patchedConfig({ 'kubernetes.operator.deployment.rollback.enabled': 'true' }), /rollback-requires-ha/],

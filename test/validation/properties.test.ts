@@ -88,8 +88,9 @@ const clusterArb = fc.record({
   existingAccount: fc.boolean(),
   jobs: fc.array(jobArb, { maxLength: 2 }),
   exposure: fc.option(fc.record({
-    host: fc.option(mostly(fc.constant('flink.example.com'), fc.constant('Bad Host')), { nil: undefined }),
-    path: fc.option(mostly(fc.constantFrom('/', '/flink'), fc.constant('/a b')), { nil: undefined }),
+    host: mostly(fc.constant<string | undefined>('flink.example.com'), fc.constantFrom('Bad Host', undefined)),
+    path: fc.option(mostly(fc.constantFrom('/', '/flink'), fc.constantFrom('/a b', '/a/../b')), { nil: undefined }),
+    ingressClassName: mostly(fc.constant<string | undefined>('nginx'), fc.constantFrom('traefik', undefined)),
     authenticated: mostly(fc.constant(true), fc.constant(false)),
     allowUnauthenticatedAccess: fc.boolean(),
   }), { nil: undefined }),
@@ -127,6 +128,7 @@ function build(sample: ClusterSample): App {
     cluster.exposeWebUi({
       host: sample.exposure.host,
       path: sample.exposure.path,
+      ingressClassName: sample.exposure.ingressClassName,
       authentication: sample.exposure.authenticated ? WebUiAuthentication.basicAuth('auth') : undefined,
       allowUnauthenticatedAccess: sample.exposure.allowUnauthenticatedAccess,
     });

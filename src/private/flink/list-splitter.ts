@@ -1,6 +1,7 @@
 /**
- * Flink's `StructuredOptionsSplitter.splitEscaped(value, ';')`: how a `List<String>` option is read
- * from its string form.
+ * Flink's `StructuredOptionsSplitter.splitEscaped(value, delimiter)`: how a `List<String>` option
+ * (delimiter `;`) and a `Map<String, String>` option (`,` between entries, `:` within one) are read
+ * from their string form.
  *
  * Elements are separated by `;`. Whitespace around an unquoted element is trimmed. An element can
  * be quoted with `'` or `"` (a doubled quote escapes itself). Two adjacent `;` give an empty
@@ -14,6 +15,29 @@ import { isJavaWhitespace, javaTrim } from '../jvm/java-string';
  * @throws Error with Flink's message on bad quoting
  */
 export function splitFlinkList(value: string): string[] {
+  return splitFlinkEscaped(value, ';');
+}
+
+/**
+ * The entries of a map option's string form (`key:value,key:value`), as Flink's
+ * `ConfigurationUtils` reads them: split on `,`, then each entry on `:`, with the same quoting.
+ *
+ * @throws Error on bad quoting, or an entry that is not one key and one value
+ */
+export function splitFlinkMap(value: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const entry of splitFlinkEscaped(value, ',')) {
+    const parts = splitFlinkEscaped(entry, ':');
+    if (parts.length !== 2) {
+      throw new Error(`Could not parse value '${value}': the entry '${entry}' is not 'key:value'.`);
+    }
+    entries.set(parts[0], parts[1]);
+  }
+  return entries;
+}
+
+/** `StructuredOptionsSplitter.splitEscaped(value, delimiter)`. */
+export function splitFlinkEscaped(value: string, delimiter: string): string[] {
   const tokens: ListToken[] = [];
   let cursor = 0;
   while (cursor < value.length) {
@@ -22,11 +46,11 @@ export function splitFlinkList(value: string): string[] {
       const quoted = readQuoted(value, cursor);
       tokens.push({ kind: 'quoted', text: quoted.text, position: cursor });
       cursor = quoted.next;
-    } else if (character === ';') {
-      tokens.push({ kind: 'delimiter', text: ';', position: cursor });
+    } else if (character === delimiter) {
+      tokens.push({ kind: 'delimiter', text: delimiter, position: cursor });
       cursor++;
     } else if (!isJavaWhitespace(character)) {
-      const delimiterIndex = value.indexOf(';', cursor);
+      const delimiterIndex = value.indexOf(delimiter, cursor);
       const end = delimiterIndex < 0 ? value.length : delimiterIndex;
       tokens.push({ kind: 'unquoted', text: javaTrim(value.slice(cursor, end)), position: cursor });
       cursor = end;

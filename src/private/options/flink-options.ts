@@ -7,7 +7,7 @@
  */
 import { FlinkOption, option, Versioned, versioned } from './option';
 import {
-  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MEMORY_SIZE, MILLISECONDS, STRING, ValueType,
+  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MEMORY_SIZE, MILLISECONDS, STRING, STRING_MAP, ValueType,
 } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 
@@ -256,6 +256,15 @@ export const KUBERNETES_NAMESPACE = option({
 
 export const KUBERNETES_CLUSTER_ID = option({
   keys: always('kubernetes.cluster-id'), type: STRING, reader: 'flink', source: 'KubernetesConfigOptions.CLUSTER_ID',
+});
+
+/** The annotations of the REST Service (`<cluster>-rest`), e.g. GKE's `cloud.google.com/backend-config`. */
+export const REST_SERVICE_ANNOTATIONS = option({
+  keys: always('kubernetes.rest-service.annotations'),
+  type: STRING_MAP,
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.REST_SERVICE_ANNOTATIONS',
+  prop: 'WebUiAuthentication.gkeIdentityAwareProxy()',
 });
 
 // ----- Restart strategies --------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * boolean and enum rules, and the `;`-separated list splitter.
  */
 import { parseFlinkDuration } from '../flink/duration';
-import { splitFlinkList } from '../flink/list-splitter';
+import { splitFlinkList, splitFlinkMap } from '../flink/list-splitter';
 import { parseMemorySize } from '../flink/memory-size';
 import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, tryParseJavaInt } from '../jvm/java-numbers';
 import { quartzCronError } from '../quartz/cron-expression';
@@ -103,6 +103,12 @@ export const STRING_LIST: ValueType<string[]> = {
   name: 'list',
   accepted: "a ';'-separated list",
   read: (text) => attempt(() => splitFlinkList(text), message),
+};
+
+export const STRING_MAP: ValueType<Map<string, string>> = {
+  name: 'map',
+  accepted: "'key:value' entries separated by ',' (quote a key or value that holds ',' or ':' with ')",
+  read: (text) => attempt(() => splitFlinkMap(text), message),
 };
 
 /**

@@ -14,6 +14,7 @@ import {
   checkOperatorFeatures,
   checkServiceAccount,
 } from './deployment';
+import { checkHttpRouteExposure } from './http-route-exposure';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
 import { checkMemoryModel } from './memory';
@@ -25,7 +26,7 @@ import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
 import { checkBatchJobUpgradeMode, checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
-import { checkIngressExposure, checkOperatorIngressExposure } from './web-ui-exposure';
+import { checkBlueGreenIngressExposure, checkIngressExposure, checkOperatorIngressExposure } from './web-ui-exposure';
 
 type Rule = (context: RuleContext) => void;
 
@@ -126,8 +127,12 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkBlueGreenName,
     checkBlueGreenTemplate,
+    checkBlueGreenIngressExposure,
   ],
   Ingress: [
     checkIngressExposure,
+  ],
+  HTTPRoute: [
+    checkHttpRouteExposure,
   ],
 };

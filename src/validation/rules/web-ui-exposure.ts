@@ -1,67 +1,129 @@
 /**
- * The web UI exposure rule: an Ingress to a Flink cluster's REST service (our own, or written by
- * hand) and the operator's `spec.ingress` must authenticate, unless the cluster's UI accepts no
- * jar uploads or the exposure is accepted explicitly (the `cdk8s-flink/unauthenticated-web-ui`
- * annotation). One rule for the constructs, `FlinkValidator`, the CLI and the plugin.
+ * The web UI exposure rule, for Ingresses: an Ingress whose backend is the REST Service of a
+ * Flink cluster in the set (our own or written by hand), and the operator's `spec.ingress` of
+ * a FlinkDeployment or FlinkBlueGreenDeployment, must authenticate with the controller that
+ * serves it, or accept the exposure explicitly (the `cdk8s-flink/unauthenticated-web-ui`
+ * annotation). One rule for the constructs, `FlinkValidator`, the CLI and the plugin; the
+ * HTTPRoute half is in http-route-exposure.ts.
  */
 import { FlinkAnnotations } from '../../constants';
-import { WEB_SUBMIT } from '../../private/options/flink-options';
-import { deploymentConfiguration } from '../configuration';
+import { IngressController } from '../../ingress-controller';
 import { RuleContext } from '../context';
+import { GKE_FIX, gkeIapProblem } from '../web-ui/backend-config';
+import { clusterOfService, ExposedCluster, exposureSeverity, jarUploadNote, optedIn, optInFix, stakes } from '../web-ui/exposed-cluster';
+import { AnnotationMethod, annotationMethods, NGINX } from '../web-ui/ingress-annotations';
+import { controllerOfClass, defaultClassOf, INGRESS_CLASS_ANNOTATION } from '../web-ui/ingress-classes';
+import { traefikMiddlewareProblem } from '../web-ui/traefik';
 
-/**
- * Annotations by which common Ingress controllers authenticate requests. An Ingress with one
- * of them is considered authenticated.
- */
-const AUTHENTICATION_ANNOTATIONS: ReadonlyArray<string> = [
-  'nginx.ingress.kubernetes.io/auth-type',
-  'nginx.ingress.kubernetes.io/auth-url',
-  'nginx.ingress.kubernetes.io/auth-tls-secret',
-  'alb.ingress.kubernetes.io/auth-type',
-  'haproxy-ingress.github.io/auth-type',
-  'haproxy-ingress.github.io/auth-url',
-  'haproxy.org/auth-type',
-];
-
-/** Whether the annotations switch authentication on (ALB's `auth-type: none` does not). */
-export function hasAuthenticationAnnotation(annotations: { readonly [key: string]: unknown }): boolean {
-  return AUTHENTICATION_ANNOTATIONS.some((key) => typeof annotations[key] === 'string' && annotations[key] !== 'none');
+/** An Ingress, or the operator's `spec.ingress`, as the rule reads it. */
+interface IngressExposure {
+  /** e.g. `Ingress 'ui'` or `The operator Ingress of 'session'`. */
+  readonly description: string;
+  readonly className?: string;
+  readonly classPath: string;
+  readonly annotations: { readonly [key: string]: unknown };
+  readonly annotationsPath: string;
+  /** Where a missing authentication is reported. */
+  readonly exposurePath: string;
+  /** How the construct option that sets the class is called. */
+  readonly classOption: string;
 }
 
-/** Whether a FlinkDeployment's web UI accepts jar uploads: a session cluster's, unless `web.submit.enable` is false. */
-function acceptsJarUploads(context: RuleContext, deployment: any): boolean {
-  if (deployment?.spec?.job !== undefined && deployment?.spec?.job !== null) {
-    return false;
-  }
-  const submit = deploymentConfiguration(context.settings.operatorConfiguration, deployment?.spec).read(WEB_SUBMIT).read;
-  return !submit.ok || submit.value !== false;
+const AUTHENTICATION_FIX = "authenticate with the controller that serves it, e.g. 'authentication: WebUiAuthentication.basicAuth(...)' with 'ingressClassName: \"nginx\"' "
+  + '(docs/web-ui.md lists the methods of ingress-nginx, Traefik, HAProxy, AWS ALB and GKE)';
+
+function annotationsOf(value: unknown): { readonly [key: string]: unknown } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as { [key: string]: unknown } : {};
 }
 
-function exposureProblem(description: string, clusterName: string, annotations: unknown): string | undefined {
-  const map = annotations !== null && typeof annotations === 'object' ? annotations as { [key: string]: unknown } : {};
-  if (String(map[FlinkAnnotations.UNAUTHENTICATED_WEB_UI] ?? '').toLowerCase() === 'true' || hasAuthenticationAnnotation(map)) {
+function unauthenticated(context: RuleContext, exposure: IngressExposure, cluster: ExposedCluster): string {
+  return `${exposure.description} exposes the web UI of ${cluster.description} without authentication: ${stakes(context, cluster)}`
+    + ` Fix it: ${AUTHENTICATION_FIX}, ${optInFix('Ingress')}${jarUploadNote(context, cluster)}`;
+}
+
+function names(methods: ReadonlyArray<AnnotationMethod>): string {
+  return [...new Set(methods.map((method) => method.name))].join(', ');
+}
+
+/** The problem of an exposure through an Ingress, with the path to report it at; undefined when it is fine. */
+function ingressProblem(context: RuleContext, exposure: IngressExposure, cluster: ExposedCluster): { path: string; message: string } | undefined {
+  if (optedIn(exposure.annotations)) {
     return undefined;
   }
-  return [
-    `${description} exposes the web UI of Flink cluster '${clusterName}' without authentication,`,
-    "and the UI accepts jar uploads ('web.submit.enable' is not 'false'): anyone who reaches it can run code in the cluster.",
-    'Fix it in one of three ways:',
-    "(1) authenticate, with 'authentication: WebUiAuthentication.basicAuth(...)' (or externalAuth, clientCertificate, fromAnnotations) or an auth annotation such as 'nginx.ingress.kubernetes.io/auth-url';",
-    "(2) turn jar uploads off with flinkConfiguration { 'web.submit.enable': 'false' } and submit jobs as FlinkSessionJobs;",
-    `(3) accept the risk explicitly with 'allowUnauthenticatedAccess: true', which annotates the Ingress '${FlinkAnnotations.UNAUTHENTICATED_WEB_UI}: "true"' (annotate a hand-written Ingress the same way).`,
-  ].join(' ');
+  const methods = annotationMethods(exposure.annotations);
+  const className = exposure.className ?? (typeof exposure.annotations[INGRESS_CLASS_ANNOTATION] === 'string' ? String(exposure.annotations[INGRESS_CLASS_ANNOTATION]) : undefined);
+  const at = (path: string, message: string) => ({ path, message: `${exposure.description} exposes the web UI of ${cluster.description}: ${message}` });
+  if (className === undefined || className.trim() === '') {
+    if (methods.length === 0) {
+      return { path: exposure.exposurePath, message: unauthenticated(context, exposure, cluster) };
+    }
+    const controller = methods[0].controller;
+    return at(exposure.classPath, `it asks for ${names(methods)}, but has no IngressClass. The cluster's default class may belong to another controller, `
+      + `which ignores these annotations and leaves the UI open: ${stakes(context, cluster)} Set '${exposure.classOption}' to the class of ${controller} (e.g. '${defaultClassOf(controller)}').`);
+  }
+  const resolved = controllerOfClass(className, exposure.annotations, context.index);
+  if (resolved.controller === undefined) {
+    if (methods.length === 0) {
+      return { path: exposure.exposurePath, message: unauthenticated(context, exposure, cluster) };
+    }
+    return at(exposure.classPath, `${resolved.problem}, so whether ${names(methods)} applies is unknown. Say which controller serves it with the option `
+      + `'ingressController' (it annotates '${FlinkAnnotations.INGRESS_CONTROLLER}: <controller>'; annotate a hand-written Ingress the same way).`);
+  }
+  const controller = resolved.controller;
+  const own = methods.filter((method) => method.controller === controller);
+  const foreign = methods.filter((method) => method.controller !== controller);
+  const broken = own.map((method) => ({ method, problem: method.problem ?? traefikMiddlewareProblem(context, method) }))
+    .find((entry) => entry.problem !== undefined);
+  if (broken !== undefined) {
+    return at(exposure.annotationsPath, `its ${broken.method.name} does not authenticate (${broken.problem}), so the UI is open: ${stakes(context, cluster)}`);
+  }
+  if (own.length === 0 && foreign.length > 0) {
+    return at(exposure.annotationsPath, `${resolved.via} is served by ${controller}, which ignores ${names(foreign)}: the UI is open, and ${stakes(context, cluster)} `
+      + `Use an authentication of ${controller}, or set '${exposure.classOption}' to the class of the controller the annotations are for.`);
+  }
+  if (controller === IngressController.GKE) {
+    const problem = gkeIapProblem(context, cluster);
+    return problem === undefined ? undefined
+      : at(exposure.exposurePath, `GKE Ingress '${className}' authenticates only through Identity-Aware Proxy on the REST Service, and ${problem}, so the UI is open: `
+        + `${stakes(context, cluster)} ${GKE_FIX.slice(0, -1)}, ${optInFix('Ingress')}`);
+  }
+  return own.length > 0 ? undefined : { path: exposure.exposurePath, message: unauthenticated(context, exposure, cluster) };
+}
+
+function report(context: RuleContext, cluster: ExposedCluster, problem: { path: string; message: string } | undefined): boolean {
+  if (problem !== undefined) {
+    context.report('web-ui-exposure', problem.path, problem.message, exposureSeverity(context, cluster));
+  }
+  return problem !== undefined;
+}
+
+function operatorIngress(context: RuleContext, ingress: any, cluster: ExposedCluster): void {
+  if (ingress === null || typeof ingress !== 'object') {
+    return;
+  }
+  report(context, cluster, ingressProblem(context, {
+    description: `The operator Ingress of '${context.name}'`,
+    className: typeof ingress.className === 'string' ? ingress.className : undefined,
+    classPath: 'spec.ingress.className',
+    annotations: annotationsOf(ingress.annotations),
+    annotationsPath: 'spec.ingress.annotations',
+    exposurePath: 'spec.ingress',
+    classOption: 'ingressClassName',
+  }, cluster));
 }
 
 /** The operator's own Ingress (`spec.ingress`) of a FlinkDeployment. */
 export function checkOperatorIngressExposure(context: RuleContext): void {
-  const ingress = context.spec.ingress;
-  if (ingress === null || typeof ingress !== 'object' || !acceptsJarUploads(context, context.manifest)) {
-    return;
-  }
-  const problem = exposureProblem(`The operator Ingress of '${context.name}'`, context.name, ingress.annotations);
-  if (problem !== undefined) {
-    context.report('web-ui-exposure', 'spec.ingress', problem);
-  }
+  operatorIngress(context, context.spec.ingress, { name: context.name, spec: context.spec, description: `Flink cluster '${context.name}'` });
+}
+
+/** The operator's Ingress (`spec.ingress`) of a FlinkBlueGreenDeployment, to its active deployment. */
+export function checkBlueGreenIngressExposure(context: RuleContext): void {
+  operatorIngress(context, context.spec.ingress, {
+    name: context.name,
+    spec: context.spec.template?.spec,
+    description: `blue/green deployment '${context.name}'`,
+  });
 }
 
 /** The Services an Ingress routes to, with the path of each backend. */
@@ -82,17 +144,38 @@ function backends(spec: any): Array<{ service: string; path: string }> {
   return result;
 }
 
-/** An Ingress whose backend is the REST Service (`<cluster>-rest`) of a FlinkDeployment in the set. */
+/**
+ * An ingress-nginx Ingress that answers every request with a redirect never proxies to its
+ * backend (the second Ingress of a path-prefix exposure, `/flink` → `/flink/`).
+ */
+function redirectsOnly(context: RuleContext, className: string | undefined, annotations: { readonly [key: string]: unknown }): boolean {
+  const redirect = annotations[`${NGINX}/permanent-redirect`] ?? annotations[`${NGINX}/temporal-redirect`];
+  return typeof redirect === 'string' && redirect.trim() !== '' && className !== undefined
+    && controllerOfClass(className, annotations, context.index).controller === IngressController.INGRESS_NGINX;
+}
+
+/** An Ingress whose backend is the REST Service (`<cluster>-rest`) of a Flink cluster in the set. */
 export function checkIngressExposure(context: RuleContext): void {
+  const annotations = annotationsOf(context.manifest.metadata?.annotations);
+  const className = typeof context.spec.ingressClassName === 'string' ? context.spec.ingressClassName : undefined;
+  if (redirectsOnly(context, className, annotations)) {
+    return;
+  }
   for (const backend of backends(context.spec)) {
-    const clusterName = backend.service.endsWith('-rest') ? backend.service.slice(0, -'-rest'.length) : undefined;
-    const cluster = clusterName === undefined ? undefined : context.index.find('FlinkDeployment', clusterName, context.namespace);
-    if (cluster === undefined || !acceptsJarUploads(context, cluster)) {
+    const cluster = clusterOfService(context, backend.service, context.namespace);
+    if (cluster === undefined) {
       continue;
     }
-    const problem = exposureProblem(`Ingress '${context.name}'`, clusterName!, context.manifest.metadata?.annotations);
-    if (problem !== undefined) {
-      context.report('web-ui-exposure', backend.path, problem);
+    const reported = report(context, cluster, ingressProblem(context, {
+      description: `Ingress '${context.name}'`,
+      className,
+      classPath: 'spec.ingressClassName',
+      annotations,
+      annotationsPath: 'metadata.annotations',
+      exposurePath: backend.path,
+      classOption: 'ingressClassName',
+    }, cluster));
+    if (reported) {
       return;
     }
   }

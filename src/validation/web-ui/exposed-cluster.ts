@@ -1,0 +1,85 @@
+/**
+ * The Flink cluster behind an exposed REST Service, and what its exposure puts at stake.
+ */
+import { FlinkAnnotations } from '../../constants';
+import { Severity } from '../../finding';
+import { WEB_SUBMIT } from '../../private/options/flink-options';
+import { deploymentConfiguration } from '../configuration';
+import { RuleContext } from '../context';
+
+/** A Flink cluster in the manifests whose REST Service (`<name>-rest`) an exposure reaches. */
+export interface ExposedCluster {
+  /** The FlinkDeployment's name (for a blue/green deployment: its own name). */
+  readonly name: string;
+  /** The FlinkDeployment spec (for a blue/green deployment: its template's). */
+  readonly spec: any;
+  /** e.g. `Flink cluster 'session'`. */
+  readonly description: string;
+}
+
+const REST_SUFFIX = '-rest';
+
+/**
+ * The cluster whose REST Service is `serviceName`: a FlinkDeployment `<name>`, or a
+ * FlinkBlueGreenDeployment `<name>`, whose deployments are `<name>-blue` and `<name>-green`.
+ */
+export function clusterOfService(context: RuleContext, serviceName: string, namespace: string | undefined): ExposedCluster | undefined {
+  if (!serviceName.endsWith(REST_SUFFIX)) {
+    return undefined;
+  }
+  const name = serviceName.slice(0, -REST_SUFFIX.length);
+  const deployment = context.index.find('FlinkDeployment', name, namespace);
+  if (deployment !== undefined) {
+    return { name, spec: deployment.spec, description: `Flink cluster '${name}'` };
+  }
+  const colour = /^(.+)-(blue|green)$/.exec(name);
+  const blueGreen = colour === null ? undefined : context.index.find('FlinkBlueGreenDeployment', colour[1], namespace);
+  return blueGreen === undefined ? undefined
+    : { name: colour![1], spec: blueGreen.spec?.template?.spec, description: `Flink cluster '${name}' of blue/green deployment '${colour![1]}'` };
+}
+
+/** Whether the cluster's web UI accepts jar uploads: a session cluster's, unless `web.submit.enable` is false. */
+export function acceptsJarUploads(context: RuleContext, spec: any): boolean {
+  if (spec?.job !== undefined && spec?.job !== null) {
+    return false;
+  }
+  const submit = deploymentConfiguration(context.settings.operatorConfiguration, spec).read(WEB_SUBMIT).read;
+  return !submit.ok || submit.value !== false;
+}
+
+/**
+ * How severe an open exposure of the cluster is. The constructs fail closed: every open
+ * exposure is an error at synth, until it authenticates or is accepted explicitly. Of manifests
+ * written elsewhere (the validator, the CLI) an open UI that accepts jar uploads is an error too,
+ * since anyone who reaches it runs code in the cluster; any other open UI is a warning, since
+ * whether it is reachable depends on what the manifests do not show (a private load balancer, a
+ * network policy, a VPN), as in the operator's own Ingress examples.
+ */
+export function exposureSeverity(context: RuleContext, cluster: ExposedCluster): Severity {
+  return context.settings.constructs === true || acceptsJarUploads(context, cluster.spec) ? Severity.ERROR : Severity.WARNING;
+}
+
+/** Whether the annotations accept the exposure explicitly. */
+export function optedIn(annotations: unknown): boolean {
+  const map = annotations !== null && typeof annotations === 'object' ? annotations as { [key: string]: unknown } : {};
+  return String(map[FlinkAnnotations.UNAUTHENTICATED_WEB_UI] ?? '').trim().toLowerCase() === 'true';
+}
+
+/** What anyone who reaches the cluster's REST endpoint can do. */
+export function stakes(context: RuleContext, cluster: ExposedCluster): string {
+  return acceptsJarUploads(context, cluster.spec)
+    ? "the UI accepts jar uploads ('web.submit.enable' is not 'false'): anyone who reaches it can upload a jar and run code in the cluster (remote code execution)."
+    : 'anyone who reaches it can cancel jobs, trigger savepoints and read the configuration of the cluster and its jobs.';
+}
+
+/** The explicit opt-in, for the end of every message. */
+export function optInFix(what: string): string {
+  return `or accept the exposure explicitly with 'allowUnauthenticatedAccess: true', which annotates the ${what} '${FlinkAnnotations.UNAUTHENTICATED_WEB_UI}: "true"' (annotate a hand-written one the same way).`;
+}
+
+/** For a cluster that accepts jar uploads: turning them off lowers the stakes, but is no way out. */
+export function jarUploadNote(context: RuleContext, cluster: ExposedCluster): string {
+  return acceptsJarUploads(context, cluster.spec)
+    ? " Turning jar uploads off ('web.submit.enable': 'false', with jobs submitted as FlinkSessionJobs) lowers the stakes, but the exposure still needs one of the two."
+    : '';
+}
