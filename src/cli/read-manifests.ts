@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { plainValue } from './yaml-values';
 
 /** A manifest and the file it came from. */
 export interface SourcedManifest {
@@ -77,7 +78,7 @@ export function readManifestFile(file: string, problems: ReadProblem[]): Sourced
     }
     let value: unknown;
     try {
-      value = document.toJS({ maxAliasCount: 100 });
+      value = plainValue(document, { maxAliasCount: 100 });
     } catch (cause) {
       problems.push({ file, message: cause instanceof Error ? cause.message : String(cause) });
       continue;
