@@ -96,6 +96,11 @@ function compileAll(): Map<string, CompiledKind> {
     };
   };
 
+  const isNullable = (schema: any): boolean => {
+    const resolved = schema?.$shared !== undefined ? document.shared[schema.$shared] : schema;
+    return resolved?.nullable === true;
+  };
+
   const compile = (schema: any): Checker => {
     if (schema.$shared !== undefined) {
       return sharedChecker(schema.$shared);
@@ -127,6 +132,8 @@ function compileAll(): Map<string, CompiledKind> {
     }
     if (schema.properties !== undefined || schema.additionalProperties !== undefined || Array.isArray(schema.required) || type === 'object') {
       const properties = new Map<string, Checker>(Object.entries(schema.properties ?? {}).map(([name, child]) => [name, compile(child)]));
+      const nullable = new Set(Object.entries<any>(schema.properties ?? {}).filter(([, child]) => isNullable(child)).map(([name]) => name));
+      const additionalNullable = typeof schema.additionalProperties === 'object' && isNullable(schema.additionalProperties);
       const known = [...properties.keys()];
       const additional: Checker | undefined = typeof schema.additionalProperties === 'object' ? compile(schema.additionalProperties) : undefined;
       const allowAny = preserveUnknown || schema.additionalProperties === true;
@@ -143,6 +150,11 @@ function compileAll(): Map<string, CompiledKind> {
         }
         for (const [name, child] of Object.entries(object)) {
           const checker = properties.get(name);
+          if (child === null && (checker !== undefined ? !nullable.has(name) : additional !== undefined && !additionalNullable)) {
+            // The API server prunes a null from a field that is not nullable instead of rejecting it;
+            // the rules then see the field as absent and report what it leaves unset.
+            continue;
+          }
           if (checker !== undefined) {
             checker(child, childPath(path, name), out);
           } else if (additional !== undefined) {

@@ -27,3 +27,40 @@ describe('canary resources', () => {
     expect(errorsOf([canary('FlinkDeployment', 'yes')]).map((finding) => finding.rule)).toContain('flink-version-required');
   });
 });
+
+describe('empty (null) fields', () => {
+  // `resource:` or `spec:` left empty in YAML is a null, which the API server prunes from a field
+  // that is not nullable instead of rejecting it. What the null leaves unset is reported instead.
+  const application = {
+    apiVersion: 'flink.apache.org/v1beta1',
+    kind: 'FlinkDeployment',
+    metadata: { name: 'orders', namespace: 'flink' },
+    spec: {
+      image: 'flink:1.20.1',
+      flinkVersion: 'v1_20',
+      serviceAccount: 'flink',
+      jobManager: { resource: { memory: '2048m', cpu: 1 } },
+      taskManager: { resource: { memory: '2048m', cpu: 1 } },
+      job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: 'stateless' },
+    },
+  };
+  const messages = (manifest: any) => FlinkValidator.validate([manifest]).map((finding) => `${finding.rule}: ${finding.message}`).join('\n');
+
+  test('an empty resource is not "must be a map (got null)"; the memory it leaves unset is reported', () => {
+    const manifest = { ...application, spec: { ...application.spec, jobManager: { resource: null } } };
+    const text = messages(manifest);
+    expect(text).not.toMatch(/got null/);
+    expect(text).toMatch(/jobmanager-memory-required: spec.jobManager.resource is empty \(null\), which the API server drops, so spec.jobManager.resource.memory is not set/);
+  });
+
+  test('an empty spec reports what it leaves unset', () => {
+    const text = messages({ ...application, spec: null });
+    expect(text).not.toMatch(/got null/);
+    expect(text).toMatch(/flink-version-required/);
+  });
+
+  test('empty optional fields are no finding at all', () => {
+    const manifest = { ...application, spec: { ...application.spec, podTemplate: null, ingress: null, job: { ...application.spec.job, args: null } } };
+    expect(errorsOf([manifest])).toEqual([]);
+  });
+});

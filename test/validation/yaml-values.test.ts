@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { FlinkValidator, Severity } from '../../src';
 import { ReadProblem, readManifestFile } from '../../src/cli/read-manifests';
 import { plainValue } from '../../src/cli/yaml-values';
-import { FlinkValidator, Severity } from '../../src';
 
 let dir: string;
 beforeAll(() => {
