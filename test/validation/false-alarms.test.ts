@@ -60,7 +60,8 @@ describe('empty (null) fields', () => {
   });
 
   test('empty optional fields are no finding at all', () => {
-    const manifest = { ...application, spec: { ...application.spec, podTemplate: null, ingress: null, job: { ...application.spec.job, args: null } } };
+    const job = { ...application.spec.job, args: null };
+    const manifest = { ...application, spec: { ...application.spec, podTemplate: null, ingress: null, job } };
     expect(errorsOf([manifest])).toEqual([]);
   });
 });
