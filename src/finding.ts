@@ -24,8 +24,10 @@ export enum ValidationRule {
   FLINK_VERSION_SUPPORTED = 'flink-version-supported',
   /** FlinkConfiguration does not set keys the operator owns (kubernetes.namespace, kubernetes.cluster-id, high-availability.cluster-id). */
   FORBIDDEN_CONFIG_KEY = 'forbidden-config-key',
-  /** Boolean and duration options the operator reads parse (a bad value makes the admission webhook fail). */
+  /** Every declared option the resource sets has a value of its type for the cluster's Flink version (the operator or Flink cannot read it otherwise). */
   CONFIG_VALUE_FORMAT = 'config-value-format',
+  /** Every declared option the resource sets uses a key that the cluster's Flink version reads (a key it does not read has no effect). */
+  CONFIG_KEY_UNREAD = 'config-key-unread',
   /** Heartbeat.timeout is not shorter than heartbeat.interval. */
   HEARTBEAT_TIMEOUT = 'heartbeat-timeout',
   /** Deployment rollback needs high availability. */
@@ -48,6 +50,8 @@ export enum ValidationRule {
   JOBMANAGER_REPLICAS = 'jobmanager-replicas',
   /** More than one JobManager replica needs high availability. */
   STANDBY_JOBMANAGER_REQUIRES_HA = 'standby-jobmanager-requires-ha',
+  /** The high availability or checkpoint directory a job relies on is set under a key the cluster's Flink version reads (and, for a session job before Flink 1.17, on its cluster). */
+  STATE_CONFIG_UNREAD = 'state-config-unread',
   /** The JobManager memory is defined (resource.memory or Flink memory options). */
   JOBMANAGER_MEMORY_REQUIRED = 'jobmanager-memory-required',
   /** The TaskManager memory is defined (resource.memory or Flink memory options). */
@@ -72,9 +76,9 @@ export enum ValidationRule {
   IMPLICIT_STATELESS_UPGRADE = 'implicit-stateless-upgrade',
   /** Compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed. */
   STATEFUL_RESOURCE_REMOVED = 'stateful-resource-removed',
-  /** Last-state upgrades have high availability to recover a failed JobManager. */
+  /** Last-state upgrades have high availability (under a key the cluster's Flink version reads) to recover a failed JobManager. */
   LAST_STATE_WITHOUT_HA = 'last-state-without-ha',
-  /** Configured features exist in the cluster's Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+). */
+  /** Features the operator accepts but skips on the cluster's Flink version: checkpoint triggers, periodic checkpoints and the autoscaler need 1.17+. */
   FLINK_VERSION_FEATURE = 'flink-version-feature',
   /** A FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39). */
   BLUEGREEN_NAME = 'bluegreen-name',

@@ -8,7 +8,7 @@ describe('FlinkApplication', () => {
     new FlinkApplication(chart, 'TopSpeed', {
       flinkVersion: FlinkVersion.V1_19,
       taskManager: { slots: 2, memory: Size.gibibytes(4) },
-      flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints' },
+      flinkConfiguration: { 'state.checkpoints.dir': 's3://flink/checkpoints' },
       jar: JobJar.fromLocal('/opt/flink/examples/streaming/TopSpeedWindowing.jar'),
       entryClass: 'org.apache.flink.streaming.examples.windowing.TopSpeedWindowing',
       args: ['--output', '/tmp/out'],
@@ -30,7 +30,7 @@ describe('FlinkApplication', () => {
     expect(deployment.spec).toMatchObject({
       image: 'flink:1.19',
       flinkVersion: 'v1_19',
-      flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints', 'taskmanager.numberOfTaskSlots': '2' },
+      flinkConfiguration: { 'state.checkpoints.dir': 's3://flink/checkpoints', 'taskmanager.numberOfTaskSlots': '2' },
       taskManager: { resource: { memory: '4096m' } },
     });
   });

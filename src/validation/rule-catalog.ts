@@ -4,14 +4,23 @@
  */
 import { Severity } from '../finding';
 
+/**
+ * When the problem a rule finds would surface: `admission`, when the resource is applied (the
+ * API server's schema, the operator's webhook: `DefaultValidator`); `runtime`, after the operator
+ * has admitted it (Flink, the image, Kubernetes, the operator's reconciliation, or the resources'
+ * lifecycle).
+ */
+export type RuleStage = 'admission' | 'runtime';
+
 export interface RuleInfo {
   readonly severity: Severity;
   /** Which operator check (or which reason) the rule stands for. */
   readonly summary: string;
+  readonly stage: RuleStage;
 }
 
-const error = (summary: string): RuleInfo => ({ severity: Severity.ERROR, summary });
-const warning = (summary: string): RuleInfo => ({ severity: Severity.WARNING, summary });
+const error = (summary: string, stage: RuleStage = 'admission'): RuleInfo => ({ severity: Severity.ERROR, summary, stage });
+const warning = (summary: string): RuleInfo => ({ severity: Severity.WARNING, summary, stage: 'runtime' });
 
 export const RULES = {
   'crd-schema': error('the manifest matches its CRD structural schema: types, enums, and no unknown fields'),
@@ -20,8 +29,9 @@ export const RULES = {
   'flink-version-required': error('spec.flinkVersion is set'),
   'flink-version-supported': error('spec.flinkVersion is one the operator still supports (v1_15 and newer)'),
   'forbidden-config-key': error('flinkConfiguration does not set keys the operator owns (kubernetes.namespace, kubernetes.cluster-id, high-availability.cluster-id)'),
-  'config-value-format': error('boolean and duration options the operator reads parse (a bad value makes the admission webhook fail)'),
-  'heartbeat-timeout': error('heartbeat.timeout is not shorter than heartbeat.interval'),
+  'config-value-format': error('every declared option the resource sets has a value of its type for the cluster\'s Flink version (the operator or Flink cannot read it otherwise)', 'runtime'),
+  'config-key-unread': warning('every declared option the resource sets uses a key that the cluster\'s Flink version reads (a key it does not read has no effect)'),
+  'heartbeat-timeout': error('heartbeat.timeout is not shorter than heartbeat.interval', 'runtime'),
   'rollback-requires-ha': error('deployment rollback needs high availability'),
   'health-check-requires-jm-recovery': error('the cluster health check needs JobManager deployment recovery'),
   'ingress-template': error('spec.ingress.template is set and renders to a valid URL'),
@@ -32,10 +42,11 @@ export const RULES = {
   'taskmanager-replicas': error('spec.taskManager.replicas is at least 1'),
   'jobmanager-replicas': error('spec.jobManager.replicas is at least 1'),
   'standby-jobmanager-requires-ha': error('more than one JobManager replica needs high availability'),
+  'state-config-unread': error('the high availability or checkpoint directory a job relies on is set under a key the cluster\'s Flink version reads (and, for a session job before Flink 1.17, on its cluster)', 'runtime'),
   'jobmanager-memory-required': error('the JobManager memory is defined (resource.memory or Flink memory options)'),
   'taskmanager-memory-required': error('the TaskManager memory is defined (resource.memory or Flink memory options)'),
-  'jobmanager-memory-model': error('Flink can derive every JobManager memory component from resource.memory and flinkConfiguration'),
-  'taskmanager-memory-model': error('Flink can derive every TaskManager memory component from resource.memory and flinkConfiguration'),
+  'jobmanager-memory-model': error('Flink can derive every JobManager memory component from resource.memory and flinkConfiguration', 'runtime'),
+  'taskmanager-memory-model': error('Flink can derive every TaskManager memory component from resource.memory and flinkConfiguration', 'runtime'),
   'resource-memory-format': error('resource.memory parses as a Flink memory size or a Kubernetes quantity'),
   'resource-ephemeral-storage-format': error('resource.ephemeralStorage parses as a Kubernetes quantity'),
   'service-account-required': error('spec.serviceAccount is set'),
@@ -43,9 +54,9 @@ export const RULES = {
   'autoscaler-excluded-periods': error('job.autoscaler.excluded.periods are daily ranges or Quartz cron expressions'),
   'spec-change': error('a change against status.reconciliationStatus.lastReconciledSpec is one the operator allows'),
   'implicit-stateless-upgrade': warning('a job with durable state does not leave its upgrade mode to the stateless default'),
-  'stateful-resource-removed': error('compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed'),
-  'last-state-without-ha': warning('last-state upgrades have high availability to recover a failed JobManager'),
-  'flink-version-feature': error('configured features exist in the cluster\'s Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+)'),
+  'stateful-resource-removed': error('compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed', 'runtime'),
+  'last-state-without-ha': warning('last-state upgrades have high availability (under a key the cluster\'s Flink version reads) to recover a failed JobManager'),
+  'flink-version-feature': warning('features the operator accepts but skips on the cluster\'s Flink version: checkpoint triggers, periodic checkpoints and the autoscaler need 1.17+'),
   'bluegreen-name': error('a FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39)'),
   'bluegreen-template': error('a FlinkBlueGreenDeployment has a template spec; the FlinkDeployment rules apply to it'),
   'session-job-spec-required': error('a FlinkSessionJob has spec.job'),
@@ -55,12 +66,12 @@ export const RULES = {
   'jar-uri-restricted-host': error('an http(s) jarURI does not point at a loopback, link-local, private, wildcard or multicast address'),
   'session-job-target-kind': error('a session job runs on a session cluster, not on an application cluster'),
   'session-job-target-missing': warning('the session cluster a session job names is in the same manifest set'),
-  'slot-capacity': error('a job\'s parallelism fits the task slots of a cluster whose TaskManager count is bounded'),
+  'slot-capacity': error('a job\'s parallelism fits the task slots of a cluster whose TaskManager count is bounded', 'runtime'),
   'session-slot-capacity': warning('the running session jobs of a bounded session cluster fit its task slots together'),
   'snapshot-type': error('a FlinkStateSnapshot has exactly one of savepoint and checkpoint'),
   'snapshot-job-reference': error('a FlinkStateSnapshot names its job, unless it records a savepoint that already exists'),
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
-  'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly'),
+  'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly', 'runtime'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

@@ -96,11 +96,6 @@ function compileAll(): Map<string, CompiledKind> {
     };
   };
 
-  const isNullable = (schema: any): boolean => {
-    const resolved = schema?.$shared !== undefined ? document.shared[schema.$shared] : schema;
-    return resolved?.nullable === true;
-  };
-
   const compile = (schema: any): Checker => {
     if (schema.$shared !== undefined) {
       return sharedChecker(schema.$shared);
@@ -132,8 +127,6 @@ function compileAll(): Map<string, CompiledKind> {
     }
     if (schema.properties !== undefined || schema.additionalProperties !== undefined || Array.isArray(schema.required) || type === 'object') {
       const properties = new Map<string, Checker>(Object.entries(schema.properties ?? {}).map(([name, child]) => [name, compile(child)]));
-      const nullable = new Set(Object.entries<any>(schema.properties ?? {}).filter(([, child]) => isNullable(child)).map(([name]) => name));
-      const additionalNullable = typeof schema.additionalProperties === 'object' && isNullable(schema.additionalProperties);
       const known = [...properties.keys()];
       const additional: Checker | undefined = typeof schema.additionalProperties === 'object' ? compile(schema.additionalProperties) : undefined;
       const allowAny = preserveUnknown || schema.additionalProperties === true;
@@ -150,9 +143,10 @@ function compileAll(): Map<string, CompiledKind> {
         }
         for (const [name, child] of Object.entries(object)) {
           const checker = properties.get(name);
-          if (child === null && (checker !== undefined ? !nullable.has(name) : additional !== undefined && !additionalNullable)) {
-            // The API server prunes a null from a field that is not nullable instead of rejecting it;
-            // the rules then see the field as absent and report what it leaves unset.
+          if (child === null) {
+            // The API server prunes a null from a field that is not nullable (no field of the
+            // operator's CRDs is) instead of rejecting it, and drops an unknown field anyway:
+            // the rules see the field as absent and report what it leaves unset.
             continue;
           }
           if (checker !== undefined) {

@@ -7,7 +7,7 @@
  */
 import { FlinkOption, option, Versioned, versioned } from './option';
 import {
-  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MILLISECONDS, STRING, ValueType,
+  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MILLISECONDS, STATE_DIRECTORY, STRING, ValueType,
 } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 
@@ -145,9 +145,9 @@ export const INCREMENTAL_CHECKPOINTS = option({
 export const CHECKPOINT_DIRECTORY = option({
   keys: [versioned('state.checkpoints.dir', { until: V1_20 }), versioned('execution.checkpointing.dir', { since: V1_20 })],
   fallbackKeys: [versioned('state.checkpoints.dir', { since: V1_20 }), versioned('state.backend.fs.checkpointdir')],
-  type: STRING,
+  type: STATE_DIRECTORY,
   reader: 'flink',
-  source: 'CheckpointingOptions.CHECKPOINTS_DIRECTORY',
+  source: 'CheckpointingOptions.CHECKPOINTS_DIRECTORY (checked by FileSystemCheckpointStorage.validatePath)',
   prop: 'checkpointing.directory',
   format: 'URI, e.g. `s3://bucket/checkpoints`',
 });
@@ -155,19 +155,19 @@ export const CHECKPOINT_DIRECTORY = option({
 export const SAVEPOINT_DIRECTORY = option({
   keys: [versioned('state.savepoints.dir', { until: V1_20 }), versioned('execution.checkpointing.savepoint-dir', { since: V1_20 })],
   fallbackKeys: [versioned('state.savepoints.dir', { since: V1_20 }), versioned('savepoints.state.backend.fs.dir')],
-  type: STRING,
+  type: STATE_DIRECTORY,
   reader: 'flink',
-  source: 'CheckpointingOptions.SAVEPOINT_DIRECTORY',
+  source: 'CheckpointingOptions.SAVEPOINT_DIRECTORY (checked by FileSystemCheckpointStorage.validatePath)',
   prop: 'savepoints.directory',
   format: 'URI, e.g. `s3://bucket/savepoints`',
 });
 
 export const STATE_BACKEND = option({
   ...renamed('state.backend', 'state.backend.type', V1_17),
-  type: choiceType(['hashmap', 'rocksdb', 'forst'], (text) => text.includes('.')),
+  type: choiceType(['hashmap', 'rocksdb', 'forst', 'jobmanager', 'filesystem'], (text) => text.includes('.')),
   defaults: [versioned('hashmap')],
   reader: 'flink',
-  source: 'StateBackendOptions.STATE_BACKEND',
+  source: 'StateBackendOptions.STATE_BACKEND (StateBackendLoader also takes the deprecated names jobmanager and filesystem, and a factory class)',
   prop: 'checkpointing.stateBackend',
   format: '`hashmap` or `rocksdb`',
 });

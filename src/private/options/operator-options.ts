@@ -108,7 +108,9 @@ function autoscalerOption(name: string, type: ValueType<unknown>, constant: stri
     type,
     defaults: defaultText === undefined ? undefined : [versioned(defaultText)],
     reader: 'operator',
-    requires: { version: FlinkVersion.V1_17, effect: 'rejected' },
+    // The operator admits the autoscaler on any version; it needs Flink 1.17's job vertex
+    // parallelism overrides to take effect (operator docs, autoscaler "Requirements").
+    requires: { version: FlinkVersion.V1_17, effect: 'ignored' },
     source: `AutoScalerOptions.${constant}`,
     prop: prop === undefined ? undefined : `autoscaler.${prop}`,
   };

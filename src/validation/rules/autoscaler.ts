@@ -23,12 +23,22 @@ function javaDouble(value: number): string {
 }
 
 /**
+ * The options whose values this module reads and reports itself (when the autoscaler is on),
+ * which the generic value check leaves to it.
+ */
+export const AUTOSCALER_CHECKED_OPTIONS: ReadonlyArray<FlinkOption> = [
+  O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, O.AUTOSCALER_SCALE_UP_MAX_FACTOR, O.AUTOSCALER_UTILIZATION_TARGET,
+  O.AUTOSCALER_UTILIZATION_BOUNDARY, O.AUTOSCALER_UTILIZATION_MAX, O.AUTOSCALER_UTILIZATION_MIN, O.AUTOSCALER_COEFFICIENT_MIN,
+  O.AUTOSCALER_EXCLUDED_PERIODS,
+];
+
+/**
  * Checks the autoscaler options of a configuration, if the autoscaler is on.
  *
  * @param configPath where the configuration lives in the manifest, for finding paths
  */
 export function checkAutoscalerOptions(context: RuleContext, config: EffectiveConfiguration, configPath: string): void {
-  if (!booleanOption(context, config, O.AUTOSCALER_ENABLED as FlinkOption<boolean>, configPath)) {
+  if (!booleanOption(config, O.AUTOSCALER_ENABLED as FlinkOption<boolean>)) {
     return;
   }
   const pathOf = (option: FlinkOption) => childPath(configPath, config.lookup(option)?.key ?? mainKey(option));

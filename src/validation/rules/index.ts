@@ -4,6 +4,7 @@
 import { RuleContext } from '../context';
 import { checkDeploymentAutoscaler } from './autoscaler';
 import { checkApplicationCapacity, checkSessionJobCapacity } from './capacity';
+import { checkConfigValues, checkUnreadKeys } from './config-keys';
 import {
   checkDeploymentName,
   checkFlinkVersion,
@@ -38,6 +39,7 @@ function checkApplicationJob(context: RuleContext): void {
     job,
     jobPath: 'spec.job',
     config: context.config,
+    runtimeConfig: context.config,
     configPath: 'spec.flinkConfiguration',
     configSource: 'flinkConfiguration',
     application: true,
@@ -49,6 +51,8 @@ function checkApplicationJob(context: RuleContext): void {
 const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkFlinkVersion,
   checkForbiddenKeys,
+  checkConfigValues,
+  checkUnreadKeys,
   checkOperatorFeatures,
   checkHeartbeat,
   checkIngress,
@@ -110,6 +114,8 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkSessionJobAlone,
     checkSessionJobSpecChange,
+    checkConfigValues,
+    checkUnreadKeys,
     checkJarUri,
     checkSessionJobOnCluster,
     checkSessionJobCapacity,

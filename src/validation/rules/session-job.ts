@@ -1,7 +1,7 @@
 /**
  * FlinkSessionJob rules: the job alone, and against its session cluster when that is in the set.
  */
-import { sessionJobConfiguration } from '../configuration';
+import { flinkVersionOf, SESSION_JOB_CONFIGURATION_SINCE, sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { checkAutoscalerOptions } from './autoscaler';
 import { checkJobSpec } from './job';
@@ -37,7 +37,11 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
     return;
   }
   const merged = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
+  const version = flinkVersionOf(cluster.spec?.flinkVersion);
+  const runtimeConfig = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)
+    ? merged : sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, {});
   checkJobSpec(context, {
+    runtimeConfig,
     job,
     jobPath: 'spec.job',
     config: merged,
