@@ -86,6 +86,8 @@ export enum ValidationRule {
   BLUEGREEN_TEMPLATE = 'bluegreen-template',
   /** A FlinkSessionJob has spec.job. */
   SESSION_JOB_SPEC_REQUIRED = 'session-job-spec-required',
+  /** A session job on a cluster before Flink 1.17 sets no flinkConfiguration key that only Flink reads: the operator does not send it. */
+  SESSION_JOB_CONFIG_IGNORED = 'session-job-config-ignored',
   /** A session job's jarURI is a valid URI. */
   JAR_URI_SYNTAX = 'jar-uri-syntax',
   /** A session job's jarURI has a scheme the operator allows (https by default). */

@@ -60,6 +60,7 @@ export const RULES = {
   'bluegreen-name': error('a FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39)'),
   'bluegreen-template': error('a FlinkBlueGreenDeployment has a template spec; the FlinkDeployment rules apply to it'),
   'session-job-spec-required': error('a FlinkSessionJob has spec.job'),
+  'session-job-config-ignored': warning('a session job on a cluster before Flink 1.17 sets no flinkConfiguration key that only Flink reads: the operator does not send it'),
   'jar-uri-syntax': error('a session job\'s jarURI is a valid URI'),
   'jar-uri-scheme': error('a session job\'s jarURI has a scheme the operator allows (https by default)'),
   'jar-uri-host': error('an http(s) jarURI names a host'),
