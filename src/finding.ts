@@ -112,6 +112,16 @@ export enum ValidationRule {
   SNAPSHOT_TARGET_MISSING = 'snapshot-target-missing',
   /** An Ingress to a session cluster's REST service, or the operator's spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly. */
   WEB_UI_EXPOSURE = 'web-ui-exposure',
+  /** Every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference. */
+  IMAGE_REFERENCE = 'image-reference',
+  /** An official Flink image's tag names the Flink version of spec.flinkVersion. */
+  IMAGE_FLINK_VERSION = 'image-flink-version',
+  /** Spec.image is set (otherwise the operator's default image runs, whose Flink version is the operator's). */
+  IMAGE_MISSING = 'image-missing',
+  /** Every container of a pod template but flink-main-container has an image. */
+  POD_TEMPLATE_CONTAINER_IMAGE = 'pod-template-container-image',
+  /** A volume mounted at a Flink path (/opt/flink/...) on another container is mounted on flink-main-container too. */
+  POD_TEMPLATE_FLINK_MOUNT = 'pod-template-flink-mount',
   /** A FlinkDeployment's service account is bound to a Role with the operator's job rules. */
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
 }

@@ -73,6 +73,11 @@ export const RULES = {
   'snapshot-job-reference': error('a FlinkStateSnapshot names its job, unless it records a savepoint that already exists'),
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
   'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly', 'runtime'),
+  'image-reference': error('every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference', 'runtime'),
+  'image-flink-version': warning('an official Flink image\'s tag names the Flink version of spec.flinkVersion'),
+  'image-missing': warning('spec.image is set (otherwise the operator\'s default image runs, whose Flink version is the operator\'s)'),
+  'pod-template-container-image': error('every container of a pod template but flink-main-container has an image', 'runtime'),
+  'pod-template-flink-mount': warning('a volume mounted at a Flink path (/opt/flink/...) on another container is mounted on flink-main-container too'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

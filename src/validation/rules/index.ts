@@ -15,10 +15,12 @@ import {
   checkOperatorFeatures,
   checkServiceAccount,
 } from './deployment';
+import { checkImages } from './images';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
+import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
@@ -62,6 +64,8 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkTaskManager,
   checkMemoryModel,
   checkServiceAccount,
+  checkImages,
+  checkPodTemplates,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
   checkApplicationCapacity,
