@@ -112,6 +112,14 @@ export enum ValidationRule {
   SNAPSHOT_TARGET_MISSING = 'snapshot-target-missing',
   /** An Ingress to a session cluster's REST service, or the operator's spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly. */
   WEB_UI_EXPOSURE = 'web-ui-exposure',
+  /** State, HA and jar URIs on s3, gs, abfs, wasb or oss have the file system plugin enabled in the pods that use them, on the official images. */
+  FILESYSTEM_PLUGIN_MISSING = 'filesystem-plugin-missing',
+  /** State, HA and jar URIs that need a file system plugin, on an image that is not official: the image must hold the plugin. */
+  FILESYSTEM_PLUGIN_CUSTOM_IMAGE = 'filesystem-plugin-custom-image',
+  /** Every jar ENABLE_BUILT_IN_PLUGINS names on an official image is one the image has (the image's exact Flink version). */
+  BUILTIN_PLUGIN_VERSION = 'builtin-plugin-version',
+  /** A plugin jar pinned to a Flink version goes with an image tag pinned to the same version. */
+  BUILTIN_PLUGIN_FLOATING_TAG = 'builtin-plugin-floating-tag',
   /** Every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference. */
   IMAGE_REFERENCE = 'image-reference',
   /** An official Flink image's tag names the Flink version of spec.flinkVersion. */

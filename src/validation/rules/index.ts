@@ -15,6 +15,7 @@ import {
   checkOperatorFeatures,
   checkServiceAccount,
 } from './deployment';
+import { checkFileSystemPlugins, checkSessionJobFileSystemPlugins } from './filesystem-plugins';
 import { checkImages } from './images';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
@@ -66,6 +67,7 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkServiceAccount,
   checkImages,
   checkPodTemplates,
+  checkFileSystemPlugins,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
   checkApplicationCapacity,
@@ -122,6 +124,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkUnreadKeys,
     checkJarUri,
     checkSessionJobOnCluster,
+    checkSessionJobFileSystemPlugins,
     checkSessionJobCapacity,
     checkImplicitStateless,
     checkVersionFeatures,
