@@ -120,6 +120,10 @@ export enum ValidationRule {
   BUILTIN_PLUGIN_VERSION = 'builtin-plugin-version',
   /** A plugin jar pinned to a Flink version goes with an image tag pinned to the same version. */
   BUILTIN_PLUGIN_FLOATING_TAG = 'builtin-plugin-floating-tag',
+  /** High availability data, and the checkpoints or savepoints of a last-state or savepoint job, on file:// are on a volume shared by the pods that use them, not the container, an emptyDir or a volume without a source. */
+  LOCAL_STATE_LOST = 'local-state-lost',
+  /** File:// state is not on node-local storage (hostPath, a ReadWriteOnce claim), nor on pod-local storage for a job that does not restore from it. */
+  LOCAL_STATE_AT_RISK = 'local-state-at-risk',
   /** Every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference. */
   IMAGE_REFERENCE = 'image-reference',
   /** An official Flink image's tag names the Flink version of spec.flinkVersion. */

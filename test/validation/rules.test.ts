@@ -34,6 +34,14 @@ const webUiIngress = (patch: any) => patched({
   spec: { rules: [{ host: 'flink.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
 }, patch);
 
+/** A pod template with the S3 plugin and a volume 'data' at /flink-data on the main container of both pods. */
+const localVolume = (source: object) => ({
+  spec: {
+    containers: [{ ...APPLICATION.spec.podTemplate.spec.containers[0], volumeMounts: [{ name: 'data', mountPath: '/flink-data' }] }],
+    volumes: [{ name: 'data', ...source }],
+  },
+});
+
 const CASES: Case[] = [
   // crd-schema
   { rule: 'crd-schema', what: 'a misspelled field', manifests: app({ spec: { job: { upgradMode: 'savepoint' } } }), reported: true, path: 'spec.job.upgradMode', message: /Did you mean 'upgradeMode'/ },
@@ -166,6 +174,14 @@ const CASES: Case[] = [
   { rule: 'builtin-plugin-version', what: 'two plugins of the image version, separated by ;', manifests: app({ spec: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'ENABLE_BUILT_IN_PLUGINS', value: 'flink-s3-fs-hadoop-1.20.1.jar;flink-gs-fs-hadoop-1.20.1.jar;' }] }] } } } }), reported: false },
   { rule: 'builtin-plugin-floating-tag', what: 'flink:1.19 with flink-s3-fs-hadoop-1.19.1.jar', manifests: app({ spec: { ...onFlink('1.19.1').spec, image: 'flink:1.19' } }), reported: true, message: /'flink:1.19' is a floating tag.*Pin the image to Flink 1.19.1 \(e.g. 'flink:1.19.1'\)/ },
   { rule: 'builtin-plugin-floating-tag', what: 'flink:1.19.1 with flink-s3-fs-hadoop-1.19.1.jar', manifests: app(onFlink('1.19.1')), reported: false },
+  // state on pod-local storage
+  { rule: 'local-state-lost', what: 'HA storage in /tmp of the container', manifests: app(config({ 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 'file:///tmp/flink/ha' })), reported: true, path: "spec.flinkConfiguration['high-availability.storageDir']", message: /'file:\/\/\/tmp\/flink\/ha', on the JobManager container's own file system.*a new JobManager pod finds none/ },
+  { rule: 'local-state-lost', what: 'last-state checkpoints on an emptyDir', manifests: app({ spec: { podTemplate: localVolume({ emptyDir: {} }), flinkConfiguration: { 'execution.checkpointing.dir': 'file:///flink-data/checkpoints' }, job: { upgradeMode: 'last-state' } } }), reported: true, message: /volume 'data' of the JobManager pod \(emptyDir\), deleted with the pod.*upgradeMode is 'last-state'/ },
+  { rule: 'local-state-lost', what: 'savepoint upgrades to a volume without a source', manifests: app({ spec: { podTemplate: localVolume({}), flinkConfiguration: { 'execution.checkpointing.dir': 'file:///flink-data/checkpoints', 'execution.checkpointing.savepoint-dir': 'file:///flink-data/savepoints' }, job: { upgradeMode: 'savepoint' } } }), reported: true, message: /no source, so Kubernetes makes it an emptyDir/ },
+  { rule: 'local-state-lost', what: 'last-state on a ReadWriteMany claim mounted in both pods', manifests: [...app({ spec: { podTemplate: localVolume({ persistentVolumeClaim: { claimName: 'flink-data' } }), flinkConfiguration: { 'execution.checkpointing.dir': 'file:///flink-data/checkpoints', 'execution.checkpointing.savepoint-dir': 'file:///flink-data/savepoints' }, job: { upgradeMode: 'savepoint' } } }), { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'flink-data', namespace: 'flink' }, spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } } }], reported: false },
+  { rule: 'local-state-at-risk', what: "HA and savepoints on a hostPath, as the operator's basic-checkpoint-ha example", manifests: app({ spec: { podTemplate: localVolume({ hostPath: { path: '/tmp/flink', type: 'Directory' } }), flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 'file:///flink-data/ha', 'execution.checkpointing.dir': 'file:///flink-data/checkpoints', 'execution.checkpointing.savepoint-dir': 'file:///flink-data/savepoints' }, job: { upgradeMode: 'savepoint' } } }), reported: true, message: /\(hostPath '\/tmp\/flink'\), storage of the node the pod runs on: that works while the JobManager and the TaskManagers run on one node/ },
+  { rule: 'local-state-at-risk', what: 'a stateless job checkpointing to /tmp', manifests: app(config({ 'execution.checkpointing.interval': '1 min', 'execution.checkpointing.dir': 'file:///tmp/checkpoints' })), reported: true, message: /lost whenever a pod restarts/ },
+  { rule: 'local-state-at-risk', what: 'checkpoints on NFS', manifests: app({ spec: { podTemplate: localVolume({ nfs: { server: 'nfs.example.com', path: '/exports/flink' } }), flinkConfiguration: { 'execution.checkpointing.dir': 'file:///flink-data/checkpoints' } } }), reported: false },
   // images
   { rule: 'image-reference', what: 'a registry placeholder', manifests: app({ spec: { image: '<ACR_LOGIN_SERVER>/flink-jobs:1.4' } }), reported: true, path: 'spec.image', message: /'<ACR_LOGIN_SERVER>\/flink-jobs:1.4' is not a valid image reference \('<' cannot appear/ },
   { rule: 'image-reference', what: 'an unsubstituted variable', manifests: app({ spec: { image: '${IMAGE}' } }), reported: true },

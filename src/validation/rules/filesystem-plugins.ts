@@ -8,7 +8,7 @@
 import { FlinkVersion } from '../../flink-version';
 import { FileSystemPluginFamily, builtInPluginJars, parsePluginJar, pluginsForScheme } from '../../private/flink/plugins';
 import { uriScheme } from '../../private/flink/uri';
-import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { FlinkOption } from '../../private/options/option';
 import {
@@ -65,7 +65,7 @@ function storageOption(
 /** A FlinkDeployment's storage: checkpoints and savepoints (both pods), HA and the job result store and the jar (the JobManager). */
 function deploymentStorage(context: RuleContext): StorageUri[] {
   const config = context.config;
-  const own = new Map(Object.entries(context.spec.flinkConfiguration ?? {}).map(([key, value]) => [key, String(value)]));
+  const own = flattenConfiguration(context.spec.flinkConfiguration);
   const base = 'spec.flinkConfiguration';
   const uris = [
     storageOption(config, F.CHECKPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base),
@@ -198,7 +198,7 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object') {
     return;
   }
-  const own = new Map(Object.entries(context.spec.flinkConfiguration ?? {}).map(([key, value]) => [key, String(value)]));
+  const own = flattenConfiguration(context.spec.flinkConfiguration);
   const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
   const version = flinkVersionOf(cluster.spec.flinkVersion);
   const base = 'spec.flinkConfiguration';

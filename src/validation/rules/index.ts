@@ -19,6 +19,7 @@ import { checkFileSystemPlugins, checkSessionJobFileSystemPlugins } from './file
 import { checkImages } from './images';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
+import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
 import { checkPodTemplates } from './pod-templates';
@@ -68,6 +69,7 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkImages,
   checkPodTemplates,
   checkFileSystemPlugins,
+  checkLocalState,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
   checkApplicationCapacity,
@@ -125,6 +127,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkJarUri,
     checkSessionJobOnCluster,
     checkSessionJobFileSystemPlugins,
+    checkSessionJobLocalState,
     checkSessionJobCapacity,
     checkImplicitStateless,
     checkVersionFeatures,
