@@ -46,7 +46,8 @@ function placement(context: RuleContext, pod: FlinkPod, path: string, namespace:
   const mounts = volumeMounts(pod.main?.container).filter((mount) => within(path, mount.mountPath))
     .sort((a, b) => b.mountPath.length - a.mountPath.length);
   if (mounts.length === 0) {
-    const elsewhere = pod.containers.find((entry) => entry.name !== MAIN_CONTAINER && volumeMounts(entry.container).some((mount) => within(path, mount.mountPath)));
+    const elsewhere = pod.containers.find((entry) => entry.name !== MAIN_CONTAINER
+      && volumeMounts(entry.container).some((mount) => within(path, mount.mountPath)));
     const hint = elsewhere === undefined ? '' : ` (container '${elsewhere.name}' mounts a volume there, but it is not Flink's)`;
     return { storage: 'lost', where: `the ${pod.process} container's own file system, since '${MAIN_CONTAINER}' mounts no volume at that path${hint}` };
   }
@@ -82,7 +83,9 @@ function placement(context: RuleContext, pod: FlinkPod, path: string, namespace:
   return { storage: 'lost', where: `${named} (${sources.join(', ')}), which Flink cannot write state to` };
 }
 
-function location(config: EffectiveConfiguration, option: FlinkOption, as: 'flink' | 'operator', own: ReadonlyMap<string, string>, pods: Location['pods'], critical?: string): Location | undefined {
+function location(
+  config: EffectiveConfiguration, option: FlinkOption, as: 'flink' | 'operator', own: ReadonlyMap<string, string>, pods: Location['pods'], critical?: string,
+): Location | undefined {
   const found = config.lookup(option, as);
   if (found === undefined || isBlank(found.value)) {
     return undefined;
