@@ -120,6 +120,10 @@ export enum ValidationRule {
   BUILTIN_PLUGIN_VERSION = 'builtin-plugin-version',
   /** A plugin jar pinned to a Flink version goes with an image tag pinned to the same version. */
   BUILTIN_PLUGIN_FLOATING_TAG = 'builtin-plugin-floating-tag',
+  /** A PyFlink job is one Flink recognises: no .py file as jarURI of a jar job, an entry class for a session job's Python arguments, a program for PythonDriver, -pyfs with -pym. */
+  PYTHON_JOB = 'python-job',
+  /** An application's jarURI has a scheme (before Flink 1.19, local://). */
+  APPLICATION_JAR_URI = 'application-jar-uri',
   /** High availability data, and the checkpoints or savepoints of a last-state or savepoint job, on file:// are on a volume shared by the pods that use them, not the container, an emptyDir or a volume without a source. */
   LOCAL_STATE_LOST = 'local-state-lost',
   /** File:// state is not on node-local storage (hostPath, a ReadWriteOnce claim), nor on pod-local storage for a job that does not restore from it. */

@@ -77,6 +77,8 @@ export const RULES = {
   'filesystem-plugin-custom-image': warning('state, HA and jar URIs that need a file system plugin, on an image that is not official: the image must hold the plugin'),
   'builtin-plugin-version': error('every jar ENABLE_BUILT_IN_PLUGINS names on an official image is one the image has (the image\'s exact Flink version)', 'runtime'),
   'builtin-plugin-floating-tag': warning('a plugin jar pinned to a Flink version goes with an image tag pinned to the same version'),
+  'python-job': error('a PyFlink job is one Flink recognises: no .py file as jarURI of a jar job, an entry class for a session job\'s Python arguments, a program for PythonDriver, -pyfs with -pym', 'runtime'),
+  'application-jar-uri': error('an application\'s jarURI has a scheme (before Flink 1.19, local://)', 'runtime'),
   'local-state-lost': error('high availability data, and the checkpoints or savepoints of a last-state or savepoint job, on file:// are on a volume shared by the pods that use them, not the container, an emptyDir or a volume without a source', 'runtime'),
   'local-state-at-risk': warning('file:// state is not on node-local storage (hostPath, a ReadWriteOnce claim), nor on pod-local storage for a job that does not restore from it'),
   'image-reference': error('every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference', 'runtime'),

@@ -19,6 +19,7 @@ import { checkFileSystemPlugins, checkSessionJobFileSystemPlugins } from './file
 import { checkImages } from './images';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
+import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
 import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
@@ -62,6 +63,8 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkIngress,
   checkLogConfiguration,
   checkApplicationJob,
+  checkApplicationJarUri,
+  checkPythonJob,
   checkJobManager,
   checkTaskManager,
   checkMemoryModel,
@@ -125,6 +128,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkConfigValues,
     checkUnreadKeys,
     checkJarUri,
+    checkPythonJob,
     checkSessionJobOnCluster,
     checkSessionJobFileSystemPlugins,
     checkSessionJobLocalState,
