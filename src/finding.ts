@@ -108,6 +108,8 @@ export enum ValidationRule {
   SNAPSHOT_TYPE = 'snapshot-type',
   /** A FlinkStateSnapshot names its job, unless it records a savepoint that already exists. */
   SNAPSHOT_JOB_REFERENCE = 'snapshot-job-reference',
+  /** A checkpoint FlinkStateSnapshot references a job on Flink 1.17 or newer. */
+  SNAPSHOT_CHECKPOINT_VERSION = 'snapshot-checkpoint-version',
   /** The job a FlinkStateSnapshot references is in the same manifest set. */
   SNAPSHOT_TARGET_MISSING = 'snapshot-target-missing',
   /** An Ingress to a session cluster's REST service, or the operator's spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly. */

@@ -71,6 +71,7 @@ export const RULES = {
   'session-slot-capacity': warning('the running session jobs of a bounded session cluster fit its task slots together'),
   'snapshot-type': error('a FlinkStateSnapshot has exactly one of savepoint and checkpoint'),
   'snapshot-job-reference': error('a FlinkStateSnapshot names its job, unless it records a savepoint that already exists'),
+  'snapshot-checkpoint-version': error('a checkpoint FlinkStateSnapshot references a job on Flink 1.17 or newer', 'runtime'),
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
   'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly', 'runtime'),
   'filesystem-plugin-missing': error('state, HA and jar URIs on s3, gs, abfs, wasb or oss have the file system plugin enabled in the pods that use them, on the official images', 'runtime'),

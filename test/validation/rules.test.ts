@@ -302,6 +302,8 @@ const CASES: Case[] = [
   { rule: 'snapshot-job-reference', what: 'a reference without a name', manifests: [patched(SNAPSHOT, { spec: { jobReference: { name: undefined } } })], reported: true, path: 'spec.jobReference.name' },
   { rule: 'snapshot-job-reference', what: 'a reference to a session cluster', manifests: [patched(SNAPSHOT, { spec: { jobReference: { name: 'session' } } }), ...session({})], reported: true },
   { rule: 'snapshot-job-reference', what: 'an existing savepoint without a job', manifests: [patched(SNAPSHOT, { spec: { jobReference: undefined, savepoint: { alreadyExists: true } } })], reported: false },
+  { rule: 'snapshot-checkpoint-version', what: 'a checkpoint snapshot of a Flink 1.16 application', manifests: [patched(SNAPSHOT, { spec: { savepoint: undefined, checkpoint: {} } }), ...app(onFlink('1.16.3'))], reported: true, path: 'spec.checkpoint', message: /Manual checkpoint triggering is not supported/ },
+  { rule: 'snapshot-checkpoint-version', what: 'a checkpoint snapshot of a session job on a 1.17 cluster', manifests: [patched(SNAPSHOT, { spec: { savepoint: undefined, checkpoint: {}, jobReference: { kind: 'FlinkSessionJob', name: 'job' } } }), ...sessionJob({}, onFlink('1.17.2'))], reported: false },
   { rule: 'snapshot-target-missing', what: 'a job not in the set', manifests: [SNAPSHOT], reported: true },
   { rule: 'snapshot-target-missing', what: 'a snapshot that already completed', manifests: [patched(SNAPSHOT, { status: { state: 'COMPLETED' } })], reported: false },
   { rule: 'snapshot-target-missing', what: 'the job in the set', manifests: [SNAPSHOT, ...app({})], reported: false },
