@@ -9,10 +9,11 @@
 import { AUTOSCALER_CHECKED_OPTIONS } from './autoscaler';
 import { FlinkVersion } from '../../flink-version';
 import { javaTrim } from '../../private/jvm/java-string';
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import {
   FlinkOption, firstVersion, inRange, keysRead, mainKey, typeAt, Versioned, writeKey,
 } from '../../private/options/option';
-import { MEMORY_OPTIONS, optionForKey } from '../../private/options/registry';
+import { ALL_OPTIONS, MEMORY_OPTIONS, optionForKey } from '../../private/options/registry';
 import { ValueType } from '../../private/options/value-type';
 import { ownConfiguration } from '../configuration';
 import { RuleContext } from '../context';
@@ -93,14 +94,16 @@ export function checkUnreadKeys(context: RuleContext): void {
     return;
   }
   const version = own.version;
-  for (const key of own.entries.keys()) {
-    const option = optionForKey(key);
-    if (option === undefined || option.reader !== 'flink' || keysRead(option, version).includes(key)) {
+  const config = new EffectiveConfiguration(own.entries, version);
+  for (const option of ALL_OPTIONS) {
+    if (option.reader !== 'flink') {
       continue;
     }
-    const readKey = keysRead(option, version).find((candidate) => own.entries.has(candidate));
-    const also = readKey === undefined ? '' : ` ('${readKey}' is set too, and wins.)`;
-    context.report('config-key-unread', childPath(own.path, key),
-      `flinkConfiguration '${key}' (${mainKey(option)}) is not read by Flink ${label(version)}, so it has no effect: ${insteadOf(option, key, version)}.${also}`);
+    for (const key of config.unreadKeys(option)) {
+      const readKey = config.lookup(option)?.key;
+      const also = readKey === undefined ? '' : ` ('${readKey}' is set too, and wins.)`;
+      context.report('config-key-unread', childPath(own.path, key),
+        `flinkConfiguration '${key}' (${mainKey(option)}) is not read by Flink ${label(version)}, so it has no effect: ${insteadOf(option, key, version)}.${also}`);
+    }
   }
 }
