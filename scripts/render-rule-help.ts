@@ -1,6 +1,6 @@
 /**
  * Writes src/cli/rule-help.ts, the help text of every rule for the CLI's SARIF output, from the
- * rule table of docs/validation-rules.md (`npx projen docs:rule-help`): the docs are not part of
+ * rule sections of docs/validation-rules.md (`npx projen docs:rule-help`): the docs are not part of
  * the package, so the CLI carries their words. test/validation/sarif.test.ts fails when the
  * file is stale.
  */
@@ -10,18 +10,21 @@ import * as path from 'path';
 export const DOC = path.join(__dirname, '..', 'docs', 'validation-rules.md');
 export const TARGET = path.join(__dirname, '..', 'src', 'cli', 'rule-help.ts');
 
-/** The rule ids and their descriptions (Markdown), in the order of the table. */
+/**
+ * The rule ids, severities and descriptions (Markdown), in the order of the page: each rule is a
+ * section `### \`id\``, then its `**severity** · stage` line, then the paragraph that describes it.
+ */
 export function ruleTable(): Array<{ rule: string; severity: string; help: string }> {
-  const text = fs.readFileSync(DOC, 'utf8');
-  return text.split('\n').flatMap((line) => {
-    if (!line.startsWith('| `')) {
-      return [];
+  const parts = fs.readFileSync(DOC, 'utf8').split(/^### `([a-z0-9-]+)`$/m);
+  const rules: Array<{ rule: string; severity: string; help: string }> = [];
+  for (let i = 1; i < parts.length; i += 2) {
+    const [, severity, help] = /^\s*\*\*(error|warning)\*\* · [a-z ]+\n\n([\s\S]*?)(?:\n\n|$)/.exec(parts[i + 1]) ?? [];
+    if (severity === undefined) {
+      throw new Error(`docs/validation-rules.md: the section of '${parts[i]}' does not start with its severity and a description`);
     }
-    const cells = line.split(' | ');
-    const rule = cells[0].slice('| `'.length, -1);
-    const help = cells.slice(2).join(' | ').replace(/ \|$/, '');
-    return [{ rule, severity: cells[1], help }];
-  });
+    rules.push({ rule: parts[i], severity, help: help.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '') });
+  }
+  return rules;
 }
 
 function quoted(text: string): string {

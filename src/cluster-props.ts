@@ -3,6 +3,7 @@ import { IServiceAccount, ImagePullPolicy, k8s } from 'cdk8s-plus-28';
 import { AutoscalerOptions } from './autoscaler';
 import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from './checkpointing';
 import { ExecutionOptions } from './execution';
+import { FileSystemPlugin } from './filesystem-plugin';
 import { FlinkVersion } from './flink-version';
 import { HealthOptions } from './health';
 import { HighAvailability } from './high-availability';
@@ -148,6 +149,17 @@ export interface FlinkClusterProps {
    * @default - the official image of `flinkVersion`, e.g. `flink:1.17`
    */
   readonly image?: string;
+
+  /**
+   * Flink file system plugins of the official image to enable, for state, savepoints, high
+   * availability or jars on object storage (`s3://`, `gs://`, `abfs://`, `oss://`): sets
+   * `ENABLE_BUILT_IN_PLUGINS` on the main container of the JobManager and the TaskManagers.
+   * The jar names carry the image's exact Flink release, so `image` must pin one (e.g.
+   * `flink:1.20.1`), or use `FileSystemPlugin.fromJarName()`.
+   *
+   * @default - none: `s3://` and the like fail synth on an official image
+   */
+  readonly filesystemPlugins?: FileSystemPlugin[];
 
   /**
    * Pull policy of the Flink image.

@@ -28,8 +28,10 @@ export enum ValidationRule {
   FLINK_VERSION_SUPPORTED = 'flink-version-supported',
   /** FlinkConfiguration does not set keys the operator owns (kubernetes.namespace, kubernetes.cluster-id, high-availability.cluster-id). */
   FORBIDDEN_CONFIG_KEY = 'forbidden-config-key',
-  /** Boolean and duration options the operator reads parse (a bad value makes the admission webhook fail). */
+  /** Every declared option the resource sets has a value of its type for the cluster's Flink version (the operator or Flink cannot read it otherwise). */
   CONFIG_VALUE_FORMAT = 'config-value-format',
+  /** Every declared option the resource sets uses a key that the cluster's Flink version reads (a key it does not read has no effect). */
+  CONFIG_KEY_UNREAD = 'config-key-unread',
   /** Heartbeat.timeout is not shorter than heartbeat.interval. */
   HEARTBEAT_TIMEOUT = 'heartbeat-timeout',
   /** Deployment rollback needs high availability. */
@@ -52,6 +54,8 @@ export enum ValidationRule {
   JOBMANAGER_REPLICAS = 'jobmanager-replicas',
   /** More than one JobManager replica needs high availability. */
   STANDBY_JOBMANAGER_REQUIRES_HA = 'standby-jobmanager-requires-ha',
+  /** The high availability or checkpoint directory a job relies on is set under a key the cluster's Flink version reads (and, for a session job before Flink 1.17, on its cluster). */
+  STATE_CONFIG_UNREAD = 'state-config-unread',
   /** The JobManager memory is defined (resource.memory or Flink memory options). */
   JOBMANAGER_MEMORY_REQUIRED = 'jobmanager-memory-required',
   /** The TaskManager memory is defined (resource.memory or Flink memory options). */
@@ -80,9 +84,9 @@ export enum ValidationRule {
   PERIODIC_SNAPSHOT_SCHEDULE = 'periodic-snapshot-schedule',
   /** A BATCH job, which takes no checkpoints, uses the stateless upgrade mode. */
   BATCH_JOB_UPGRADE_MODE = 'batch-job-upgrade-mode',
-  /** Last-state upgrades have high availability to recover a failed JobManager. */
+  /** Last-state upgrades have high availability (under a key the cluster's Flink version reads) to recover a failed JobManager. */
   LAST_STATE_WITHOUT_HA = 'last-state-without-ha',
-  /** Configured features exist in the cluster's Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+; the ForSt state backend: 2.0+). */
+  /** Features the cluster's Flink version lacks: checkpoint triggers, periodic checkpoints and the autoscaler need 1.17+ (the operator accepts and skips them); the ForSt state backend needs 2.0+ (Flink fails to start: an error). */
   FLINK_VERSION_FEATURE = 'flink-version-feature',
   /** A FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39). */
   BLUEGREEN_NAME = 'bluegreen-name',
@@ -90,6 +94,8 @@ export enum ValidationRule {
   BLUEGREEN_TEMPLATE = 'bluegreen-template',
   /** A FlinkSessionJob has spec.job. */
   SESSION_JOB_SPEC_REQUIRED = 'session-job-spec-required',
+  /** A session job on a cluster before Flink 1.17 sets no flinkConfiguration key that only Flink reads: the operator does not send it. */
+  SESSION_JOB_CONFIG_IGNORED = 'session-job-config-ignored',
   /** A session job's jarURI is a valid URI. */
   JAR_URI_SYNTAX = 'jar-uri-syntax',
   /** A session job's jarURI has a scheme the operator allows (https by default). */
@@ -110,10 +116,38 @@ export enum ValidationRule {
   SNAPSHOT_TYPE = 'snapshot-type',
   /** A FlinkStateSnapshot names its job, unless it records a savepoint that already exists. */
   SNAPSHOT_JOB_REFERENCE = 'snapshot-job-reference',
+  /** A checkpoint FlinkStateSnapshot references a job on Flink 1.17 or newer. */
+  SNAPSHOT_CHECKPOINT_VERSION = 'snapshot-checkpoint-version',
   /** The job a FlinkStateSnapshot references is in the same manifest set. */
   SNAPSHOT_TARGET_MISSING = 'snapshot-target-missing',
   /** An Ingress to a session cluster's REST service, or the operator's spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly. */
   WEB_UI_EXPOSURE = 'web-ui-exposure',
+  /** State, HA and jar URIs on s3, gs, abfs, wasb or oss have the file system plugin enabled in the pods that use them, on the official images. */
+  FILESYSTEM_PLUGIN_MISSING = 'filesystem-plugin-missing',
+  /** State, HA and jar URIs that need a file system plugin, on an image that is not official: the image must hold the plugin. */
+  FILESYSTEM_PLUGIN_CUSTOM_IMAGE = 'filesystem-plugin-custom-image',
+  /** Every jar ENABLE_BUILT_IN_PLUGINS names on an official image is one the image has (the image's exact Flink version). */
+  BUILTIN_PLUGIN_VERSION = 'builtin-plugin-version',
+  /** A plugin jar pinned to a Flink version goes with an image tag pinned to the same version. */
+  BUILTIN_PLUGIN_FLOATING_TAG = 'builtin-plugin-floating-tag',
+  /** A PyFlink job is one Flink recognises: no .py file as jarURI of a jar job, an entry class for a session job's Python arguments, a program for PythonDriver, -pyfs with -pym. */
+  PYTHON_JOB = 'python-job',
+  /** An application's jarURI has a scheme (before Flink 1.19, local://). */
+  APPLICATION_JAR_URI = 'application-jar-uri',
+  /** High availability data, and the checkpoints or savepoints of a last-state or savepoint job, on file:// are on a volume shared by the pods that use them, not the container, an emptyDir or a volume without a source. */
+  LOCAL_STATE_LOST = 'local-state-lost',
+  /** File:// state is not on node-local storage (hostPath, a ReadWriteOnce claim), nor on pod-local storage for a job that does not restore from it. */
+  LOCAL_STATE_AT_RISK = 'local-state-at-risk',
+  /** Every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference. */
+  IMAGE_REFERENCE = 'image-reference',
+  /** An official Flink image's tag names the Flink version of spec.flinkVersion. */
+  IMAGE_FLINK_VERSION = 'image-flink-version',
+  /** Spec.image is set (otherwise the operator's default image runs, whose Flink version is the operator's). */
+  IMAGE_MISSING = 'image-missing',
+  /** Every container of a pod template but flink-main-container has an image. */
+  POD_TEMPLATE_CONTAINER_IMAGE = 'pod-template-container-image',
+  /** A volume mounted at a Flink path (/opt/flink/...) on another container is mounted on flink-main-container too. */
+  POD_TEMPLATE_FLINK_MOUNT = 'pod-template-flink-mount',
   /** A FlinkDeployment's service account is bound to a Role with the operator's job rules. */
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
 }

@@ -17,6 +17,7 @@ export * from './flink-version';
 // Typed configuration
 export * from './checkpointing';
 export * from './high-availability';
+export * from './filesystem-plugin';
 export * from './restart-strategy';
 export * from './autoscaler';
 export * from './memory-components';

@@ -130,14 +130,17 @@ export interface FlinkSessionJobOptions extends FlinkJobOptions {
   readonly metadata?: ApiObjectMetadata;
 
   /**
-   * Job-level Flink configuration (`spec.flinkConfiguration`).
+   * Job-level Flink configuration (`spec.flinkConfiguration`). The operator sends it with the
+   * job from Flink 1.17; on an older cluster only the operator's own keys (`kubernetes.operator.*`,
+   * `job.autoscaler.*`) and the savepoint directory take effect, and any other key fails synth.
    *
    * @default - none
    */
   readonly flinkConfiguration?: { [key: string]: string };
 
   /**
-   * Checkpointing of this job, with the key names of the cluster's Flink version.
+   * Checkpointing of this job, with the key names of the cluster's Flink version. Needs a
+   * cluster on Flink 1.17 or newer, which receives a session job's configuration.
    *
    * @default - the cluster's
    */
@@ -151,7 +154,8 @@ export interface FlinkSessionJobOptions extends FlinkJobOptions {
   readonly savepoints?: SavepointOptions;
 
   /**
-   * How Flink restarts this job after failures.
+   * How Flink restarts this job after failures. Needs a cluster on Flink 1.17 or newer, which
+   * receives a session job's configuration.
    *
    * @default - the cluster's
    */

@@ -58,11 +58,16 @@ export class PythonJob {
   }
 
   /**
-   * A job in a Python module, e.g. `my_package.job`; put its package on the path with `pythonFiles`.
+   * A job in a Python module, e.g. `my_package.job`; `pythonFiles` must put its package on the
+   * path (Flink runs a module only with `-pyfs`).
    */
   public static fromModule(module: string, options: PythonJobOptions = {}): PythonJob {
     if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) {
       throw new Error(`PythonJob.fromModule: 'module' must be a dotted Python module name such as 'jobs.word_count' (got '${module}').`);
+    }
+    if (options.pythonFiles === undefined || options.pythonFiles.length === 0) {
+      // PythonDriver refuses -pym without -pyfs ("Option -pym must be used in conjunction with `--pyFiles`").
+      throw new Error(`PythonJob.fromModule: 'pythonFiles' must name the files, folders or archives that hold module '${module}', e.g. ['/opt/flink/usrlib/jobs']: Flink runs a module only from them.`);
     }
     return new PythonJob(['-pym', module], options);
   }

@@ -14,6 +14,7 @@ import { checkBatchJob } from './render/operations-configuration';
 import { checkNonce, checkObjectName } from './render/prop-checks';
 import { useSynthCache } from './render/synth-cache';
 import { jobConfigurationEntries } from './render/typed-configuration';
+import { operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE } from './validation/configuration';
 
 /**
  * Props of `FlinkSessionJob`.
@@ -96,8 +97,29 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
   };
 }
 
+/**
+ * Before Flink 1.17 the operator submits a session job without its configuration
+ * (`AbstractFlinkService.runJar`), so settings that only Flink reads would be dropped silently:
+ * refuse them. The operator's own keys and the savepoint directory still work.
+ */
+function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
+  const version = props.cluster.flinkVersion;
+  if (version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)) {
+    return;
+  }
+  const ignored = [
+    ...(props.checkpointing === undefined ? [] : ["'checkpointing'"]),
+    ...(props.restartStrategy === undefined ? [] : ["'restartStrategy'"]),
+    ...Object.keys(props.flinkConfiguration ?? {}).filter((key) => !operatorReadsKey(key)).map((key) => `'flinkConfiguration' key '${key}'`),
+  ];
+  if (ignored.length > 0) {
+    throw new PropError(`${ignored.join(', ')} would never reach Flink: session cluster '${props.cluster.name}' runs Flink ${version.major}.${version.minor}, and the operator sends a session job's configuration with the job only from Flink 1.17. Set it on the session cluster, or upgrade the cluster to FlinkVersion.V1_17 or newer.`);
+  }
+}
+
 /** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
 function sessionJobConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
+  checkSettingsReachFlink(props);
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
   const groups = [props.checkpointing, props.savepoints, props.restartStrategy, props.upgrades, props.health, props.snapshots, props.stateBackend];

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { FlinkApplication, FlinkVersion, JobJar, JobState, UpgradeMode } from '../src';
-import { manifestOf, synthValid, testChart } from './support/manifests';
+import { manifestOf, S3_READY, synthValid, testChart } from './support/manifests';
 
 describe('FlinkApplication', () => {
   test('a FlinkDeployment with a job, plus the cluster props', () => {
@@ -8,7 +8,9 @@ describe('FlinkApplication', () => {
     new FlinkApplication(chart, 'TopSpeed', {
       flinkVersion: FlinkVersion.V1_19,
       taskManager: { slots: 2, memory: Size.gibibytes(4) },
-      flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints' },
+      flinkConfiguration: { 'state.checkpoints.dir': 's3://flink/checkpoints' },
+      ...S3_READY,
+      image: 'flink:1.19.1',
       jar: JobJar.fromLocal('/opt/flink/examples/streaming/TopSpeedWindowing.jar'),
       entryClass: 'org.apache.flink.streaming.examples.windowing.TopSpeedWindowing',
       args: ['--output', '/tmp/out'],
@@ -28,9 +30,9 @@ describe('FlinkApplication', () => {
       allowNonRestoredState: false,
     });
     expect(deployment.spec).toMatchObject({
-      image: 'flink:1.19',
+      image: 'flink:1.19.1',
       flinkVersion: 'v1_19',
-      flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints', 'taskmanager.numberOfTaskSlots': '2' },
+      flinkConfiguration: { 'state.checkpoints.dir': 's3://flink/checkpoints', 'taskmanager.numberOfTaskSlots': '2' },
       taskManager: { resource: { memory: '4096m' } },
     });
   });

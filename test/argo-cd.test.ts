@@ -14,7 +14,7 @@ import {
   UpgradeMode,
   WebUiAuthentication,
 } from '../src';
-import { synthValid, testChart } from './support/manifests';
+import { S3_READY, synthValid, testChart } from './support/manifests';
 
 const JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/1.20.0/flink-examples-streaming-1.20.0.jar';
 
@@ -126,6 +126,7 @@ describe('a construct id change is caught before it deletes state', () => {
       checkpointing: { interval: Duration.minutes(1), directory: 's3://flink/checkpoints' },
       savepoints: { directory: 's3://flink/savepoints' },
       upgradeMode: UpgradeMode.SAVEPOINT,
+      ...S3_READY,
     });
     return synthValid(chart);
   }

@@ -24,7 +24,7 @@ describe('FlinkBlueGreenDeployment', () => {
     });
     expect(deployment.spec.template.spec).toMatchObject({
       flinkVersion: 'v1_20',
-      image: 'flink:1.20',
+      image: 'flink:1.20.1',
       serviceAccount: 'orders',
       flinkConfiguration: {
         'taskmanager.numberOfTaskSlots': '2',

@@ -9,6 +9,7 @@ import { Duration, Size } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import {
   CheckpointingMode,
+  FileSystemPlugin,
   FlinkApplication,
   FlinkApplicationProps,
   FlinkClusterProps,
@@ -25,10 +26,13 @@ import { manifestOf, synthValid, testChart } from './support/manifests';
 
 const SUPPORTED = ['v1_15', 'v1_16', 'v1_17', 'v1_18', 'v1_19', 'v1_20', 'v2_0', 'v2_1', 'v2_2'].map((name) => FlinkVersion.of(name));
 
+/** The configuration of a session cluster on a pinned official image with the S3 plugin, as the s3:// paths below need. */
 function clusterConfig(props: Partial<FlinkClusterProps>, flinkVersion: FlinkVersion = FlinkVersion.V1_20): { [key: string]: string } {
   const chart = testChart();
   new FlinkSessionCluster(chart, 'Session', {
     flinkVersion,
+    image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`,
+    filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
     serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
     ...props,
   });

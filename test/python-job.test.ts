@@ -32,6 +32,7 @@ describe('PythonJob', () => {
   test.each([
     [() => PythonJob.fromScript('job.py'), /'path' must be an absolute path in the image or a URI/],
     [() => PythonJob.fromModule('my-module'), /'module' must be a dotted Python module name/],
+    [() => PythonJob.fromModule('jobs.word_count'), /PythonJob.fromModule: 'pythonFiles' must name the files, folders or archives that hold module 'jobs.word_count'/],
   ])('refuses bad input (%#)', (factory, message) => {
     expect(factory).toThrow(message);
   });

@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { FlinkSessionCluster, FlinkSessionJob, FlinkVersion, JobJar, JobState, UpgradeMode } from '../src';
-import { inventory, manifestOf, synthValid, testChart } from './support/manifests';
+import { inventory, manifestOf, S3_READY, synthValid, testChart } from './support/manifests';
 
 const JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/2.2.0/flink-examples-streaming-2.2.0.jar';
 
@@ -11,7 +11,7 @@ const STATE_DIRECTORIES = {
 };
 
 function session(chart: Chart, flinkConfiguration?: { [key: string]: string }): FlinkSessionCluster {
-  return new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration });
+  return new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration, ...S3_READY });
 }
 
 describe('FlinkSessionJob', () => {

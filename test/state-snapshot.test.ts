@@ -11,7 +11,7 @@ import {
   SnapshotType,
   UpgradeMode,
 } from '../src';
-import { manifestOf, synthValid, testChart } from './support/manifests';
+import { manifestOf, S3_READY, synthValid, testChart } from './support/manifests';
 
 const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
 
@@ -24,6 +24,7 @@ function stack() {
     jar: JobJar.fromLocal('/opt/job.jar'),
     savepoints: { directory: 's3://flink/savepoints' },
     upgradeMode: UpgradeMode.STATELESS,
+    ...S3_READY,
   });
   const session = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
   const job = session.addJob('Job', { jar: JobJar.fromUrl(JAR) });

@@ -16,10 +16,11 @@ import {
   Severity,
   UpgradeMode,
 } from '../src';
-import { manifestOf, synthValid, testChart } from './support/manifests';
+import { manifestOf, S3_READY, synthValid, testChart } from './support/manifests';
 
 const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
 const DIRECTORIES = {
+  ...S3_READY,
   checkpointing: { interval: Duration.minutes(1), directory: 's3://flink/checkpoints' },
   savepoints: { directory: 's3://flink/savepoints' },
 };

@@ -13,6 +13,7 @@ import { ServiceAccount } from 'cdk8s-plus-28';
 import {
   CheckpointingMode,
   CheckpointRetention,
+  FileSystemPlugin,
   FlinkClusterProps,
   FlinkSessionCluster,
   FlinkSessionJob,
@@ -33,6 +34,7 @@ function configurationOf(props: Partial<FlinkClusterProps>, flinkVersion: FlinkV
   const chart = testChart();
   new FlinkSessionCluster(chart, 'Session', {
     flinkVersion,
+    image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`,
     serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
     ...props,
   });
@@ -72,6 +74,7 @@ const EVERYTHING: Partial<FlinkClusterProps> = {
   },
   savepoints: { directory: 's3://flink/savepoints' },
   highAvailability: HighAvailability.kubernetes({ storageDirectory: 's3://flink/ha' }),
+  filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
   restartStrategy: RestartStrategy.fixedDelay({ attempts: 3, delay: Duration.seconds(10) }),
   metrics: { prometheusPort: 9249 },
 };
@@ -203,7 +206,7 @@ describe('typed job settings of session jobs', () => {
   test.each([[FlinkVersion.V1_18, 'state.checkpoints.dir'], [FlinkVersion.V2_0, 'execution.checkpointing.dir']])(
     'follow the cluster version %s', (flinkVersion, directoryKey) => {
       const chart = testChart();
-      new FlinkSessionCluster(chart, 'Session', { flinkVersion }).addJob('Job', {
+      new FlinkSessionCluster(chart, 'Session', { flinkVersion, image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`, filesystemPlugins: [FileSystemPlugin.S3_HADOOP] }).addJob('Job', {
         jar: JobJar.fromUrl(JAR),
         checkpointing: { interval: Duration.seconds(30), directory: 's3://flink/cp' },
         restartStrategy: RestartStrategy.none(),
@@ -221,11 +224,28 @@ describe('typed job settings of session jobs', () => {
     const cluster = FlinkSessionCluster.fromName(chart, 'Shared', 'shared');
     expect(() => new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUrl(JAR), checkpointing: { interval: Duration.minutes(1) } }))
       .toThrow(/need the Flink version of session cluster 'shared'.*fromAttributes/);
-    const known = FlinkSessionCluster.fromAttributes(chart, 'Known', { name: 'shared', namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
+    const known = FlinkSessionCluster.fromAttributes(chart, 'Known', { name: 'shared', namespace: 'flink', flinkVersion: FlinkVersion.V1_17 });
     const job = new FlinkSessionJob(chart, 'Job2', { cluster: known, jar: JobJar.fromUrl(JAR), restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) });
     expect(job.namespace).toBe('flink');
     expect(manifestOf(chart.toJson(), 'FlinkSessionJob', 'job2').spec.flinkConfiguration).toEqual({
-      'restart-strategy': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '1',
+      'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '1',
+    });
+  });
+
+  test('before Flink 1.17 a session job takes no setting that only Flink reads: the operator would not send it', () => {
+    const chart = testChart();
+    const old = FlinkSessionCluster.fromAttributes(chart, 'Old', { name: 'old', namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
+    const job = (id: string, options: object) => new FlinkSessionJob(chart, id, { cluster: old, jar: JobJar.fromUrl(JAR), ...options });
+    expect(() => job('A', { restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) }))
+      .toThrow(/^test\/A: 'restartStrategy' would never reach Flink: session cluster 'old' runs Flink 1.16, and the operator sends a session job's configuration with the job only from Flink 1.17/);
+    expect(() => job('B', { checkpointing: { interval: Duration.minutes(1) }, flinkConfiguration: { 'pipeline.name': 'orders' } }))
+      .toThrow(/'checkpointing', 'flinkConfiguration' key 'pipeline.name' would never reach Flink/);
+    // The operator's own keys and the savepoint directory (which it sends with each savepoint) work.
+    job('C', { savepoints: { directory: 's3://flink/savepoints', historyMaxCount: 3 }, flinkConfiguration: { 'kubernetes.operator.savepoint.format.type': 'NATIVE' }, upgradeMode: UpgradeMode.SAVEPOINT });
+    expect(manifestOf(chart.toJson(), 'FlinkSessionJob', 'c').spec.flinkConfiguration).toEqual({
+      'state.savepoints.dir': 's3://flink/savepoints',
+      'kubernetes.operator.savepoint.history.max.count': '3',
+      'kubernetes.operator.savepoint.format.type': 'NATIVE',
     });
   });
 

@@ -40,7 +40,7 @@ function deployment(index) {
         spec: {
           containers: [{
             name: 'flink-main-container',
-            env: [{ name: 'PIPELINE', value: name }],
+            env: [{ name: 'PIPELINE', value: name }, { name: 'ENABLE_BUILT_IN_PLUGINS', value: 'flink-s3-fs-hadoop-1.20.1.jar' }],
           }],
         },
       },

@@ -8,7 +8,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 // In your own app: import { ... } from 'cdk8s-flink';
-import { FlinkApplication, FlinkVersion, HighAvailability, JobJar, UpgradeMode } from '../../src';
+import { FileSystemPlugin, FlinkApplication, FlinkVersion, HighAvailability, JobJar, UpgradeMode } from '../../src';
 
 export class AutoscalingChart extends Chart {
   public readonly application: FlinkApplication;
@@ -17,6 +17,9 @@ export class AutoscalingChart extends Chart {
     super(scope, id, { namespace: 'flink' });
     this.application = new FlinkApplication(this, 'Clickstream', {
       flinkVersion: FlinkVersion.V1_20,
+      // State on S3: the official image enables the S3 plugin of its exact Flink release.
+      image: 'flink:1.20.1',
+      filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
       jobManager: { memory: Size.gibibytes(2) },
       taskManager: { memory: Size.gibibytes(4), slots: 2 },
       jar: JobJar.fromLocal('/opt/flink/usrlib/clickstream.jar'),

@@ -9,7 +9,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 // In your own app: import { ... } from 'cdk8s-flink';
-import { FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode, WebUiAuthentication } from '../../src';
+import { FileSystemPlugin, FlinkBlueGreenDeployment, FlinkVersion, JobJar, UpgradeMode, WebUiAuthentication } from '../../src';
 
 export class BlueGreenChart extends Chart {
   public readonly deployment: FlinkBlueGreenDeployment;
@@ -19,6 +19,9 @@ export class BlueGreenChart extends Chart {
     this.deployment = new FlinkBlueGreenDeployment(this, 'Orders', {
       metadata: { name: 'orders' },
       flinkVersion: FlinkVersion.V1_20,
+      // State on S3: the official image enables the S3 plugin of its exact Flink release.
+      image: 'flink:1.20.1',
+      filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
       taskManager: { memory: Size.gibibytes(2), slots: 2 },
       checkpointing: { interval: Duration.minutes(1), directory: 's3://flink-state/orders/checkpoints' },
       savepoints: { directory: 's3://flink-state/orders/savepoints' },

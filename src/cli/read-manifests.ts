@@ -1,8 +1,9 @@
 /**
  * Reads manifests from YAML and JSON files as a stream of documents: each YAML document is
- * parsed, converted to plain data and dropped before the next one, so that memory holds the
- * file's text and the manifests the rules need, never the syntax trees of a whole file. YAML it
- * cannot parse is reported with the file and position instead of throwing.
+ * parsed, converted to plain data as kubectl reads it (see yaml-values.ts) and dropped before
+ * the next one, so that memory holds the file's text and the manifests the rules need, never the
+ * syntax trees of a whole file. YAML it cannot parse is reported with the file and position
+ * instead of throwing.
  *
  * Where each manifest came from (its document's place in the text) is kept, so that a finding
  * can later be mapped back to a line and column (see positions.ts).
@@ -10,6 +11,7 @@
 import * as YAML from 'yaml';
 import { FileText, readManifestText } from './read-file';
 import { ReadProblem } from './walk';
+import { plainValue } from './yaml-values';
 import { REFERENCED_KINDS } from '../validation/referenced-kinds';
 import { MAX_DEPTH, SanitizedManifest, toPlainData } from '../validation/sanitize';
 import { isFlinkKind } from '../validation/structural-schema';
@@ -109,7 +111,7 @@ export function parseManifests(path: string, text: string, problems: ReadProblem
     }
     let value: unknown;
     try {
-      value = document.toJS({ maxAliasCount: 100 });
+      value = plainValue(document, { maxAliasCount: 100 });
     } catch (cause) {
       problemAt(document.range[0], cause instanceof Error ? cause.message : String(cause));
       return;

@@ -5,6 +5,7 @@
  */
 import { FlinkClusterProps } from '../cluster-props';
 import { ConfigurationBuilder } from './configuration-builder';
+import { builtInPluginsValue } from './filesystem-plugins';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
 
@@ -20,6 +21,7 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   flinkMemoryString('jobManager.ephemeralStorage', props.jobManager?.ephemeralStorage);
   flinkMemoryString('taskManager.memory', props.taskManager?.memory);
   flinkMemoryString('taskManager.ephemeralStorage', props.taskManager?.ephemeralStorage);
+  builtInPluginsValue(props);
 }
 
 /** The raw `flinkConfiguration` with the typed props' entries, for the cluster's Flink version. */

@@ -4,6 +4,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManagerOptions } from '../cluster-props';
 
+import { builtInPluginsValue, withBuiltInPlugins } from './filesystem-plugins';
 import {
   defaultContainerSecurityContext,
   defaultPodSecurityContext,
@@ -57,7 +58,7 @@ function sharedPodTemplate(props: FlinkClusterProps): any {
       }],
     },
   };
-  return mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate)));
+  return withBuiltInPlugins(mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate))), builtInPluginsValue(props), true);
 }
 
 export function renderOperatorIngress(
@@ -98,7 +99,7 @@ function templateHost(template: string, name: string, namespace: string | undefi
 }
 
 /** The `jobManager` or `taskManager` of the spec: replicas, resources and the pod template of the process. */
-function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions): FlinkDeploymentSpecJobManager {
+function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions, plugins: string | undefined): FlinkDeploymentSpecJobManager {
   return {
     replicas: options.replicas,
     resource: {
@@ -106,7 +107,7 @@ function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOp
       memory: flinkMemoryString(`${prop}.memory`, options.memory) ?? DEFAULT_MEMORY,
       ephemeralStorage: flinkMemoryString(`${prop}.ephemeralStorage`, options.ephemeralStorage),
     },
-    podTemplate: mainContainerFirst(podTemplateJson(options.podTemplate)),
+    podTemplate: withBuiltInPlugins(mainContainerFirst(podTemplateJson(options.podTemplate)), plugins, false),
   };
 }
 
@@ -126,8 +127,8 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
     logConfiguration: nonEmpty(props.logConfiguration),
     ingress: renderOperatorIngress(input.ingress, name, input.namespace),
     podTemplate: sharedPodTemplate(props),
-    jobManager: renderProcess('jobManager', jobManager),
-    taskManager: renderProcess('taskManager', taskManager),
+    jobManager: renderProcess('jobManager', jobManager, builtInPluginsValue(props)),
+    taskManager: renderProcess('taskManager', taskManager, builtInPluginsValue(props)),
     job: input.job,
   };
 }

@@ -6,6 +6,7 @@ import { FlinkVersion } from '../flink-version';
 import { EffectiveConfiguration, flattenConfiguration, isBlank } from '../private/options/effective-configuration';
 import * as F from '../private/options/flink-options';
 import { allKeys, mainKey, OptionReader } from '../private/options/option';
+import { optionForKey } from '../private/options/registry';
 
 /** The Flink version a `spec.flinkVersion` names, or undefined when it names none this library can read. */
 export function flinkVersionOf(value: unknown): FlinkVersion | undefined {
@@ -55,3 +56,63 @@ export function durableStateKeys(entries: ReadonlyMap<string, string> | { readon
 
 /** Keys the operator sets itself and refuses in `flinkConfiguration`. */
 export const FORBIDDEN_KEYS: ReadonlyArray<string> = [F.KUBERNETES_NAMESPACE, F.KUBERNETES_CLUSTER_ID, F.HA_CLUSTER_ID].map(mainKey);
+
+/** The configuration a resource writes itself, and the Flink version that reads it. */
+export interface OwnConfiguration {
+  /** The resource's own flinkConfiguration, flattened (no operator defaults, no cluster keys). */
+  readonly entries: ReadonlyMap<string, string>;
+  /** The Flink version of the cluster the configuration goes to; undefined when unknown. */
+  readonly version: FlinkVersion | undefined;
+  /** Where the configuration lives, e.g. `spec.flinkConfiguration`. */
+  readonly path: string;
+  /**
+   * Whether Flink receives the keys that only Flink reads: always for a FlinkDeployment; for a
+   * session job only from Flink 1.17 (`AbstractFlinkService.runJar` sends its configuration with
+   * the job from 1.17, and nothing before).
+   */
+  readonly reachesFlink: boolean;
+}
+
+/** The oldest Flink version that receives a session job's own configuration. */
+export const SESSION_JOB_CONFIGURATION_SINCE = FlinkVersion.V1_17;
+
+/** What finds a manifest by kind, name and namespace (the run's `ManifestIndex`). */
+export interface ManifestLookup {
+  find(kind: string, name: string, namespace: string | undefined): any | undefined;
+}
+
+/** A session job's cluster, when it is in the set. */
+export function sessionClusterOf(index: ManifestLookup, job: any): any | undefined {
+  const name = job?.spec?.deploymentName;
+  const namespace = typeof job?.metadata?.namespace === 'string' ? job.metadata.namespace : undefined;
+  return typeof name === 'string' ? index.find('FlinkDeployment', name, namespace) : undefined;
+}
+
+/** The own configuration of a FlinkDeployment or FlinkSessionJob manifest. */
+export function ownConfiguration(index: ManifestLookup, manifest: any): OwnConfiguration {
+  const spec = manifest?.spec;
+  const entries = flattenConfiguration(spec?.flinkConfiguration);
+  if (manifest?.kind !== 'FlinkSessionJob') {
+    return { entries, version: flinkVersionOf(spec?.flinkVersion), path: 'spec.flinkConfiguration', reachesFlink: true };
+  }
+  const version = flinkVersionOf(sessionClusterOf(index, manifest)?.spec?.flinkVersion);
+  return {
+    entries,
+    version,
+    path: 'spec.flinkConfiguration',
+    reachesFlink: version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE),
+  };
+}
+
+/**
+ * Whether the operator reads a key itself, so that it works on a session job whatever the
+ * cluster's Flink version: its own options (`kubernetes.operator.*`, the autoscaler's), and the
+ * savepoint directory, which it passes with every savepoint it triggers
+ * (`SnapshotUtils.triggerSavepoint` reads `CheckpointingOptions.SAVEPOINT_DIRECTORY` from the
+ * job's configuration).
+ */
+export function operatorReadsKey(key: string): boolean {
+  const option = optionForKey(key);
+  return option?.reader === 'operator' || option === F.SAVEPOINT_DIRECTORY
+    || key.startsWith('kubernetes.operator.') || key.startsWith('job.autoscaler.');
+}

@@ -4,14 +4,23 @@
  */
 import { Severity } from '../finding';
 
+/**
+ * When the problem a rule finds would surface: `admission`, when the resource is applied (the
+ * API server's schema, the operator's webhook: `DefaultValidator`); `runtime`, after the operator
+ * has admitted it (Flink, the image, Kubernetes, the operator's reconciliation, or the resources'
+ * lifecycle).
+ */
+export type RuleStage = 'admission' | 'runtime';
+
 export interface RuleInfo {
   readonly severity: Severity;
   /** Which operator check (or which reason) the rule stands for. */
   readonly summary: string;
+  readonly stage: RuleStage;
 }
 
-const error = (summary: string): RuleInfo => ({ severity: Severity.ERROR, summary });
-const warning = (summary: string): RuleInfo => ({ severity: Severity.WARNING, summary });
+const error = (summary: string, stage: RuleStage = 'admission'): RuleInfo => ({ severity: Severity.ERROR, summary, stage });
+const warning = (summary: string): RuleInfo => ({ severity: Severity.WARNING, summary, stage: 'runtime' });
 
 export const RULES = {
   'crd-schema': error('the manifest matches its CRD structural schema: types, enums, and no unknown fields'),
@@ -22,8 +31,9 @@ export const RULES = {
   'flink-version-required': error('spec.flinkVersion is set'),
   'flink-version-supported': error('spec.flinkVersion is one the operator still supports (v1_15 and newer)'),
   'forbidden-config-key': error('flinkConfiguration does not set keys the operator owns (kubernetes.namespace, kubernetes.cluster-id, high-availability.cluster-id)'),
-  'config-value-format': error('boolean and duration options the operator reads parse (a bad value makes the admission webhook fail)'),
-  'heartbeat-timeout': error('heartbeat.timeout is not shorter than heartbeat.interval'),
+  'config-value-format': error('every declared option the resource sets has a value of its type for the cluster\'s Flink version (the operator or Flink cannot read it otherwise)', 'runtime'),
+  'config-key-unread': warning('every declared option the resource sets uses a key that the cluster\'s Flink version reads (a key it does not read has no effect)'),
+  'heartbeat-timeout': error('heartbeat.timeout is not shorter than heartbeat.interval', 'runtime'),
   'rollback-requires-ha': error('deployment rollback needs high availability'),
   'health-check-requires-jm-recovery': error('the cluster health check needs JobManager deployment recovery'),
   'ingress-template': error('spec.ingress.template is set and renders to a valid URL'),
@@ -34,10 +44,11 @@ export const RULES = {
   'taskmanager-replicas': error('spec.taskManager.replicas is at least 1'),
   'jobmanager-replicas': error('spec.jobManager.replicas is at least 1'),
   'standby-jobmanager-requires-ha': error('more than one JobManager replica needs high availability'),
+  'state-config-unread': error('the high availability or checkpoint directory a job relies on is set under a key the cluster\'s Flink version reads (and, for a session job before Flink 1.17, on its cluster)', 'runtime'),
   'jobmanager-memory-required': error('the JobManager memory is defined (resource.memory or Flink memory options)'),
   'taskmanager-memory-required': error('the TaskManager memory is defined (resource.memory or Flink memory options)'),
-  'jobmanager-memory-model': error('Flink can derive every JobManager memory component from resource.memory and flinkConfiguration'),
-  'taskmanager-memory-model': error('Flink can derive every TaskManager memory component from resource.memory and flinkConfiguration'),
+  'jobmanager-memory-model': error('Flink can derive every JobManager memory component from resource.memory and flinkConfiguration', 'runtime'),
+  'taskmanager-memory-model': error('Flink can derive every TaskManager memory component from resource.memory and flinkConfiguration', 'runtime'),
   'resource-memory-format': error('resource.memory parses as a Flink memory size or a Kubernetes quantity'),
   'resource-ephemeral-storage-format': error('resource.ephemeralStorage parses as a Kubernetes quantity'),
   'service-account-required': error('spec.serviceAccount is set'),
@@ -45,26 +56,41 @@ export const RULES = {
   'autoscaler-excluded-periods': error('job.autoscaler.excluded.periods are daily ranges or Quartz cron expressions'),
   'spec-change': error('a change against status.reconciliationStatus.lastReconciledSpec is one the operator allows'),
   'implicit-stateless-upgrade': warning('a job with durable state does not leave its upgrade mode to the stateless default'),
-  'stateful-resource-removed': error('compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed'),
+  'stateful-resource-removed': error('compared with the previous manifests, no resource with durable state (a stateful job, a savepoint snapshot that disposes of its data) disappears or is renamed unless the removal is allowed', 'runtime'),
   'periodic-snapshot-schedule': warning('periodic savepoint and checkpoint intervals are Flink durations or Quartz cron expressions (the operator never triggers on anything else)'),
   'batch-job-upgrade-mode': warning('a BATCH job, which takes no checkpoints, uses the stateless upgrade mode'),
-  'last-state-without-ha': warning('last-state upgrades have high availability to recover a failed JobManager'),
-  'flink-version-feature': error('configured features exist in the cluster\'s Flink version (checkpoint triggers, periodic checkpoints, the autoscaler: 1.17+; the ForSt state backend: 2.0+)'),
+  'last-state-without-ha': warning('last-state upgrades have high availability (under a key the cluster\'s Flink version reads) to recover a failed JobManager'),
+  'flink-version-feature': warning('features the cluster\'s Flink version lacks: checkpoint triggers, periodic checkpoints and the autoscaler need 1.17+ (the operator accepts and skips them); the ForSt state backend needs 2.0+ (Flink fails to start: an error)'),
   'bluegreen-name': error('a FlinkBlueGreenDeployment name leaves room for -green within 45 characters (at most 39)'),
   'bluegreen-template': error('a FlinkBlueGreenDeployment has a template spec; the FlinkDeployment rules apply to it'),
   'session-job-spec-required': error('a FlinkSessionJob has spec.job'),
+  'session-job-config-ignored': warning('a session job on a cluster before Flink 1.17 sets no flinkConfiguration key that only Flink reads: the operator does not send it'),
   'jar-uri-syntax': error('a session job\'s jarURI is a valid URI'),
   'jar-uri-scheme': error('a session job\'s jarURI has a scheme the operator allows (https by default)'),
   'jar-uri-host': error('an http(s) jarURI names a host'),
   'jar-uri-restricted-host': error('an http(s) jarURI does not point at a loopback, link-local, private, wildcard or multicast address'),
   'session-job-target-kind': error('a session job runs on a session cluster, not on an application cluster'),
   'session-job-target-missing': warning('the session cluster a session job names is in the same manifest set'),
-  'slot-capacity': error('a job\'s parallelism fits the task slots of a cluster whose TaskManager count is bounded'),
+  'slot-capacity': error('a job\'s parallelism fits the task slots of a cluster whose TaskManager count is bounded', 'runtime'),
   'session-slot-capacity': warning('the running session jobs of a bounded session cluster fit its task slots together'),
   'snapshot-type': error('a FlinkStateSnapshot has exactly one of savepoint and checkpoint'),
   'snapshot-job-reference': error('a FlinkStateSnapshot names its job, unless it records a savepoint that already exists'),
+  'snapshot-checkpoint-version': error('a checkpoint FlinkStateSnapshot references a job on Flink 1.17 or newer', 'runtime'),
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
-  'web-ui-exposure': error('an Ingress or HTTPRoute to a Flink cluster\'s REST service, or the operator\'s spec.ingress, authenticates with the controller that serves it, unless the exposure is accepted explicitly'),
+  'web-ui-exposure': error('an Ingress or HTTPRoute to a Flink cluster\'s REST service, or the operator\'s spec.ingress, authenticates with the controller that serves it, unless the exposure is accepted explicitly', 'runtime'),
+  'filesystem-plugin-missing': error('state, HA and jar URIs on s3, gs, abfs, wasb or oss have the file system plugin enabled in the pods that use them, on the official images', 'runtime'),
+  'filesystem-plugin-custom-image': warning('state, HA and jar URIs that need a file system plugin, on an image that is not official: the image must hold the plugin'),
+  'builtin-plugin-version': error('every jar ENABLE_BUILT_IN_PLUGINS names on an official image is one the image has (the image\'s exact Flink version)', 'runtime'),
+  'builtin-plugin-floating-tag': warning('a plugin jar pinned to a Flink version goes with an image tag pinned to the same version'),
+  'python-job': error('a PyFlink job is one Flink recognises: no .py file as jarURI of a jar job, an entry class for a session job\'s Python arguments, a program for PythonDriver, -pyfs with -pym', 'runtime'),
+  'application-jar-uri': error('an application\'s jarURI has a scheme (before Flink 1.19, local://)', 'runtime'),
+  'local-state-lost': error('high availability data, and the checkpoints or savepoints of a last-state or savepoint job, on file:// are on a volume shared by the pods that use them, not the container, an emptyDir or a volume without a source', 'runtime'),
+  'local-state-at-risk': warning('file:// state is not on node-local storage (hostPath, a ReadWriteOnce claim), nor on pod-local storage for a job that does not restore from it'),
+  'image-reference': error('every image of a FlinkDeployment (spec.image, the pod template containers) is a valid image reference', 'runtime'),
+  'image-flink-version': warning('an official Flink image\'s tag names the Flink version of spec.flinkVersion'),
+  'image-missing': warning('spec.image is set (otherwise the operator\'s default image runs, whose Flink version is the operator\'s)'),
+  'pod-template-container-image': error('every container of a pod template but flink-main-container has an image', 'runtime'),
+  'pod-template-flink-mount': warning('a volume mounted at a Flink path (/opt/flink/...) on another container is mounted on flink-main-container too'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

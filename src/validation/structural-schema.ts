@@ -147,6 +147,12 @@ function compileAll(): Map<string, CompiledKind> {
         }
         for (const [name, child] of Object.entries(object)) {
           const checker = properties.get(name);
+          if (child === null) {
+            // The API server prunes a null from a field that is not nullable (no field of the
+            // operator's CRDs is) instead of rejecting it, and drops an unknown field anyway:
+            // the rules see the field as absent and report what it leaves unset.
+            continue;
+          }
           if (checker !== undefined) {
             checker(child, childPath(path, name), out);
           } else if (additional !== undefined) {

@@ -147,7 +147,7 @@ describe('--format sarif', () => {
     expect(sarifRun.tool.driver.rules.map((rule: any) => rule.id).sort()).toEqual(Object.keys(RULES).sort());
     const docs = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'validation-rules.md'), 'utf8');
     const scheme = sarifRun.tool.driver.rules.find((rule: any) => rule.id === 'jar-uri-scheme');
-    expect(docs).toContain(`| \`jar-uri-scheme\` | error | ${scheme.help.markdown} |`);
+    expect(docs).toContain(`### \`jar-uri-scheme\`\n\n**error** · admission\n\n${scheme.help.markdown}.\n`);
     expect(sarifRun.results).toEqual([expect.objectContaining({
       ruleId: 'jar-uri-scheme',
       level: 'error',

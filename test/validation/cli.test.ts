@@ -86,11 +86,13 @@ describe('cdk8s-flink validate', () => {
     const file = write('json.yaml', patched(APPLICATION, { spec: { job: { parallelism: 0 } } }), ...JOB_RBAC);
     const result = cli('validate', '--format', 'json', file);
     expect(result.status).toBe(1);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((text) => /^\s+parallelism: 0$/.test(text));
     expect(JSON.parse(result.stdout)).toEqual({
       findings: [{
         file,
-        line: 20,
-        column: 5,
+        line: line + 1,
+        column: lines[line].indexOf('parallelism') + 1,
         rule: 'job-parallelism',
         severity: 'error',
         kind: 'FlinkDeployment',

@@ -49,7 +49,7 @@ describe('constructs', () => {
   });
 
   test('operator settings come from the app context', () => {
-    const app = problemApp({ 'cdk8s-flink:validation': { allowedJarSchemes: ['https', 'local'], operatorConfiguration: { 'execution.checkpointing.dir': 's3://b/c', 'execution.checkpointing.savepoint-dir': 's3://b/s' } } });
+    const app = problemApp({ 'cdk8s-flink:validation': { allowedJarSchemes: ['https', 'local'], operatorConfiguration: { 'execution.checkpointing.dir': 'hdfs://namenode/flink/checkpoints', 'execution.checkpointing.savepoint-dir': 'hdfs://namenode/flink/savepoints' } } });
     expect(() => app.synthYaml()).not.toThrow();
   });
 

@@ -27,3 +27,109 @@ describe('canary resources', () => {
     expect(errorsOf([canary('FlinkDeployment', 'yes')]).map((finding) => finding.rule)).toContain('flink-version-required');
   });
 });
+
+describe('empty (null) fields', () => {
+  // `resource:` or `spec:` left empty in YAML is a null, which the API server prunes from a field
+  // that is not nullable instead of rejecting it. What the null leaves unset is reported instead.
+  const application = {
+    apiVersion: 'flink.apache.org/v1beta1',
+    kind: 'FlinkDeployment',
+    metadata: { name: 'orders', namespace: 'flink' },
+    spec: {
+      image: 'flink:1.20.1',
+      flinkVersion: 'v1_20',
+      serviceAccount: 'flink',
+      jobManager: { resource: { memory: '2048m', cpu: 1 } },
+      taskManager: { resource: { memory: '2048m', cpu: 1 } },
+      job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: 'stateless' },
+    },
+  };
+  const messages = (manifest: any) => FlinkValidator.validate([manifest]).map((finding) => `${finding.rule}: ${finding.message}`).join('\n');
+
+  test('an empty resource is not "must be a map (got null)"; the memory it leaves unset is reported', () => {
+    const manifest = { ...application, spec: { ...application.spec, jobManager: { resource: null } } };
+    const text = messages(manifest);
+    expect(text).not.toMatch(/got null/);
+    expect(text).toMatch(/jobmanager-memory-required: spec.jobManager.resource is empty \(null\), which the API server drops, so spec.jobManager.resource.memory is not set/);
+  });
+
+  test('an empty spec reports what it leaves unset', () => {
+    const text = messages({ ...application, spec: null });
+    expect(text).not.toMatch(/got null/);
+    expect(text).toMatch(/flink-version-required/);
+  });
+
+  test('empty optional fields are no finding at all', () => {
+    const job = { ...application.spec.job, args: null };
+    const manifest = { ...application, spec: { ...application.spec, podTemplate: null, ingress: null, job } };
+    expect(errorsOf([manifest])).toEqual([]);
+  });
+});
+
+describe('RBAC across namespaces', () => {
+  // What the operator's Helm chart renders for each watched namespace: a Role with the job
+  // rules and a RoleBinding for the 'flink' account, both in that namespace.
+  const helmRbac = (namespace: string, subjectNamespace: string | undefined = namespace) => [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'flink', namespace } },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'flink', namespace, labels: { 'app.kubernetes.io/managed-by': 'Helm' } },
+      rules: [
+        { apiGroups: [''], resources: ['pods', 'configmaps'], verbs: ['*'] },
+        { apiGroups: ['apps'], resources: ['deployments', 'deployments/finalizers'], verbs: ['*'] },
+      ],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'flink-role-binding', namespace, labels: { 'app.kubernetes.io/managed-by': 'Helm' } },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'flink' },
+      subjects: [{ kind: 'ServiceAccount', name: 'flink', ...(subjectNamespace === undefined ? {} : { namespace: subjectNamespace }) }],
+    },
+  ];
+  const deployment = (namespace: string) => ({
+    apiVersion: 'flink.apache.org/v1beta1',
+    kind: 'FlinkDeployment',
+    metadata: { name: 'orders', namespace },
+    spec: {
+      image: 'flink:1.20.1',
+      flinkVersion: 'v1_20',
+      serviceAccount: 'flink',
+      jobManager: { resource: { memory: '2048m', cpu: 1 } },
+      taskManager: { resource: { memory: '2048m', cpu: 1 } },
+      job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: 'stateless' },
+    },
+  });
+  const bindingFindings = (manifests: any[]) => FlinkValidator.validate(manifests).filter((finding) => finding.rule === 'service-account-binding');
+
+  test('a RoleBinding in another namespace does not count for an account of the same name', () => {
+    const [finding, ...rest] = bindingFindings([deployment('team-a'), ...helmRbac('flink')]);
+    expect(rest).toEqual([]);
+    expect(finding.message).toMatch(/'flink' is not bound to a Role in this set for namespace 'team-a'.*A RoleBinding for 'flink' exists in namespace 'flink'/);
+    expect(finding.message).not.toMatch(/is bound, but/);
+  });
+
+  test('a RoleBinding in the namespace whose subject names another namespace binds that other account', () => {
+    expect(bindingFindings([deployment('team-a'), ...helmRbac('team-a', 'flink')]).map((f) => f.message).join()).toMatch(/is not bound/);
+  });
+
+  test('the chart binding in the same namespace counts, with or without the subject namespace', () => {
+    expect(bindingFindings([deployment('team-a'), ...helmRbac('team-a')])).toEqual([]);
+    expect(bindingFindings([deployment('team-a'), ...helmRbac('team-a', undefined)])).toEqual([]);
+  });
+
+  test('a ClusterRoleBinding to a ClusterRole with the job rules counts in the subject namespace', () => {
+    const [account, role] = helmRbac('team-a');
+    const clusterRole = { ...role, kind: 'ClusterRole', metadata: { name: 'flink-job' } };
+    const clusterBinding = (subjectNamespace: string) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'flink-job' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'flink-job' },
+      subjects: [{ kind: 'ServiceAccount', name: 'flink', namespace: subjectNamespace }],
+    });
+    expect(bindingFindings([deployment('team-a'), account, clusterRole, clusterBinding('team-a')])).toEqual([]);
+    expect(bindingFindings([deployment('team-a'), account, clusterRole, clusterBinding('team-b')])).toHaveLength(1);
+  });
+});

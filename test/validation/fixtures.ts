@@ -21,14 +21,26 @@ export function patched(base: any, patch: any = {}): any {
   return result;
 }
 
+/** The main container of the official image with the S3 plugin of a Flink version enabled, as people write it. */
+export function s3PluginTemplate(flinkVersion: string): any {
+  return { spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'ENABLE_BUILT_IN_PLUGINS', value: `flink-s3-fs-hadoop-${flinkVersion}.jar` }] }] } };
+}
+
+/** A patch that moves a manifest to another Flink release: flinkVersion, the pinned official image, its S3 plugin. */
+export function onFlink(release: string): any {
+  const [major, minor] = release.split('.');
+  return { spec: { flinkVersion: `v${major}_${minor}`, image: `flink:${release}`, podTemplate: s3PluginTemplate(release) } };
+}
+
 export const APPLICATION = {
   apiVersion: 'flink.apache.org/v1beta1',
   kind: 'FlinkDeployment',
   metadata: { name: 'app', namespace: 'flink' },
   spec: {
-    image: 'flink:1.20',
+    image: 'flink:1.20.1',
     flinkVersion: 'v1_20',
     serviceAccount: 'flink',
+    podTemplate: s3PluginTemplate('1.20.1'),
     jobManager: { resource: { memory: '2048m', cpu: 1 } },
     taskManager: { resource: { memory: '2048m', cpu: 1 } },
     job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: 'stateless' },

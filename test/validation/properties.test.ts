@@ -204,6 +204,20 @@ function mutate(manifest: any, path: string[], mutation: { kind: 'field'; name: 
   return copy;
 }
 
+/**
+ * What the API server validates: a null in a map field that is not nullable is pruned first
+ * (no field of the operator's CRDs is nullable), so the oracle sees the manifest without it.
+ */
+function prunedNulls(value: any): any {
+  if (Array.isArray(value)) {
+    return value.map(prunedNulls);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, child]) => child !== null).map(([key, child]) => [key, prunedNulls(child)]));
+  }
+  return value;
+}
+
 describe('the engine schema rule and the schema oracle agree', () => {
   const BASES = [
     patched(APPLICATION, { spec: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', ports: [{ containerPort: 9249 }], resources: { limits: { cpu: '1' } } }] } } } }),
@@ -227,7 +241,7 @@ describe('the engine schema rule and the schema oracle agree', () => {
     fc.assert(fc.property(mutationArb, ({ path, mutation }) => {
       const manifest = mutate(base, path, mutation);
       const engine = FlinkValidator.validate([manifest]).filter((f) => f.rule === 'crd-schema').length > 0;
-      const oracle = crdSchemaErrors(manifest).length > 0;
+      const oracle = crdSchemaErrors(prunedNulls(manifest)).length > 0;
       expect({ path: path.join('.'), engine }).toEqual({ path: path.join('.'), engine: oracle });
     }), { seed: SEED, numRuns: RUNS * 2 });
   });

@@ -7,7 +7,7 @@
  */
 import { FlinkOption, option, Versioned, versioned } from './option';
 import {
-  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MEMORY_SIZE, MILLISECONDS, STRING, STRING_MAP, ValueType,
+  BOOLEAN, choiceType, DOUBLE, DURATION, enumType, INTEGER, MEMORY_SIZE, MILLISECONDS, STATE_DIRECTORY, STRING, STRING_MAP, ValueType,
 } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 
@@ -146,9 +146,9 @@ export const INCREMENTAL_CHECKPOINTS = option({
 export const CHECKPOINT_DIRECTORY = option({
   keys: [versioned('state.checkpoints.dir', { until: V1_20 }), versioned('execution.checkpointing.dir', { since: V1_20 })],
   fallbackKeys: [versioned('state.checkpoints.dir', { since: V1_20 }), versioned('state.backend.fs.checkpointdir')],
-  type: STRING,
+  type: STATE_DIRECTORY,
   reader: 'flink',
-  source: 'CheckpointingOptions.CHECKPOINTS_DIRECTORY',
+  source: 'CheckpointingOptions.CHECKPOINTS_DIRECTORY (checked by FileSystemCheckpointStorage.validatePath)',
   prop: 'checkpointing.directory',
   format: 'URI, e.g. `s3://bucket/checkpoints`',
 });
@@ -156,9 +156,9 @@ export const CHECKPOINT_DIRECTORY = option({
 export const SAVEPOINT_DIRECTORY = option({
   keys: [versioned('state.savepoints.dir', { until: V1_20 }), versioned('execution.checkpointing.savepoint-dir', { since: V1_20 })],
   fallbackKeys: [versioned('state.savepoints.dir', { since: V1_20 }), versioned('savepoints.state.backend.fs.dir')],
-  type: STRING,
+  type: STATE_DIRECTORY,
   reader: 'flink',
-  source: 'CheckpointingOptions.SAVEPOINT_DIRECTORY',
+  source: 'CheckpointingOptions.SAVEPOINT_DIRECTORY (checked by FileSystemCheckpointStorage.validatePath)',
   prop: 'savepoints.directory',
   format: 'URI, e.g. `s3://bucket/savepoints`',
 });
@@ -188,10 +188,10 @@ export const UNALIGNED_CHECKPOINTS = option({
 
 export const STATE_BACKEND = option({
   ...renamed('state.backend', 'state.backend.type', V1_17),
-  type: choiceType(['hashmap', 'rocksdb', 'forst'], (text) => text.includes('.')),
+  type: choiceType(['hashmap', 'rocksdb', 'forst', 'jobmanager', 'filesystem'], (text) => text.includes('.')),
   defaults: [versioned('hashmap')],
   reader: 'flink',
-  source: 'StateBackendOptions.STATE_BACKEND (StateBackendLoader: `forst` from Flink 2.0)',
+  source: 'StateBackendOptions.STATE_BACKEND (StateBackendLoader: `forst` from Flink 2.0; it also takes the deprecated names jobmanager and filesystem, and a factory class)',
   prop: 'stateBackend.type',
   format: '`hashmap`, `rocksdb`, or `forst` (Flink 2.0+)',
 });

@@ -220,7 +220,9 @@ function autoscalerOption(name: string, declaration: AutoscalerDeclaration): Fli
     type: declaration.type,
     defaults: declaration.defaultText === undefined ? undefined : [versioned(declaration.defaultText)],
     reader: 'operator',
-    requires: { version: FlinkVersion.V1_17, effect: 'rejected' },
+    // The operator admits the autoscaler on any version; it needs Flink 1.17's job vertex
+    // parallelism overrides to take effect (operator docs, autoscaler "Requirements").
+    requires: { version: FlinkVersion.V1_17, effect: 'ignored' },
     source: `AutoScalerOptions.${declaration.constant}`,
     prop: declaration.prop === undefined ? undefined : `autoscaler.${declaration.prop}`,
     operatorSince: declaration.operatorSince,

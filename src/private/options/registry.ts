@@ -5,6 +5,7 @@ import * as flink from './flink-options';
 import * as memory from './memory-options';
 import * as operator from './operator-options';
 import { allKeys, FlinkOption, typeAt, Versioned } from './option';
+import * as storage from './storage-options';
 import { FlinkVersion } from '../../flink-version';
 
 function declared(module: { [name: string]: unknown }): FlinkOption[] {
@@ -12,8 +13,11 @@ function declared(module: { [name: string]: unknown }): FlinkOption[] {
     value !== null && typeof value === 'object' && Array.isArray((value as FlinkOption).keys) && typeof (value as FlinkOption).source === 'string');
 }
 
-/** Every option, in declaration order: Flink's runtime options, the memory options, then the operator's. */
-export const ALL_OPTIONS: ReadonlyArray<FlinkOption> = [...declared(flink), ...declared(memory), ...declared(operator)];
+/** Every option, in declaration order: Flink's runtime options, the memory options, the operator's, then state storage and plugins. */
+export const ALL_OPTIONS: ReadonlyArray<FlinkOption> = [...declared(flink), ...declared(memory), ...declared(operator), ...declared(storage)];
+
+/** The memory options, which the memory model rules read (and report) themselves. */
+export const MEMORY_OPTIONS: ReadonlySet<FlinkOption> = new Set(declared(memory));
 
 const BY_KEY: ReadonlyMap<string, FlinkOption> = (() => {
   const index = new Map<string, FlinkOption>();

@@ -7,6 +7,7 @@
 import { parseFlinkDuration } from '../flink/duration';
 import { splitFlinkList, splitFlinkMap } from '../flink/list-splitter';
 import { parseMemorySize } from '../flink/memory-size';
+import { uriPath, uriScheme } from '../flink/uri';
 import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, tryParseJavaInt } from '../jvm/java-numbers';
 import { quartzCronError } from '../quartz/cron-expression';
 
@@ -157,3 +158,20 @@ export function choiceType(values: ReadonlyArray<string>, otherwise?: (text: str
       : { ok: false, reason: `'${text}' is not a known value` }),
   };
 }
+
+/**
+ * A checkpoint or savepoint directory. Flink refuses one without a scheme, or the root of a file
+ * system (`FileSystemCheckpointStorage.validatePath`: "The scheme (hdfs://, file://, etc) is
+ * null", "Cannot use the root directory for checkpoints").
+ */
+export const STATE_DIRECTORY: ValueType<string> = {
+  name: 'URI',
+  accepted: "a URI with a scheme and a directory, such as 's3://bucket/checkpoints' or 'file:///flink-data/checkpoints'",
+  read: (text) => {
+    if (uriScheme(text) === undefined) {
+      return { ok: false, reason: 'The scheme (hdfs://, file://, etc) is null' };
+    }
+    const path = uriPath(text);
+    return path === '' || path === '/' ? { ok: false, reason: 'Cannot use the root directory for checkpoints' } : { ok: true, value: text };
+  },
+};

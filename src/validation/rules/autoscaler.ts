@@ -28,12 +28,18 @@ const RANGED: ReadonlyArray<FlinkOption & { range: NumericRange }> = ALL_OPTIONS
   .filter((option): option is FlinkOption & { range: NumericRange } => option.range !== undefined && mainKey(option).startsWith('job.autoscaler.'));
 
 /**
+ * The options whose values this module reads and reports itself (when the autoscaler is on),
+ * which the generic value check leaves to it.
+ */
+export const AUTOSCALER_CHECKED_OPTIONS: ReadonlyArray<FlinkOption> = [...RANGED, O.AUTOSCALER_EXCLUDED_PERIODS];
+
+/**
  * Checks the autoscaler options of a configuration, if the autoscaler is on.
  *
  * @param configPath where the configuration lives in the manifest, for finding paths
  */
 export function checkAutoscalerOptions(context: RuleContext, config: EffectiveConfiguration, configPath: string): void {
-  if (!booleanOption(context, config, O.AUTOSCALER_ENABLED as FlinkOption<boolean>, configPath)) {
+  if (!booleanOption(config, O.AUTOSCALER_ENABLED as FlinkOption<boolean>)) {
     return;
   }
   const pathOf = (option: FlinkOption) => childPath(configPath, config.lookup(option)?.key ?? mainKey(option));

@@ -1,11 +1,10 @@
 /**
  * FlinkDeployment rules that look at the deployment alone (the operator's validateDeployment).
  */
-import { FlinkVersion } from '../../flink-version';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { HEALTH_CHECK_ENABLED, JM_DEPLOYMENT_RECOVERY, ROLLBACK_ENABLED } from '../../private/options/operator-options';
-import { FlinkOption, mainKey, typeAt } from '../../private/options/option';
+import { FlinkOption, mainKey } from '../../private/options/option';
 import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -51,34 +50,28 @@ export function checkForbiddenKeys(context: RuleContext): void {
 }
 
 /**
- * An option's value as its reader reads it; an unreadable value is reported (the operator cannot
- * read it and fails the admission) and reads as undefined.
+ * An option's value as its reader reads it; an unreadable value reads as undefined
+ * (`config-value-format` reports it).
  */
-export function optionValue<T>(context: RuleContext, config: EffectiveConfiguration, option: FlinkOption<T>, configBase: string): T | undefined {
+export function optionValue<T>(config: EffectiveConfiguration, option: FlinkOption<T>): T | undefined {
   const value = config.read(option);
-  if (!value.read.ok) {
-    const key = value.key ?? mainKey(option);
-    context.report('config-value-format', childPath(configBase, key),
-      `flinkConfiguration '${key}' must be ${typeAt(option, config.version).accepted} (got '${value.text}'); the operator cannot read it and fails the admission.`);
-    return undefined;
-  }
-  return value.read.value;
+  return value.read.ok ? value.read.value : undefined;
 }
 
 /** A boolean option's value (false when unreadable, which is reported). */
-export function booleanOption(context: RuleContext, config: EffectiveConfiguration, option: FlinkOption<boolean>, configBase: string): boolean {
-  return optionValue(context, config, option, configBase) ?? false;
+export function booleanOption(config: EffectiveConfiguration, option: FlinkOption<boolean>): boolean {
+  return optionValue(config, option) ?? false;
 }
 
 export function checkOperatorFeatures(context: RuleContext): void {
   const config = context.config;
   const base = 'spec.flinkConfiguration';
-  if (booleanOption(context, config, ROLLBACK_ENABLED, base) && !highAvailabilityEnabled(config)) {
+  if (booleanOption(config, ROLLBACK_ENABLED) && !highAvailabilityEnabled(config)) {
     context.report('rollback-requires-ha', childPath(base, mainKey(ROLLBACK_ENABLED)),
       `flinkConfiguration '${mainKey(ROLLBACK_ENABLED)}' is 'true', but rollback needs high availability. Set 'high-availability.type' to 'kubernetes' (and 'high-availability.storageDir'), or turn rollback off.`);
   }
-  const healthCheck = booleanOption(context, config, HEALTH_CHECK_ENABLED, base);
-  const recovery = booleanOption(context, config, JM_DEPLOYMENT_RECOVERY, base);
+  const healthCheck = booleanOption(config, HEALTH_CHECK_ENABLED);
+  const recovery = booleanOption(config, JM_DEPLOYMENT_RECOVERY);
   if (healthCheck && !recovery) {
     context.report('health-check-requires-jm-recovery', childPath(base, mainKey(HEALTH_CHECK_ENABLED)),
       `flinkConfiguration '${mainKey(HEALTH_CHECK_ENABLED)}' is 'true', but '${mainKey(JM_DEPLOYMENT_RECOVERY)}' is 'false'; the health check needs JobManager deployment recovery. Remove '${mainKey(JM_DEPLOYMENT_RECOVERY)}' or turn the health check off.`);
@@ -151,17 +144,9 @@ export function checkLogConfiguration(context: RuleContext): void {
 
 export function checkHeartbeat(context: RuleContext): void {
   const config = context.config;
-  const read = (option: FlinkOption<number>): number | undefined => {
-    const value = config.read(option);
-    if (!value.read.ok) {
-      context.report('config-value-format', childPath('spec.flinkConfiguration', value.key!),
-        `flinkConfiguration '${value.key}' must be milliseconds (e.g. '50000') or, from Flink 1.20, a duration such as '50 s' (got '${value.text}')${config.version !== undefined && !config.version.isAtLeast(FlinkVersion.V1_20) ? `; Flink ${config.version.major}.${config.version.minor} reads only milliseconds` : ''}.`);
-      return undefined;
-    }
-    return value.read.value;
-  };
-  const interval = read(F.HEARTBEAT_INTERVAL);
-  const timeout = read(F.HEARTBEAT_TIMEOUT);
+  // An unreadable value (a duration with a unit before Flink 1.20, say) is config-value-format's.
+  const interval = optionValue(config, F.HEARTBEAT_INTERVAL);
+  const timeout = optionValue(config, F.HEARTBEAT_TIMEOUT);
   if (interval !== undefined && timeout !== undefined && timeout < interval) {
     const timeoutKey = mainKey(F.HEARTBEAT_TIMEOUT);
     context.report('heartbeat-timeout', childPath('spec.flinkConfiguration', config.has(timeoutKey) ? timeoutKey : mainKey(F.HEARTBEAT_INTERVAL)),

@@ -4,6 +4,7 @@
 import { RuleContext } from '../context';
 import { checkDeploymentAutoscaler } from './autoscaler';
 import { checkApplicationCapacity, checkSessionJobCapacity } from './capacity';
+import { checkConfigValues, checkUnreadKeys } from './config-keys';
 import {
   checkDeploymentName,
   checkFlinkVersion,
@@ -14,11 +15,16 @@ import {
   checkOperatorFeatures,
   checkServiceAccount,
 } from './deployment';
+import { checkFileSystemPlugins, checkSessionJobFileSystemPlugins } from './filesystem-plugins';
 import { checkHttpRouteExposure } from './http-route-exposure';
+import { checkImages } from './images';
 import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
+import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
+import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
+import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
@@ -39,6 +45,7 @@ function checkApplicationJob(context: RuleContext): void {
     job,
     jobPath: 'spec.job',
     config: context.config,
+    runtimeConfig: context.config,
     configPath: 'spec.flinkConfiguration',
     configSource: 'flinkConfiguration',
     application: true,
@@ -50,15 +57,23 @@ function checkApplicationJob(context: RuleContext): void {
 const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkFlinkVersion,
   checkForbiddenKeys,
+  checkConfigValues,
+  checkUnreadKeys,
   checkOperatorFeatures,
   checkHeartbeat,
   checkIngress,
   checkLogConfiguration,
   checkApplicationJob,
+  checkApplicationJarUri,
+  checkPythonJob,
   checkJobManager,
   checkTaskManager,
   checkMemoryModel,
   checkServiceAccount,
+  checkImages,
+  checkPodTemplates,
+  checkFileSystemPlugins,
+  checkLocalState,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
   checkApplicationCapacity,
@@ -112,8 +127,13 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkSessionJobAlone,
     checkSessionJobSpecChange,
+    checkConfigValues,
+    checkUnreadKeys,
     checkJarUri,
+    checkPythonJob,
     checkSessionJobOnCluster,
+    checkSessionJobFileSystemPlugins,
+    checkSessionJobLocalState,
     checkSessionJobCapacity,
     checkImplicitStateless,
     checkBatchJobUpgradeMode,

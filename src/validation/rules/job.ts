@@ -2,11 +2,10 @@
  * Job spec rules, shared by application clusters (their own configuration) and session jobs
  * (the cluster's configuration merged with the job's, as the operator checks them).
  */
-import { parseFlinkDuration } from '../../private/flink/duration';
 import { EffectiveConfiguration, isBlank } from '../../private/options/effective-configuration';
 import { CHECKPOINT_DIRECTORY, SAVEPOINT_DIRECTORY } from '../../private/options/flink-options';
 import { MAX_CHECKPOINT_AGE, PERIODIC_CHECKPOINT_INTERVAL, PERIODIC_SAVEPOINT_INTERVAL } from '../../private/options/operator-options';
-import { mainKey } from '../../private/options/option';
+import { FlinkOption, mainKey, writeKey } from '../../private/options/option';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 
@@ -25,6 +24,12 @@ export interface JobScope {
   readonly application: boolean;
   /** `spec.taskManager.replicas` of an application cluster. */
   readonly taskManagerReplicas?: unknown;
+  /**
+   * The configuration Flink runs the job with, read as the cluster's Flink version reads it:
+   * `config` for an application; for a session job, its cluster's, with the job's own keys only
+   * from Flink 1.17 (before, the operator does not send them).
+   */
+  readonly runtimeConfig: EffectiveConfiguration;
 }
 
 const CHECKPOINT_KEYS = "'execution.checkpointing.dir' (Flink 1.20+; 'state.checkpoints.dir' before)";
@@ -42,6 +47,16 @@ export function checkJobSpec(context: RuleContext, scope: JobScope): void {
   if (upgradeMode !== 'stateless' && isBlank(config.text(CHECKPOINT_DIRECTORY, 'operator'))) {
     context.report('checkpoint-dir-required', childPath(jobPath, 'upgradeMode'),
       `${jobPath}.upgradeMode is '${upgradeMode}', which restores from checkpoints, but ${scope.configSource} has no checkpoint directory. Set ${CHECKPOINT_KEYS} in ${scope.configPath}, or use upgradeMode 'stateless'.`);
+  } else if (upgradeMode === 'last-state' && isBlank(scope.runtimeConfig.lookup(CHECKPOINT_DIRECTORY, 'flink')?.value)) {
+    // The operator admits any of the directory's keys; Flink reads only its version's, and
+    // without a checkpoint directory it keeps checkpoints in the JobManager's memory.
+    const found = config.lookup(CHECKPOINT_DIRECTORY, 'operator')!;
+    const version = scope.runtimeConfig.version;
+    const reason = scope.runtimeConfig.lookup(CHECKPOINT_DIRECTORY, 'operator') === undefined
+      ? `Flink ${version?.major}.${version?.minor} does not receive '${found.key}' from a session job (the operator sends a job's configuration from Flink 1.17); set it on the session cluster`
+      : `Flink ${version?.major}.${version?.minor} does not read '${found.key}'; use '${version === undefined ? mainKey(CHECKPOINT_DIRECTORY) : writeKey(CHECKPOINT_DIRECTORY, version)}'`;
+    context.report('state-config-unread', childPath(jobPath, 'upgradeMode'),
+      `${jobPath}.upgradeMode is 'last-state', and the operator admits it, but Flink writes no checkpoints to a directory: ${reason}. Without one, checkpoints stay in the JobManager's memory and the state is lost at the next upgrade.`);
   }
 
   if (isBlank(config.text(SAVEPOINT_DIRECTORY, 'operator'))) {
@@ -62,12 +77,6 @@ export function checkJobSpec(context: RuleContext, scope: JobScope): void {
     }
   }
 
-  const maxAge = config.lookup(MAX_CHECKPOINT_AGE);
-  if (maxAge !== undefined && parseFlinkDuration(maxAge.value) === undefined) {
-    context.report('config-value-format', childPath(scope.configPath, maxAge.key),
-      `'${maxAge.key}' must be a duration such as '10 min' or '600 s' (got '${maxAge.value}'); the operator cannot read it and fails the admission.`);
-  }
-
   checkSnapshotSchedules(context, scope);
 
   const replicas = scope.taskManagerReplicas;
@@ -86,12 +95,15 @@ export function checkJobSpec(context: RuleContext, scope: JobScope): void {
   }
 }
 
+/** The options whose values checkSnapshotSchedules reads and reports, which the generic value check leaves to it. */
+export const SCHEDULE_OPTIONS: ReadonlyArray<FlinkOption> = [PERIODIC_SAVEPOINT_INTERVAL, PERIODIC_CHECKPOINT_INTERVAL];
+
 /**
  * Periodic snapshot schedules: the operator reads a Flink duration or a Quartz cron expression,
  * and only logs a warning for anything else, never taking the snapshot.
  */
 function checkSnapshotSchedules(context: RuleContext, scope: JobScope): void {
-  for (const option of [PERIODIC_SAVEPOINT_INTERVAL, PERIODIC_CHECKPOINT_INTERVAL]) {
+  for (const option of SCHEDULE_OPTIONS) {
     const value = scope.config.read(option);
     if (value.key !== undefined && !value.read.ok) {
       context.report('periodic-snapshot-schedule', childPath(scope.configPath, value.key),

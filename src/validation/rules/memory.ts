@@ -96,8 +96,10 @@ export function checkMemoryModel(context: RuleContext): void {
         context.report(process.modelRule, `spec.${process.field}.resource.memory`,
           `Flink would refuse to start the ${process.label} with spec.${process.field}.resource.memory '${memory}' and this flinkConfiguration: ${reason}`);
       } else {
+        const emptied = context.spec[process.field] === null ? `spec.${process.field} is empty (null), which the API server drops, so `
+          : context.spec[process.field]?.resource === null ? `spec.${process.field}.resource is empty (null), which the API server drops, so ` : '';
         context.report(process.requiredRule, `spec.${process.field}.resource.memory`,
-          `spec.${process.field}.resource.memory is not set, and flinkConfiguration does not size the ${process.label} either (${reason}). Set resource.memory, e.g. '2048m'.`);
+          `${emptied}spec.${process.field}.resource.memory is not set, and flinkConfiguration does not size the ${process.label} either (${reason}). Set resource.memory, e.g. '2048m'.`);
       }
     }
   }

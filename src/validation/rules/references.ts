@@ -27,24 +27,59 @@ function covers(granted: Set<string>, grant: string): boolean {
   return [group, '*'].some((g) => [resource, '*'].some((r) => [verb, '*'].some((v) => granted.has(`${g}|${r}|${v}`))));
 }
 
+/** Whether two namespaces can be the same: equal, or one left to wherever the manifest is applied. */
+function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+function namespaceOf(manifest: any): string | undefined {
+  return typeof manifest?.metadata?.namespace === 'string' ? manifest.metadata.namespace : undefined;
+}
+
+/**
+ * The namespace a binding's ServiceAccount subject names: its own, or for a RoleBinding the
+ * binding's (the RBAC authorizer's `appliesToUser`); a ClusterRoleBinding subject must name one.
+ */
+function subjectNamespace(subject: any, binding: any): string | undefined {
+  const own = typeof subject?.namespace === 'string' && subject.namespace !== '' ? subject.namespace : undefined;
+  return own ?? (binding.kind === 'RoleBinding' ? namespaceOf(binding) : undefined);
+}
+
+/**
+ * The bindings that grant a ServiceAccount permissions in a namespace: RoleBindings in that
+ * namespace (a RoleBinding grants only in its own) and ClusterRoleBindings, whose subject is the
+ * account of that name in that namespace.
+ */
+function bindingsOf(context: RuleContext, account: string, namespace: string | undefined): any[] {
+  return [...context.index.ofKind('RoleBinding'), ...context.index.ofKind('ClusterRoleBinding')].filter((binding) =>
+    (binding.kind === 'ClusterRoleBinding' || sameNamespace(namespaceOf(binding), namespace))
+    && (Array.isArray(binding.subjects) ? binding.subjects : []).some((subject: any) => subject?.kind === 'ServiceAccount' && subject?.name === account
+      && (binding.kind === 'RoleBinding' || subjectNamespace(subject, binding) !== undefined)
+      && sameNamespace(subjectNamespace(subject, binding), namespace)));
+}
+
 export function checkServiceAccountBinding(context: RuleContext): void {
   const account = context.spec.serviceAccount;
   if (typeof account !== 'string') {
     return;
   }
   const namespace = context.namespace;
-  const bindings = context.index.ofKind('RoleBinding').filter((binding) =>
-    (binding.subjects ?? []).some((subject: any) => subject?.kind === 'ServiceAccount' && subject?.name === account
-      && (subject.namespace === undefined || namespace === undefined || subject.namespace === namespace)));
+  const bindings = bindingsOf(context, account, namespace);
   if (bindings.length === 0) {
+    const elsewhere = [...new Set(context.index.ofKind('RoleBinding')
+      .filter((binding) => (Array.isArray(binding.subjects) ? binding.subjects : []).some((subject: any) => subject?.kind === 'ServiceAccount' && subject?.name === account))
+      .map((binding) => namespaceOf(binding)).filter((ns) => ns !== undefined))];
+    const hint = elsewhere.length > 0
+      ? ` A RoleBinding for '${account}' exists in namespace ${elsewhere.map((ns) => `'${ns}'`).join(', ')}, but a RoleBinding grants only in its own namespace, to the account of its subject's namespace; the JobManager runs in '${namespace}'.`
+      : '';
     context.report('service-account-binding', 'spec.serviceAccount',
-      `spec.serviceAccount '${account}' is not bound to a Role in this set; the JobManager needs the operator's job rules (pods, configmaps, deployments) to start TaskManagers. Make sure it is bound elsewhere (the operator chart binds 'flink'), or bind it here.`);
+      `spec.serviceAccount '${account}' is not bound to a Role in this set${namespace === undefined ? '' : ` for namespace '${namespace}'`}; the JobManager needs the operator's job rules (pods, configmaps, deployments) to start TaskManagers.${hint} Make sure it is bound elsewhere (the operator chart binds 'flink' in each watched namespace), or bind it here.`);
     return;
   }
   const granted = new Set<string>();
   for (const binding of bindings) {
     const roleRef = binding.roleRef;
-    const role = roleRef?.kind === 'Role' ? context.index.find('Role', roleRef.name, binding.metadata?.namespace)
+    const role = roleRef?.kind === 'Role' && binding.kind === 'RoleBinding' ? context.index.find('Role', roleRef.name, namespaceOf(binding))
       : roleRef?.kind === 'ClusterRole' ? context.index.find('ClusterRole', roleRef.name, undefined) : undefined;
     if (role === undefined) {
       return; // the role lives elsewhere: nothing more to check

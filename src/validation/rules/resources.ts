@@ -5,6 +5,8 @@ import { OperatorMemoryQuantity, parseEphemeralStorageQuantity, parseOperatorMem
 import { MEBIBYTE, parseMemorySize } from '../../private/flink/memory-size';
 import { javaBigDecimalToBigInt } from '../../private/jvm/big-decimal';
 import { isBlank } from '../../private/options/effective-configuration';
+import * as F from '../../private/options/flink-options';
+import { writeKey } from '../../private/options/option';
 import { highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 
@@ -104,6 +106,11 @@ export function checkJobManager(context: RuleContext): void {
     } else if (replicas > 1 && !highAvailabilityEnabled(context.config)) {
       context.report('standby-jobmanager-requires-ha', 'spec.jobManager.replicas',
         `spec.jobManager.replicas is ${replicas}, but standby JobManagers need high availability. Set 'high-availability.type: kubernetes' and 'high-availability.storageDir' in flinkConfiguration, or use 1 replica.`);
+    } else if (replicas > 1 && !highAvailabilityEnabled(context.config, 'flink')) {
+      const version = context.config.version!;
+      const key = context.config.lookup(F.HIGH_AVAILABILITY, 'operator')?.key;
+      context.report('state-config-unread', 'spec.jobManager.replicas',
+        `spec.jobManager.replicas is ${replicas}, and the operator admits it with '${key}', but Flink ${version.major}.${version.minor} does not read that key: the JobManagers run without high availability, each as leader. Use '${writeKey(F.HIGH_AVAILABILITY, version)}', or 1 replica.`);
     }
   }
 }

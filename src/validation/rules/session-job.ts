@@ -1,10 +1,14 @@
 /**
  * FlinkSessionJob rules: the job alone, and against its session cluster when that is in the set.
  */
-import { sessionJobConfiguration } from '../configuration';
+import { flattenConfiguration } from '../../private/options/effective-configuration';
+import {
+  flinkVersionOf, operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf, sessionJobConfiguration,
+} from '../configuration';
 import { RuleContext } from '../context';
 import { checkAutoscalerOptions } from './autoscaler';
 import { checkJobSpec } from './job';
+import { childPath } from '../json-path';
 import { deploymentNameProblem } from './names';
 
 export function checkSessionJobAlone(context: RuleContext): void {
@@ -14,8 +18,36 @@ export function checkSessionJobAlone(context: RuleContext): void {
     context.report('deployment-name', 'spec.deploymentName',
       `spec.deploymentName names the session cluster's FlinkDeployment, whose name ${problem}. Use the cluster's metadata.name.`);
   }
-  if (context.spec.job === undefined || context.spec.job === null) {
+  const job = context.spec.job;
+  if (job === undefined || job === null) {
     context.report('session-job-spec-required', 'spec.job', "spec.job must be set: a session job needs at least a jarURI, e.g. job: { jarURI: 'https://.../job.jar', parallelism: 2 }.");
+    return;
+  }
+  // The operator checks the parallelism of every session job, with or without its cluster;
+  // with the cluster in the set, checkJobSpec does (with the rest of the job).
+  const parallelism = job.parallelism ?? 0;
+  if (sessionClusterOf(context.index, context.manifest) === undefined && typeof parallelism === 'number' && parallelism < 1) {
+    context.report('job-parallelism', 'spec.job.parallelism', job.parallelism === undefined || job.parallelism === null
+      ? 'spec.job.parallelism is not set; the operator needs a parallelism of at least 1. Set it, e.g. parallelism: 2.'
+      : `spec.job.parallelism must be at least 1 (got ${parallelism}).`);
+  }
+}
+
+/**
+ * Before Flink 1.17 the operator submits a session job without its configuration
+ * (`AbstractFlinkService.runJar` sends it only from 1.17): the keys that only Flink reads have
+ * no effect; the operator's own keys and the savepoint directory still work.
+ */
+function checkIgnoredConfiguration(context: RuleContext, cluster: any): void {
+  const version = flinkVersionOf(cluster.spec?.flinkVersion);
+  if (version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)) {
+    return;
+  }
+  for (const key of flattenConfiguration(context.spec.flinkConfiguration).keys()) {
+    if (!operatorReadsKey(key)) {
+      context.report('session-job-config-ignored', childPath('spec.flinkConfiguration', key),
+        `flinkConfiguration '${key}' never reaches Flink: session cluster '${cluster.metadata?.name}' runs Flink ${version.major}.${version.minor}, and the operator sends a session job's configuration with the job only from Flink 1.17, so the job runs with the cluster's. Set it on the session cluster (for every job), or upgrade the cluster to v1_17 or newer.`);
+    }
   }
 }
 
@@ -36,8 +68,13 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
       `spec.deploymentName '${deploymentName}' is an application cluster (its FlinkDeployment has spec.job); session jobs run only on session clusters. Point it at a FlinkDeployment without a job.`);
     return;
   }
+  checkIgnoredConfiguration(context, cluster);
   const merged = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
+  const version = flinkVersionOf(cluster.spec?.flinkVersion);
+  const runtimeConfig = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)
+    ? merged : sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, {});
   checkJobSpec(context, {
+    runtimeConfig,
     job,
     jobPath: 'spec.job',
     config: merged,

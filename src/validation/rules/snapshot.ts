@@ -1,6 +1,8 @@
 /**
  * FlinkStateSnapshot rules.
  */
+import { FlinkVersion } from '../../flink-version';
+import { flinkVersionOf, sessionClusterOf } from '../configuration';
 import { RuleContext } from '../context';
 
 const JOB_KINDS = ['FlinkDeployment', 'FlinkSessionJob'];
@@ -43,5 +45,14 @@ export function checkSnapshot(context: RuleContext): void {
   } else if (kind === 'FlinkDeployment' && (target.spec?.job === undefined || target.spec?.job === null)) {
     context.report('snapshot-job-reference', 'spec.jobReference.name',
       `spec.jobReference names FlinkDeployment '${name}', a session cluster without a job; snapshot a FlinkSessionJob or an application FlinkDeployment instead.`);
+  } else if (hasCheckpoint) {
+    // The operator's snapshot reconciler fails a checkpoint snapshot of a job before Flink 1.17,
+    // whose REST API cannot trigger checkpoints ("Manual checkpoint triggering is not supported").
+    const cluster = kind === 'FlinkDeployment' ? target : sessionClusterOf(context.index, target);
+    const version = flinkVersionOf(cluster?.spec?.flinkVersion);
+    if (version !== undefined && !version.isAtLeast(FlinkVersion.V1_17)) {
+      context.report('snapshot-checkpoint-version', 'spec.checkpoint',
+        `spec.checkpoint asks Flink ${version.major}.${version.minor} (${kind} '${name}') for a checkpoint, which only Flink 1.17 and newer can trigger on request: the operator fails the snapshot ("Manual checkpoint triggering is not supported for this Flink job (requires Flink 1.17+)"). Take a savepoint snapshot instead, or upgrade the job.`);
+    }
   }
 }

@@ -2,21 +2,14 @@
  * State safety and Flink-version gates, for manifests written by hand too.
  */
 import { Severity } from '../../finding';
+import { FlinkVersion } from '../../flink-version';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
-import { RUNTIME_MODE, STATE_BACKEND } from '../../private/options/flink-options';
-import { durableStateKeys, highAvailabilityEnabled, sessionJobConfiguration } from '../configuration';
+import * as F from '../../private/options/flink-options';
+import { AUTOSCALER_ENABLED, PERIODIC_CHECKPOINT_INTERVAL } from '../../private/options/operator-options';
+import { writeKey } from '../../private/options/option';
+import { durableStateKeys, flinkVersionOf, highAvailabilityEnabled, sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-
-/** `[major, minor]` of a `vX_Y` flinkVersion, or undefined. */
-function versionOf(flinkVersion: unknown): [number, number] | undefined {
-  const match = typeof flinkVersion === 'string' ? /^v(\d+)_(\d+)$/.exec(flinkVersion) : null;
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-function before(version: [number, number] | undefined, major: number, minor: number): boolean {
-  return version !== undefined && (version[0] < major || (version[0] === major && version[1] < minor));
-}
 
 interface Job {
   readonly job: any;
@@ -60,14 +53,18 @@ export function checkImplicitStateless(context: RuleContext): void {
   }
 }
 
-/** last-state without Kubernetes HA works only while the job can be cancelled. */
+/** last-state without high availability, as the cluster's Flink version reads it, works only while the job can be cancelled. */
 export function checkLastStateWithoutHa(context: RuleContext): void {
   const scope = jobOf(context);
-  if (scope === undefined || scope.job.upgradeMode !== 'last-state' || context.kind !== 'FlinkDeployment' || highAvailabilityEnabled(scope.config)) {
+  if (scope === undefined || scope.job.upgradeMode !== 'last-state' || context.kind !== 'FlinkDeployment' || highAvailabilityEnabled(scope.config, 'flink')) {
     return;
   }
+  const version = scope.config.version;
+  const unread = highAvailabilityEnabled(scope.config, 'operator') && version !== undefined
+    ? ` The configuration turns it on with '${scope.config.lookup(F.HIGH_AVAILABILITY, 'operator')!.key}', which Flink ${version.major}.${version.minor} does not read ('${writeKey(F.HIGH_AVAILABILITY, version)}' is its key), so high availability is off.`
+    : '';
   context.report('last-state-without-ha', 'spec.job.upgradeMode',
-    "spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery. Set 'high-availability.type: kubernetes' and 'high-availability.storageDir'.");
+    `spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery.${unread} Set 'high-availability.type: kubernetes' ('high-availability' before Flink 1.17) and 'high-availability.storageDir'.`);
 }
 
 /**
@@ -81,37 +78,58 @@ export function checkBatchJobUpgradeMode(context: RuleContext): void {
   if (scope === undefined || (upgradeMode !== 'savepoint' && upgradeMode !== 'last-state')) {
     return;
   }
-  const mode = scope.config.read(RUNTIME_MODE);
+  const mode = scope.config.read(F.RUNTIME_MODE);
   if (mode.read.ok && mode.read.value === 'BATCH') {
     context.report('batch-job-upgrade-mode', 'spec.job.upgradeMode',
       `${context.subject} runs in BATCH mode ('${mode.key ?? 'execution.runtime-mode'}'), which takes no checkpoints, but spec.job.upgradeMode is '${upgradeMode}': there is nothing to restore from. Use upgradeMode 'stateless' for batch jobs.`);
   }
 }
 
-/** Features the chosen Flink version cannot provide. */
+/** Whether an operator feature option is on: set, and not blank, 'false' or '0'. */
+function featureOn(value: string | undefined): boolean {
+  const text = (value ?? '').trim().toLowerCase();
+  return text !== '' && text !== 'false' && text !== '0';
+}
+
+/**
+ * Features the cluster's Flink version cannot provide. The ForSt state backend needs Flink 2.0,
+ * whose state backend loader knows it: before, Flink fails to start, so that is an error. The
+ * others need Flink 1.17, and the operator accepts them on older versions and then skips them:
+ * checkpoint triggers (`SnapshotUtils.isSnapshotTriggeringSupported`: it logs that checkpoint
+ * triggering requires Flink 1.17+), periodic checkpoints (the same), and the autoscaler, which
+ * needs Flink 1.17's job vertex parallelism overrides to rescale (operator docs, autoscaler
+ * requirements: older images only with backports).
+ */
 export function checkVersionFeatures(context: RuleContext): void {
   const scope = jobOf(context);
   const flinkVersion = scope?.flinkVersion ?? context.spec.flinkVersion;
-  const version = versionOf(flinkVersion);
-  const config = scope?.config ?? context.config;
-  if (before(version, 2, 0)) {
-    const backend = config.lookup(STATE_BACKEND);
-    if (backend !== undefined && backend.value.trim().toLowerCase() === 'forst') {
-      context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', backend.key),
-        `'${backend.key}: forst' needs Flink 2.0 or newer, whose state backend loader knows ForSt (the cluster runs ${flinkVersion}). Use 'rocksdb' or upgrade 'flinkVersion'.`);
-    }
+  const version = flinkVersionOf(flinkVersion);
+  if (version === undefined || version.isAtLeast(FlinkVersion.V2_0)) {
+    return;
   }
-  if (before(version, 1, 17)) {
-    if (scope?.job?.checkpointTriggerNonce !== undefined && scope?.job?.checkpointTriggerNonce !== null) {
-      context.report('flink-version-feature', 'spec.job.checkpointTriggerNonce',
-        `spec.job.checkpointTriggerNonce needs Flink 1.17 or newer, which can trigger checkpoints on request (the cluster runs ${flinkVersion}); the operator would ignore it. Use savepointTriggerNonce or upgrade.`);
-    }
-    for (const key of ['kubernetes.operator.periodic.checkpoint.interval', 'job.autoscaler.enabled', 'kubernetes.operator.job.autoscaler.enabled']) {
-      const value = config.raw(key);
-      if (value !== undefined && value.trim() !== '' && value.trim().toLowerCase() !== 'false') {
-        context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', key),
-          `'${key}' needs Flink 1.17 or newer (the cluster runs ${flinkVersion}). Upgrade 'flinkVersion' or remove it.`);
-      }
-    }
+  const config = scope?.config ?? context.config;
+  const running = `the cluster runs ${flinkVersion}`;
+  const backend = config.lookup(F.STATE_BACKEND);
+  if (backend !== undefined && backend.value.trim().toLowerCase() === 'forst') {
+    context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', backend.key),
+      `'${backend.key}: forst' needs Flink 2.0 or newer, whose state backend loader knows ForSt (${running}): Flink fails to start. Use 'rocksdb' or upgrade 'flinkVersion'.`,
+      Severity.ERROR);
+  }
+  if (version.isAtLeast(FlinkVersion.V1_17)) {
+    return;
+  }
+  if (scope?.job?.checkpointTriggerNonce !== undefined && scope?.job?.checkpointTriggerNonce !== null) {
+    context.report('flink-version-feature', 'spec.job.checkpointTriggerNonce',
+      `spec.job.checkpointTriggerNonce needs Flink 1.17 or newer, which can trigger checkpoints on request (${running}): the operator accepts it and triggers nothing. Use savepointTriggerNonce, or upgrade 'flinkVersion'.`);
+  }
+  const periodic = config.lookup(PERIODIC_CHECKPOINT_INTERVAL);
+  if (periodic !== undefined && featureOn(periodic.value)) {
+    context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', periodic.key),
+      `'${periodic.key}' needs Flink 1.17 or newer (${running}): the operator accepts it and triggers no checkpoint. Upgrade 'flinkVersion', or use 'kubernetes.operator.periodic.savepoint.interval'.`);
+  }
+  const autoscaler = config.lookup(AUTOSCALER_ENABLED);
+  if (autoscaler !== undefined && featureOn(autoscaler.value)) {
+    context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', autoscaler.key),
+      `'${autoscaler.key}' turns the autoscaler on, which rescales jobs through the job vertex parallelism overrides of Flink 1.17 (${running}): the operator accepts it, but an image without those overrides backported is never rescaled. Upgrade 'flinkVersion' to v1_17 or newer.`);
   }
 }

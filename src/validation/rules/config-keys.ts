@@ -1,0 +1,110 @@
+/**
+ * Every declared option a resource sets, checked against the option registry: its value must
+ * parse as the option's type for the cluster's Flink version (`config-value-format`), and its
+ * key must be one that version reads (`config-key-unread`).
+ *
+ * Only the resource's own `flinkConfiguration` is checked (the operator's defaults are the
+ * operator's); a session job's keys are read with its cluster's Flink version.
+ */
+import { AUTOSCALER_CHECKED_OPTIONS } from './autoscaler';
+import { SCHEDULE_OPTIONS } from './job';
+import { FlinkVersion } from '../../flink-version';
+import { javaTrim } from '../../private/jvm/java-string';
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import {
+  FlinkOption, firstVersion, inRange, keysRead, mainKey, typeAt, Versioned, writeKey,
+} from '../../private/options/option';
+import { ALL_OPTIONS, MEMORY_OPTIONS, optionForKey } from '../../private/options/registry';
+import { ValueType } from '../../private/options/value-type';
+import { ownConfiguration } from '../configuration';
+import { RuleContext } from '../context';
+import { childPath } from '../json-path';
+
+/** Options whose values other rules read and report: the memory model, the autoscaler ranges, the snapshot schedules. */
+const CHECKED_ELSEWHERE: ReadonlySet<FlinkOption> = new Set([...MEMORY_OPTIONS, ...AUTOSCALER_CHECKED_OPTIONS, ...SCHEDULE_OPTIONS]);
+
+function label(version: FlinkVersion): string {
+  return `${version.major}.${version.minor}`;
+}
+
+/** What the option's type is in other versions, when the value would read there: e.g. heartbeats with units from 1.20. */
+function otherVersionsNote(option: FlinkOption, version: FlinkVersion | undefined, text: string): string {
+  if (!Array.isArray(option.type) || version === undefined) {
+    return '';
+  }
+  const other = (option.type as ReadonlyArray<Versioned<ValueType<unknown>>>).find((entry) => !inRange(entry, version) && entry.value.read(text).ok);
+  if (other === undefined) {
+    return '';
+  }
+  const range = other.since !== undefined ? `from Flink ${label(other.since)}` : `before Flink ${label(other.until!)}`;
+  return `; Flink ${label(version)} reads it as ${typeAt(option, version).name}, and ${other.value.accepted} only ${range}`;
+}
+
+function consequence(option: FlinkOption): string {
+  return option.reader === 'operator'
+    ? 'the operator cannot read it and fails the resource'
+    : 'Flink cannot read it and fails when it reads the option (at startup or when the job is submitted)';
+}
+
+/** Values of the wrong type, for every declared option the resource sets. */
+export function checkConfigValues(context: RuleContext): void {
+  const own = ownConfiguration(context.index, context.manifest);
+  for (const [key, raw] of own.entries) {
+    const option = optionForKey(key);
+    if (option === undefined || CHECKED_ELSEWHERE.has(option) || !keysRead(option, own.version).includes(key)) {
+      continue;
+    }
+    if (option.reader === 'flink' && !own.reachesFlink) {
+      continue; // session-job-config-ignored reports it
+    }
+    const text = option.reader === 'flink' ? javaTrim(raw) : raw;
+    const type = typeAt(option, own.version);
+    const read = type.read(text);
+    if (!read.ok) {
+      const empty = raw === 'null' ? " (an empty YAML value reaches the operator as the text 'null')" : '';
+      context.report('config-value-format', childPath(own.path, key),
+        `flinkConfiguration '${key}' must be ${type.accepted} (got '${raw}')${empty}${otherVersionsNote(option, own.version, text)}; ${consequence(option)}.`);
+    }
+  }
+}
+
+/** What a version reads instead of a key it does not read. */
+function insteadOf(option: FlinkOption, key: string, version: FlinkVersion): string {
+  const current = writeKey(option, version);
+  if (current !== undefined && current !== key) {
+    return `it reads '${current}' instead. Rename the key to '${current}'`;
+  }
+  const first = firstVersion(option);
+  if (first !== undefined && !version.isAtLeast(first)) {
+    return `the option needs Flink ${label(first)} or newer. Remove it or upgrade 'flinkVersion'`;
+  }
+  const removed = option.keys[option.keys.length - 1].until;
+  return removed !== undefined && version.isAtLeast(removed)
+    ? `Flink ${label(removed)} removed the option. Remove it`
+    : 'Remove it';
+}
+
+/**
+ * Keys of known options that the cluster's Flink version does not read: the setting has no
+ * effect (`high-availability.type` on Flink 1.16 leaves high availability off). Options the
+ * operator reads itself know every key.
+ */
+export function checkUnreadKeys(context: RuleContext): void {
+  const own = ownConfiguration(context.index, context.manifest);
+  if (own.version === undefined || !own.reachesFlink) {
+    return;
+  }
+  const version = own.version;
+  const config = new EffectiveConfiguration(own.entries, version);
+  for (const option of ALL_OPTIONS) {
+    if (option.reader !== 'flink') {
+      continue;
+    }
+    for (const key of config.unreadKeys(option)) {
+      const readKey = config.lookup(option)?.key;
+      const also = readKey === undefined ? '' : ` ('${readKey}' is set too, and wins.)`;
+      context.report('config-key-unread', childPath(own.path, key),
+        `flinkConfiguration '${key}' (${mainKey(option)}) is not read by Flink ${label(version)}, so it has no effect: ${insteadOf(option, key, version)}.${also}`);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * State on pod-local storage: `file://` checkpoints, savepoints or high availability data that
+ * no shared volume holds in every pod that writes or reads them. A container's own file system,
+ * an `emptyDir` (or a volume without a source, which Kubernetes makes one) go away with the pod;
+ * a `hostPath` is a directory of whichever node the pod runs on. A PersistentVolumeClaim with
+ * ReadWriteMany, NFS and the other network file systems are shared.
+ */
+import { uriPath, uriScheme } from '../../private/flink/uri';
+import { EffectiveConfiguration, flattenConfiguration, isBlank } from '../../private/options/effective-configuration';
+import * as F from '../../private/options/flink-options';
+import { FlinkOption } from '../../private/options/option';
+import { JOB_RESULT_STORE_PATH } from '../../private/options/storage-options';
+import { highAvailabilityEnabled, sessionClusterOf, sessionJobConfiguration } from '../configuration';
+import { RuleContext } from '../context';
+import { childPath } from '../json-path';
+import { flinkPods, FlinkPod, MAIN_CONTAINER, volumeMounts } from '../pods';
+
+/** Where a path lands in one pod: lost with the container or the pod, on the node, or shared. */
+type Storage = 'lost' | 'node' | 'shared';
+
+interface Placement {
+  readonly storage: Storage;
+  /** Words for where the path lands, e.g. "volume 'data' (emptyDir) of the TaskManager pod". */
+  readonly where: string;
+}
+
+/** A state location of a resource. */
+interface Location {
+  readonly key: string;
+  readonly uri: string;
+  readonly path: string;
+  readonly pods: ReadonlyArray<'jobManager' | 'taskManager'>;
+  /** Why losing it loses the job's state, when it does. */
+  readonly critical?: string;
+}
+
+const SHARED_SOURCES = ['nfs', 'cephfs', 'glusterfs', 'azureFile', 'csi', 'quobyte', 'flocker', 'portworxVolume', 'storageos', 'vsphereVolume', 'photonPersistentDisk', 'scaleIO'];
+const NODE_SOURCES = ['hostPath', 'local', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'cinder', 'iscsi', 'fc', 'rbd'];
+
+function within(path: string, mountPath: string): boolean {
+  const base = mountPath.replace(/\/+$/, '');
+  return path === base || path.startsWith(`${base}/`) || base === '';
+}
+
+function placement(context: RuleContext, pod: FlinkPod, path: string, namespace: string | undefined): Placement {
+  const mounts = volumeMounts(pod.main?.container).filter((mount) => within(path, mount.mountPath))
+    .sort((a, b) => b.mountPath.length - a.mountPath.length);
+  if (mounts.length === 0) {
+    const elsewhere = pod.containers.find((entry) => entry.name !== MAIN_CONTAINER
+      && volumeMounts(entry.container).some((mount) => within(path, mount.mountPath)));
+    const hint = elsewhere === undefined ? '' : ` (container '${elsewhere.name}' mounts a volume there, but it is not Flink's)`;
+    return { storage: 'lost', where: `the ${pod.process} container's own file system, since '${MAIN_CONTAINER}' mounts no volume at that path${hint}` };
+  }
+  const mount = mounts[0];
+  const volume = pod.volumes.get(mount.name);
+  const named = `volume '${mount.name}' of the ${pod.process} pod`;
+  if (volume === undefined) {
+    return { storage: 'lost', where: `${named}, which the pod does not define` };
+  }
+  const sources = Object.keys(volume).filter((field) => field !== 'name' && volume[field] !== null && volume[field] !== undefined);
+  if (sources.length === 0) {
+    return { storage: 'lost', where: `${named}, which has no source, so Kubernetes makes it an emptyDir, deleted with the pod` };
+  }
+  if (sources.includes('emptyDir') || sources.includes('ephemeral')) {
+    return { storage: 'lost', where: `${named} (${sources.includes('emptyDir') ? 'emptyDir' : 'an ephemeral volume'}), deleted with the pod` };
+  }
+  if (sources.includes('persistentVolumeClaim')) {
+    const claimName = volume.persistentVolumeClaim?.claimName;
+    const claim = typeof claimName === 'string' ? context.index.find('PersistentVolumeClaim', claimName, namespace) : undefined;
+    const modes: unknown[] = Array.isArray(claim?.spec?.accessModes) ? claim.spec.accessModes : [];
+    if (claim !== undefined && !modes.includes('ReadWriteMany')) {
+      return { storage: 'node', where: `${named}, PersistentVolumeClaim '${claimName}' with access modes ${modes.map((m) => `'${m}'`).join(', ') || 'unset'} (not ReadWriteMany), which one node at a time can mount` };
+    }
+    return { storage: 'shared', where: named };
+  }
+  if (sources.some((source) => NODE_SOURCES.includes(source))) {
+    const hostPath = volume.hostPath?.path;
+    return { storage: 'node', where: `${named} (${sources.find((source) => NODE_SOURCES.includes(source))}${typeof hostPath === 'string' ? ` '${hostPath}'` : ''}), storage of the node the pod runs on` };
+  }
+  if (sources.some((source) => SHARED_SOURCES.includes(source))) {
+    return { storage: 'shared', where: named };
+  }
+  return { storage: 'lost', where: `${named} (${sources.join(', ')}), which Flink cannot write state to` };
+}
+
+function location(
+  config: EffectiveConfiguration, option: FlinkOption, as: 'flink' | 'operator', own: ReadonlyMap<string, string>, pods: Location['pods'], critical?: string,
+): Location | undefined {
+  const found = config.lookup(option, as);
+  if (found === undefined || isBlank(found.value)) {
+    return undefined;
+  }
+  const uri = found.value.trim();
+  const scheme = uriScheme(uri);
+  // Checkpoint and savepoint paths without a scheme are config-value-format's; HA paths without one are local files.
+  if (scheme === undefined ? option === F.CHECKPOINT_DIRECTORY || option === F.SAVEPOINT_DIRECTORY : scheme.toLowerCase() !== 'file') {
+    return undefined;
+  }
+  return { key: found.key, uri, path: own.has(found.key) ? childPath('spec.flinkConfiguration', found.key) : 'spec.flinkConfiguration', pods, critical };
+}
+
+function locations(config: EffectiveConfiguration, own: ReadonlyMap<string, string>, upgradeMode: unknown): Location[] {
+  const both: Location['pods'] = ['jobManager', 'taskManager'];
+  const stateful = upgradeMode === 'last-state' || upgradeMode === 'savepoint'
+    ? `spec.job.upgradeMode is '${upgradeMode}': the next upgrade restores from state that went away with the old pods` : undefined;
+  const ha = highAvailabilityEnabled(config, 'flink');
+  const haCritical = 'high availability keeps the JobManager\'s metadata there: a new JobManager pod finds none, and the job starts from empty state';
+  return [
+    location(config, F.CHECKPOINT_DIRECTORY, 'flink', own, both, stateful),
+    location(config, F.SAVEPOINT_DIRECTORY, 'operator', own, both, upgradeMode === 'savepoint' ? stateful : undefined),
+    ...(ha ? [location(config, F.HA_STORAGE_DIRECTORY, 'flink', own, ['jobManager'], haCritical), location(config, JOB_RESULT_STORE_PATH, 'flink', own, ['jobManager'], haCritical)] : []),
+  ].filter((entry): entry is Location => entry !== undefined);
+}
+
+function report(context: RuleContext, entry: Location, placements: Placement[]): void {
+  const lost = placements.filter((p) => p.storage === 'lost');
+  const fix = `Mount a shared volume (a PersistentVolumeClaim with ReadWriteMany, or NFS) at '${uriPath(entry.uri)}' on '${MAIN_CONTAINER}' of ${entry.pods.length > 1 ? 'both pods' : 'the JobManager pod'}, or use object storage such as s3://.`;
+  const where = (list: Placement[]) => list.map((p) => p.where).join('; and ');
+  if (lost.length > 0) {
+    const consequence = entry.critical ?? 'it is lost whenever a pod restarts, and what a TaskManager writes the JobManager never sees';
+    context.report(entry.critical !== undefined ? 'local-state-lost' : 'local-state-at-risk', entry.path,
+      `'${entry.key}' is '${entry.uri}', on ${where(lost)}: ${consequence}. ${fix}`);
+    return;
+  }
+  const node = placements.filter((p) => p.storage === 'node');
+  if (node.length > 0) {
+    context.report('local-state-at-risk', entry.path,
+      `'${entry.key}' is '${entry.uri}', on ${where(node)}: that works while the JobManager and the TaskManagers run on one node; across nodes they see different files, and a pod rescheduled elsewhere loses them. ${fix}`);
+  }
+}
+
+function check(context: RuleContext, clusterSpec: any, config: EffectiveConfiguration, own: ReadonlyMap<string, string>, upgradeMode: unknown): void {
+  const pods = flinkPods(clusterSpec, config);
+  const namespace = context.namespace;
+  for (const entry of locations(config, own, upgradeMode)) {
+    const path = uriPath(entry.uri).replace(/\/+$/, '') || '/';
+    report(context, entry, entry.pods.map((pod) => placement(context, pod === 'jobManager' ? pods.jobManager : pods.taskManager, path, namespace)));
+  }
+}
+
+function ownEntries(configuration: unknown): Map<string, string> {
+  return flattenConfiguration(configuration);
+}
+
+export function checkLocalState(context: RuleContext): void {
+  check(context, context.spec, context.config, ownEntries(context.spec.flinkConfiguration), context.spec.job?.upgradeMode);
+}
+
+/** A stateful session job whose state its cluster keeps on pod-local storage. */
+export function checkSessionJobLocalState(context: RuleContext): void {
+  const cluster = sessionClusterOf(context.index, context.manifest);
+  const upgradeMode = context.spec.job?.upgradeMode;
+  if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object' || (upgradeMode !== 'last-state' && upgradeMode !== 'savepoint')) {
+    return;
+  }
+  const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
+  const pods = flinkPods(cluster.spec, config);
+  for (const entry of locations(config, ownEntries(context.spec.flinkConfiguration), upgradeMode)) {
+    if (entry.critical === undefined || entry.key.startsWith('high-availability')) {
+      continue; // the cluster reports its own HA storage
+    }
+    const path = uriPath(entry.uri).replace(/\/+$/, '') || '/';
+    const placements = entry.pods.map((pod) => placement(context, pod === 'jobManager' ? pods.jobManager : pods.taskManager, path, context.namespace));
+    if (placements.some((p) => p.storage === 'lost')) {
+      report(context, { ...entry, path: entry.path === 'spec.flinkConfiguration' ? 'spec.job.upgradeMode' : entry.path }, placements);
+    }
+  }
+}
