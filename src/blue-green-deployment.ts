@@ -15,6 +15,7 @@ import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';
+import { checkExposureNames } from './render/name-checks';
 import { blueGreenNameProblem } from './validation/rules/names';
 
 /**
@@ -87,7 +88,12 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
 
   constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
     super(scope, id, props, 'FlinkBlueGreenDeployment');
-    const job = checkedAt(this, () => renderJob(props, props.taskManager?.replicas, props.flinkVersion));
+    const job = checkedAt(this, () => {
+      if (props.ingress !== undefined) {
+        checkExposureNames(props.ingress, 'ingress.');
+      }
+      return renderJob(props, props.taskManager?.replicas, props.flinkVersion);
+    });
     if (this.rbac) {
       for (const colour of ['blue', 'green']) {
         const account = new kplus.ServiceAccount(this.rbac, `${colour}ServiceAccount`, {

@@ -53,10 +53,10 @@ export abstract class FlinkClusterBase extends Construct {
         throw new PropError(`'metadata.name' ${problem}.`);
       }
       checkClusterProps(props);
-      return { name, configuration: clusterConfiguration(props) };
+      return { name, namespace: resourceNamespace(this, props.metadata), configuration: clusterConfiguration(props) };
     });
     this.name = setup.name;
-    this.namespace = resourceNamespace(this, props.metadata);
+    this.namespace = setup.namespace;
     this.flinkVersion = props.flinkVersion;
     this.configuration = setup.configuration;
     const serviceAccount = checkedAt(this, () => serviceAccountOf(this, props, this.name, this.namespace));

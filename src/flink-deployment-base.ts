@@ -11,6 +11,7 @@ import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { renderDeploymentSpec } from './render/deployment-spec';
+import { checkExposureNames } from './render/name-checks';
 import { markChanged } from './render/synth-cache';
 import { deploymentNameProblem } from './validation/rules/names';
 import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';
@@ -93,6 +94,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
       if (options.template.trim() === '') {
         throw new PropError("'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.");
       }
+      checkExposureNames(options);
     });
     this.operatorIngress = options;
     markChanged();

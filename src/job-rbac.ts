@@ -1,6 +1,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkedAt } from './render/construct-errors';
+import { checkMetadataKeys } from './render/name-checks';
 import { resourceName, resourceNamespace } from './render/names';
 import { checkObjectName } from './render/prop-checks';
 
@@ -61,12 +63,17 @@ export class FlinkJobRbac extends Construct {
 
   constructor(scope: Construct, id: string, props: FlinkJobRbacProps = {}) {
     super(scope, id);
-    this.name = resourceName(this, props.metadata, 'service account');
-    checkObjectName('metadata.name', this.name);
-    const namespace = resourceNamespace(this, props.metadata);
-    if (namespace === undefined) {
+    const checked = checkedAt(this, () => {
+      const name = resourceName(this, props.metadata, 'service account');
+      checkObjectName('metadata.name', name);
+      checkMetadataKeys('metadata', props.metadata);
+      return { name, namespace: resourceNamespace(this, props.metadata) };
+    });
+    this.name = checked.name;
+    if (checked.namespace === undefined) {
       throw new Error(`${this.node.path}: the job RBAC objects need a namespace, because a RoleBinding must name its ServiceAccount's namespace. Set 'metadata.namespace' or the chart's namespace (new Chart(app, 'flink', { namespace: 'flink' })).`);
     }
+    const namespace = checked.namespace;
     this.namespace = namespace;
     const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace };
 

@@ -1,3 +1,5 @@
+import { hasControlCharacter, NAMESPACE_NAME, quoted, SECRET_NAME } from './private/kubernetes-names';
+
 /**
  * How an Ingress authenticates the people who reach the Flink web UI.
  *
@@ -21,6 +23,8 @@ export class WebUiAuthentication {
    */
   public static basicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
     requireText('WebUiAuthentication.basicAuth', 'secretName', secretName);
+    requireSecretName('WebUiAuthentication.basicAuth', 'secretName', secretName);
+    requireNoControlCharacters('WebUiAuthentication.basicAuth', 'realm', realm);
     return new WebUiAuthentication({
       'nginx.ingress.kubernetes.io/auth-type': 'basic',
       'nginx.ingress.kubernetes.io/auth-secret': secretName,
@@ -37,6 +41,8 @@ export class WebUiAuthentication {
    */
   public static externalAuth(authUrl: string, signInUrl?: string): WebUiAuthentication {
     requireText('WebUiAuthentication.externalAuth', 'authUrl', authUrl);
+    requireNoControlCharacters('WebUiAuthentication.externalAuth', 'authUrl', authUrl);
+    requireNoControlCharacters('WebUiAuthentication.externalAuth', 'signInUrl', signInUrl);
     return new WebUiAuthentication({
       'nginx.ingress.kubernetes.io/auth-url': authUrl,
       ...(signInUrl === undefined ? {} : { 'nginx.ingress.kubernetes.io/auth-signin': signInUrl }),
@@ -51,6 +57,11 @@ export class WebUiAuthentication {
    */
   public static clientCertificate(caSecretName: string): WebUiAuthentication {
     requireText('WebUiAuthentication.clientCertificate', 'caSecretName', caSecretName);
+    const [namespace, name] = caSecretName.includes('/') ? caSecretName.split('/', 2) : [undefined, caSecretName];
+    if (namespace !== undefined && NAMESPACE_NAME.problem(namespace) !== undefined) {
+      throw new Error(`WebUiAuthentication.clientCertificate: the namespace of 'caSecretName' ${NAMESPACE_NAME.problem(namespace)}.`);
+    }
+    requireSecretName('WebUiAuthentication.clientCertificate', 'caSecretName', name);
     return new WebUiAuthentication({
       'nginx.ingress.kubernetes.io/auth-tls-secret': caSecretName,
       'nginx.ingress.kubernetes.io/auth-tls-verify-client': 'on',
@@ -80,6 +91,21 @@ export class WebUiAuthentication {
 function requireText(method: string, param: string, value: string): void {
   if (value.trim() === '') {
     throw new Error(`${method}: '${param}' must not be empty.`);
+  }
+}
+
+/** Throws unless `value` is a valid Secret name. */
+function requireSecretName(method: string, param: string, value: string): void {
+  const problem = SECRET_NAME.problem(value);
+  if (problem !== undefined) {
+    throw new Error(`${method}: '${param}' ${problem}. Use the name of the Secret, e.g. 'flink-web-ui-auth'.`);
+  }
+}
+
+/** Throws when a text that lands in an annotation (and from there in the controller's configuration) holds a control character. */
+function requireNoControlCharacters(method: string, param: string, value: string | undefined): void {
+  if (value !== undefined && hasControlCharacter(value)) {
+    throw new Error(`${method}: '${param}' must not contain control characters such as a newline (got ${quoted(value)}).`);
   }
 }
 

@@ -5,8 +5,10 @@
  */
 import { FlinkClusterProps } from '../cluster-props';
 import { ConfigurationBuilder } from './configuration-builder';
+import { checkMetadataKeys, checkName } from './name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
+import { SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {
@@ -20,6 +22,11 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   flinkMemoryString('jobManager.ephemeralStorage', props.jobManager?.ephemeralStorage);
   flinkMemoryString('taskManager.memory', props.taskManager?.memory);
   flinkMemoryString('taskManager.ephemeralStorage', props.taskManager?.ephemeralStorage);
+  checkMetadataKeys('metadata', props.metadata);
+  checkMetadataKeys('podTemplate.metadata', props.podTemplate?.metadata);
+  checkMetadataKeys('jobManager.podTemplate.metadata', props.jobManager?.podTemplate?.metadata);
+  checkMetadataKeys('taskManager.podTemplate.metadata', props.taskManager?.podTemplate?.metadata);
+  checkName('serviceAccount', props.serviceAccount?.name, SERVICE_ACCOUNT_NAME);
 }
 
 /** The raw `flinkConfiguration` with the typed props' entries, for the cluster's Flink version. */
