@@ -108,6 +108,8 @@ export enum ValidationRule {
   WEB_UI_EXPOSURE = 'web-ui-exposure',
   /** A FlinkDeployment's service account is bound to a Role with the operator's job rules. */
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
+  /** FlinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no '#' or ': '). */
+  CONFIG_INJECTION = 'config-injection',
 }
 
 /**

@@ -83,15 +83,8 @@ export const SERVICE_ACCOUNT_NAME = DNS_1123_SUBDOMAIN;
 /** The rule of an IngressClass name. */
 export const INGRESS_CLASS_NAME = DNS_1123_SUBDOMAIN;
 
-/** The control characters that end a line or a C string: newline, carriage return, NUL. */
-const LINE_BREAKING = /[\n\r\0]/;
 /** Any C0 control character or DEL. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** Whether a text holds a newline, a carriage return or a NUL. */
-export function hasLineBreakingCharacter(text: string): boolean {
-  return LINE_BREAKING.test(text);
-}
 
 /** Whether a text holds any control character (C0 or DEL). */
 export function hasControlCharacter(text: string): boolean {

@@ -8,7 +8,9 @@ import { ConfigurationBuilder } from './configuration-builder';
 import { checkMetadataKeys, checkName } from './name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
-import { SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
+import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
+import { PropError } from '../private/prop-error';
+import { logFileNameProblem } from '../validation/rules/configuration-text';
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {
@@ -27,6 +29,12 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   checkMetadataKeys('jobManager.podTemplate.metadata', props.jobManager?.podTemplate?.metadata);
   checkMetadataKeys('taskManager.podTemplate.metadata', props.taskManager?.podTemplate?.metadata);
   checkName('serviceAccount', props.serviceAccount?.name, SERVICE_ACCOUNT_NAME);
+  for (const file of Object.keys(props.logConfiguration ?? {})) {
+    const problem = logFileNameProblem(file);
+    if (problem !== undefined) {
+      throw new PropError(`'logConfiguration' file name ${quoted(file)} ${problem}. Use 'log4j-console.properties' or 'logback-console.xml'.`);
+    }
+  }
 }
 
 /** The raw `flinkConfiguration` with the typed props' entries, for the cluster's Flink version. */

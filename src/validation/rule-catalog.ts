@@ -61,6 +61,7 @@ export const RULES = {
   'snapshot-job-reference': error('a FlinkStateSnapshot names its job, unless it records a savepoint that already exists'),
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
   'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly'),
+  'config-injection': error('flinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no \'#\' or \': \'), which would inject options into Flink\'s configuration file'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

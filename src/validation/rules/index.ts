@@ -4,6 +4,7 @@
 import { RuleContext } from '../context';
 import { checkDeploymentAutoscaler } from './autoscaler';
 import { checkApplicationCapacity, checkSessionJobCapacity } from './capacity';
+import { checkConfigurationText } from './configuration-text';
 import {
   checkDeploymentName,
   checkFlinkVersion,
@@ -49,6 +50,7 @@ function checkApplicationJob(context: RuleContext): void {
 const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkFlinkVersion,
   checkForbiddenKeys,
+  checkConfigurationText,
   checkOperatorFeatures,
   checkHeartbeat,
   checkIngress,
@@ -110,6 +112,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkSessionJobAlone,
     checkSessionJobSpecChange,
+    checkConfigurationText,
     checkJarUri,
     checkSessionJobOnCluster,
     checkSessionJobCapacity,
