@@ -13,7 +13,7 @@ import { flinkDuration } from './private/flink/duration';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
-import { renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
+import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';
 import { checkExposureNames } from './render/name-checks';
 import { blueGreenNameProblem } from './validation/rules/names';
@@ -113,7 +113,7 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
     const blueGreenConfiguration = Object.fromEntries(options
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => [key, flinkDuration(value!)]));
-    const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace: this.namespace };
+    const metadata: ApiObjectMetadata = clusterResourceMetadata(props, this.name, this.namespace);
 
     this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkBlueGreenDeploymentKind.GVK, metadata, () => {
       const template = renderDeploymentSpec({

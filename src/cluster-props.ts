@@ -181,6 +181,16 @@ export interface FlinkClusterProps {
   readonly logConfiguration?: { [file: string]: string };
 
   /**
+   * Accept secrets in plain text in `flinkConfiguration` (keys Flink treats as sensitive, such
+   * as `s3.secret-key` or `*.password`), for a test setup. The FlinkDeployment is annotated
+   * `cdk8s-flink/literal-secrets: "true"` so that the choice stays visible in the manifests.
+   *
+   * @default false: a literal value under a sensitive key fails synth (rule `sensitive-config-value`);
+   * give credentials with `fileSystemCredentials` or `workloadIdentity` instead
+   */
+  readonly allowLiteralSecrets?: boolean;
+
+  /**
    * Pod template shared by JobManager and TaskManager pods (`spec.podTemplate`). It is merged
    * onto the restricted security defaults: its fields win.
    *

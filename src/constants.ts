@@ -26,5 +26,13 @@ export class FlinkAnnotations {
    */
   public static readonly UNAUTHENTICATED_WEB_UI = 'cdk8s-flink/unauthenticated-web-ui';
 
+  /**
+   * On a FlinkDeployment, FlinkBlueGreenDeployment or FlinkSessionJob: `"true"` records, visibly
+   * in the manifests, that secrets in plain text in its `flinkConfiguration` are accepted (a
+   * test setup). Without it, a literal value under a key Flink treats as sensitive is an error
+   * (rule `sensitive-config-value`).
+   */
+  public static readonly LITERAL_SECRETS = 'cdk8s-flink/literal-secrets';
+
   private constructor() {}
 }

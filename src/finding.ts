@@ -110,6 +110,10 @@ export enum ValidationRule {
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
   /** FlinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no '#' or ': '). */
   CONFIG_INJECTION = 'config-injection',
+  /** No flinkConfiguration key that Flink treats as sensitive (password, secret, token, ...) holds a literal value, unless accepted explicitly. */
+  SENSITIVE_CONFIG_VALUE = 'sensitive-config-value',
+  /** No URI (jarURI, initialSavepointPath, a flinkConfiguration value, a snapshot path) carries a password in its user info. */
+  CREDENTIALS_IN_URL = 'credentials-in-url',
 }
 
 /**
@@ -186,4 +190,13 @@ export interface ValidationOptions {
    * @default - none
    */
   readonly allowedRemovals?: string[];
+
+  /**
+   * Accept literal values under the `flinkConfiguration` keys Flink treats as sensitive
+   * (password, secret, token, ...) in every resource, e.g. for a test setup. A single resource
+   * is accepted with the annotation `cdk8s-flink/literal-secrets: "true"` instead.
+   *
+   * @default false: such a value is an error (`sensitive-config-value`)
+   */
+  readonly allowLiteralSecrets?: boolean;
 }

@@ -10,7 +10,7 @@ import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
-import { renderDeploymentSpec } from './render/deployment-spec';
+import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployment-spec';
 import { checkExposureNames } from './render/name-checks';
 import { markChanged } from './render/synth-cache';
 import { deploymentNameProblem } from './validation/rules/names';
@@ -35,7 +35,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id, props, 'FlinkDeployment');
-    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, { ...props.metadata, name: this.name, namespace: this.namespace },
+    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, clusterResourceMetadata(props, this.name, this.namespace),
       () => toJson_FlinkDeploymentSpec(renderDeploymentSpec({
         props,
         namespace: this.namespace,

@@ -1,6 +1,7 @@
 /**
  * Maps the props of a Flink cluster construct to the FlinkDeployment spec.
  */
+import { ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManagerOptions } from '../cluster-props';
 
@@ -106,6 +107,17 @@ function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOp
     },
     podTemplate: mainContainerFirst(podTemplateJson(options.podTemplate)),
   };
+}
+
+/**
+ * The metadata of a cluster's custom resource: the props' metadata, its name and namespace, and
+ * the annotation that records accepted literal secrets.
+ */
+export function clusterResourceMetadata(props: FlinkClusterProps, name: string, namespace: string | undefined): ApiObjectMetadata {
+  const annotations = props.allowLiteralSecrets === true
+    ? { ...props.metadata?.annotations, [FlinkAnnotations.LITERAL_SECRETS]: 'true' }
+    : props.metadata?.annotations;
+  return { ...props.metadata, name, namespace, annotations };
 }
 
 /** Renders the FlinkDeployment spec. */

@@ -12,6 +12,8 @@ export interface Settings {
   readonly allowedJarSchemes: ReadonlyArray<string>;
   readonly disallowRestrictedHosts: boolean;
   readonly operatorConfiguration: Map<string, string>;
+  /** Whether literal values under sensitive keys are accepted everywhere (`ValidationOptions.allowLiteralSecrets`). */
+  readonly allowLiteralSecrets: boolean;
   /**
    * Whether the manifests come from the constructs (at synth): then a choice the operator leaves
    * to a default, such as the upgrade mode of a stateful job, must be explicit.
@@ -24,6 +26,7 @@ export function resolveSettings(options: ValidationOptions): Settings {
     allowedJarSchemes: (options.allowedJarSchemes ?? ['https']).map((scheme) => scheme.toLowerCase()),
     disallowRestrictedHosts: options.disallowRestrictedHosts ?? true,
     operatorConfiguration: new Map(Object.entries(options.operatorConfiguration ?? {}).map(([key, value]) => [key, String(value)])),
+    allowLiteralSecrets: options.allowLiteralSecrets === true,
   };
 }
 

@@ -62,6 +62,8 @@ export const RULES = {
   'snapshot-target-missing': warning('the job a FlinkStateSnapshot references is in the same manifest set'),
   'web-ui-exposure': error('an Ingress to a session cluster\'s REST service, or the operator\'s spec.ingress, authenticates, unless jar uploads are off or the exposure is accepted explicitly'),
   'config-injection': error('flinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no \'#\' or \': \'), which would inject options into Flink\'s configuration file'),
+  'sensitive-config-value': error('no flinkConfiguration key that Flink treats as sensitive (its GlobalConfiguration.SENSITIVE_KEYS fragments: password, secret, token, ...) holds a literal value, unless accepted with the cdk8s-flink/literal-secrets annotation or allowLiteralSecrets'),
+  'credentials-in-url': warning('no URI (jarURI, initialSavepointPath, a flinkConfiguration value, a snapshot path) carries a password in its user info'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

@@ -22,6 +22,7 @@ import { blueGreenNameProblem } from './names';
 import { checkServiceAccountBinding } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
+import { checkCredentialsInUrls, checkSensitiveValues } from './sensitive-keys';
 import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
@@ -51,6 +52,8 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkFlinkVersion,
   checkForbiddenKeys,
   checkConfigurationText,
+  checkSensitiveValues,
+  checkCredentialsInUrls,
   checkOperatorFeatures,
   checkHeartbeat,
   checkIngress,
@@ -90,7 +93,7 @@ function checkBlueGreenTemplate(context: RuleContext): void {
   const child = {
     apiVersion: 'flink.apache.org/v1beta1',
     kind: 'FlinkDeployment',
-    metadata: { name: `${context.name}-blue`, namespace: context.namespace },
+    metadata: { name: `${context.name}-blue`, namespace: context.namespace, annotations: context.manifest.metadata?.annotations },
     spec: template.spec,
   };
   context.forTemplate(child, 'spec.template.', (childContext) => {
@@ -113,6 +116,8 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSessionJobAlone,
     checkSessionJobSpecChange,
     checkConfigurationText,
+    checkSensitiveValues,
+    checkCredentialsInUrls,
     checkJarUri,
     checkSessionJobOnCluster,
     checkSessionJobCapacity,
@@ -122,6 +127,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   FlinkStateSnapshot: [
     checkSchema,
     checkSnapshot,
+    checkCredentialsInUrls,
   ],
   FlinkBlueGreenDeployment: [
     checkSchema,
