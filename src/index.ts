@@ -1,6 +1,7 @@
 // Clusters and jobs
 export * from './cluster';
 export * from './cluster-props';
+export * from './cluster-security-props';
 export * from './flink-cluster-base';
 export * from './flink-deployment-base';
 export * from './session-cluster';
@@ -12,6 +13,7 @@ export * from './state-snapshot';
 export * from './job-jar';
 export * from './python-job';
 export * from './types';
+export * from './pod-privilege';
 export * from './flink-version';
 
 // Typed configuration

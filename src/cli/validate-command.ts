@@ -1,7 +1,7 @@
 /**
  * `cdk8s-flink validate FILE|DIR...`: the validation engine over manifest files.
  */
-import { Severity, ValidationOptions } from '../finding';
+import { PodSecurityLevel, Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
 import { manifestFiles, ReadProblem, readManifestFile, SourcedManifest } from './read-manifests';
 import { runLocatedValidation } from '../validation/engine';
@@ -30,6 +30,9 @@ export const VALIDATE_USAGE = [
   '                                resources with durable state that the new manifests drop',
   '                                or rename are errors',
   '  --allow-removal KIND/NAME     a removal the --previous check allows (repeatable)',
+  '  --pod-security LEVEL          check every FlinkDeployment\'s pods against a Pod Security',
+  '                                Standards level (baseline or restricted), as if their',
+  '                                namespace enforced it',
   '',
   'Exit status: 0 when there is no error (warnings allowed), 1 when there are errors,',
   '2 when a file cannot be read or parsed, or the options are wrong.',
@@ -50,6 +53,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
   const operatorConfiguration: { [key: string]: string } = {};
   const previousPaths: string[] = [];
   const allowedRemovals: string[] = [];
+  let podSecurityLevel: PodSecurityLevel | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -94,6 +98,12 @@ function parseArgs(args: string[]): ParsedArgs | string {
         return `--allow-removal needs KIND/NAME, e.g. FlinkDeployment/orders (got ${given === undefined ? 'nothing' : `'${given}'`})`;
       }
       allowedRemovals.push(given);
+    } else if (name === '--pod-security') {
+      const given = value();
+      podSecurityLevel = Object.values(PodSecurityLevel).find((level) => level === given);
+      if (podSecurityLevel === undefined) {
+        return `--pod-security needs a level: privileged, baseline or restricted (got ${given === undefined ? 'nothing' : `'${given}'`})`;
+      }
     } else if (arg.startsWith('--')) {
       return `unknown option '${arg}'`;
     } else {
@@ -106,7 +116,9 @@ function parseArgs(args: string[]): ParsedArgs | string {
   if (allowedRemovals.length > 0 && previousPaths.length === 0) {
     return '--allow-removal only applies with --previous';
   }
-  return { paths, previousPaths, format, options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals } };
+  return {
+    paths, previousPaths, format, options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals, podSecurityLevel },
+  };
 }
 
 function problemText(problem: ReadProblem): string {

@@ -18,7 +18,7 @@ import { validationEngine } from '../validation/lazy-engine';
 import { isFlinkKind } from '../validation/structural-schema';
 
 /** Kinds other than the Flink ones that rules read. */
-const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount', 'Ingress']);
+const REFERENCED_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount', 'Ingress', 'Namespace']);
 
 const registered = new WeakSet<IConstruct>();
 

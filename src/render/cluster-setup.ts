@@ -6,6 +6,7 @@
 import { FlinkClusterProps } from '../cluster-props';
 import { ConfigurationBuilder } from './configuration-builder';
 import { checkMetadataKeys, checkName } from './name-checks';
+import { checkPodProps } from './pod-hardening';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
 import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
@@ -29,6 +30,7 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   checkMetadataKeys('jobManager.podTemplate.metadata', props.jobManager?.podTemplate?.metadata);
   checkMetadataKeys('taskManager.podTemplate.metadata', props.taskManager?.podTemplate?.metadata);
   checkName('serviceAccount', props.serviceAccount?.name, SERVICE_ACCOUNT_NAME);
+  checkPodProps(props);
   for (const file of Object.keys(props.logConfiguration ?? {})) {
     const problem = logFileNameProblem(file);
     if (problem !== undefined) {

@@ -2,17 +2,9 @@
  * Maps the props of a Flink cluster construct to the FlinkDeployment spec.
  */
 import { ApiObjectMetadata } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManagerOptions } from '../cluster-props';
 
-import {
-  defaultContainerSecurityContext,
-  defaultPodSecurityContext,
-  FLINK_MAIN_CONTAINER,
-  mainContainerFirst,
-  mergeJson,
-  podTemplateJson,
-} from './pod-template';
+import { PodAdditions, renderPodTemplates } from './pod-hardening';
 import { flinkMemoryString } from './prop-checks';
 import { FlinkAnnotations } from '../constants';
 import {
@@ -36,28 +28,12 @@ export interface DeploymentSpecInput {
   readonly flinkConfiguration: { [key: string]: string };
   readonly ingress?: OperatorIngressOptions;
   readonly job?: FlinkDeploymentSpecJob;
+  /** What the library adds to the main container of the pods (credentials from Secrets, workload identity labels). */
+  readonly podAdditions?: PodAdditions[];
 }
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
   return value === undefined || Object.keys(value).length === 0 ? undefined : value;
-}
-
-/** The shared pod template: the restricted security defaults with the user's template merged on top. */
-function sharedPodTemplate(props: FlinkClusterProps): any {
-  const podSecurity = props.podSecurityContext ?? defaultPodSecurityContext();
-  const containerSecurity = props.containerSecurityContext ?? defaultContainerSecurityContext();
-  const metricsPort = props.metrics?.prometheusPort;
-  const defaults = {
-    spec: {
-      securityContext: k8s.toJson_PodSecurityContext(podSecurity),
-      containers: [{
-        name: FLINK_MAIN_CONTAINER,
-        securityContext: k8s.toJson_SecurityContext(containerSecurity),
-        ports: metricsPort === undefined ? undefined : [{ name: 'metrics', containerPort: metricsPort, protocol: 'TCP' }],
-      }],
-    },
-  };
-  return mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate)));
 }
 
 export function renderOperatorIngress(
@@ -97,7 +73,7 @@ function templateHost(template: string, name: string, namespace: string | undefi
 }
 
 /** The `jobManager` or `taskManager` of the spec: replicas, resources and the pod template of the process. */
-function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions): FlinkDeploymentSpecJobManager {
+function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions, podTemplate: any): FlinkDeploymentSpecJobManager {
   return {
     replicas: options.replicas,
     resource: {
@@ -105,7 +81,7 @@ function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOp
       memory: flinkMemoryString(`${prop}.memory`, options.memory) ?? DEFAULT_MEMORY,
       ephemeralStorage: flinkMemoryString(`${prop}.ephemeralStorage`, options.ephemeralStorage),
     },
-    podTemplate: mainContainerFirst(podTemplateJson(options.podTemplate)),
+    podTemplate,
   };
 }
 
@@ -125,6 +101,7 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
   const { props } = input;
   const jobManager = props.jobManager ?? {};
   const taskManager = props.taskManager ?? {};
+  const templates = renderPodTemplates(props, input.flinkConfiguration, input.podAdditions);
   return {
     image: props.image ?? props.flinkVersion.defaultImage,
     imagePullPolicy: props.imagePullPolicy,
@@ -135,9 +112,9 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
     flinkConfiguration: nonEmpty(input.flinkConfiguration),
     logConfiguration: nonEmpty(props.logConfiguration),
     ingress: renderOperatorIngress(input.ingress, name, input.namespace),
-    podTemplate: sharedPodTemplate(props),
-    jobManager: renderProcess('jobManager', jobManager),
-    taskManager: renderProcess('taskManager', taskManager),
+    podTemplate: templates.podTemplate,
+    jobManager: renderProcess('jobManager', jobManager, templates.jobManager),
+    taskManager: renderProcess('taskManager', taskManager, templates.taskManager),
     job: input.job,
   };
 }

@@ -64,6 +64,8 @@ export const RULES = {
   'config-injection': error('flinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no \'#\' or \': \'), which would inject options into Flink\'s configuration file'),
   'sensitive-config-value': error('no flinkConfiguration key that Flink treats as sensitive (its GlobalConfiguration.SENSITIVE_KEYS fragments: password, secret, token, ...) holds a literal value, unless accepted with the cdk8s-flink/literal-secrets annotation or allowLiteralSecrets'),
   'credentials-in-url': warning('no URI (jarURI, initialSavepointPath, a flinkConfiguration value, a snapshot path) carries a password in its user info'),
+  'pod-security-admission': error('a FlinkDeployment\'s JobManager and TaskManager pods (the pod templates merged as the operator merges them) pass the Pod Security Standards level their Namespace enforces, or the validation applies; a warn or audit label gives warnings'),
+  'pod-privileges': warning('the pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp)'),
   'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
 } as const;
 

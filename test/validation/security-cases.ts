@@ -3,7 +3,7 @@
  * rules.test.ts.
  */
 import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
-import { ValidationOptions } from '../../src';
+import { PodSecurityLevel, ValidationOptions } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
 /** One case of the rule table (the shape of rules.test.ts's `Case`). */
@@ -19,6 +19,16 @@ export interface SecurityCase {
 
 const app = (patch: any) => [patched(APPLICATION, patch), ...JOB_RBAC];
 const config = (entries: { [key: string]: string }) => ({ spec: { flinkConfiguration: entries } });
+const namespace = (level: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'flink', labels: { 'pod-security.kubernetes.io/enforce': level } } });
+const RESTRICTED_NAMESPACE = namespace('restricted');
+const BASELINE_NAMESPACE = namespace('baseline');
+/** The constructs' restricted defaults, as a hand-written template. */
+const HARDENED_TEMPLATE = {
+  spec: {
+    securityContext: { runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' } },
+    containers: [{ name: 'flink-main-container', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true } }],
+  },
+};
 
 export const SECURITY_CASES: SecurityCase[] = [
   // config-injection
@@ -48,4 +58,16 @@ export const SECURITY_CASES: SecurityCase[] = [
   { rule: 'credentials-in-url', what: 'a password in a session job jarURI', manifests: [patched(SESSION_JOB, { spec: { job: { jarURI: 'https://deploy:s3cr3t@repo.example.com/job.jar' } } }), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: true, path: 'spec.job.jarURI', message: /'https:\/\/deploy:\*\*\*\*\*\*@repo\.example\.com\/job\.jar'/ },
   { rule: 'credentials-in-url', what: 'a password in a checkpoint directory', manifests: app(config({ 'execution.checkpointing.dir': 'hdfs://flink:pw@namenode:8020/checkpoints' })), reported: true, path: "spec.flinkConfiguration['execution.checkpointing.dir']" },
   { rule: 'credentials-in-url', what: 'a user without a password and plain URIs', manifests: app({ spec: { flinkConfiguration: { 'execution.checkpointing.dir': 'hdfs://flink@namenode:8020/checkpoints', 'execution.checkpointing.savepoint-dir': 's3://bucket/savepoints' } } }), reported: false },
+  // pod-security-admission
+  { rule: 'pod-security-admission', what: 'a FlinkDeployment without security contexts in a restricted namespace', manifests: [RESTRICTED_NAMESPACE, ...app({})], reported: true, path: 'spec.podTemplate', message: /check 'runAsNonRoot' of the Pod Security level 'restricted' that Namespace 'flink' enforces/ },
+  { rule: 'pod-security-admission', what: 'a privileged TaskManager sidecar in a baseline namespace', manifests: [BASELINE_NAMESPACE, ...app({ spec: { taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container' }, { name: 'x', securityContext: { privileged: true } }] } } } } })], reported: true, path: 'spec.taskManager.podTemplate' },
+  { rule: 'pod-security-admission', what: 'a pod without security contexts under --pod-security restricted', manifests: app({}), options: { podSecurityLevel: PodSecurityLevel.RESTRICTED }, reported: true },
+  { rule: 'pod-security-admission', what: 'hardened pods in a restricted namespace', manifests: [RESTRICTED_NAMESPACE, ...app({ spec: { podTemplate: HARDENED_TEMPLATE } })], reported: false },
+  { rule: 'pod-security-admission', what: 'a pod without security contexts in a baseline namespace', manifests: [BASELINE_NAMESPACE, ...app({})], reported: false },
+  { rule: 'pod-security-admission', what: 'a restricted namespace elsewhere', manifests: [patched(RESTRICTED_NAMESPACE, { metadata: { name: 'other' } }), ...app({})], reported: false },
+  // pod-privileges
+  { rule: 'pod-privileges', what: 'a hostPath volume', manifests: app({ spec: { podTemplate: { spec: { volumes: [{ name: 'data', hostPath: { path: '/tmp/flink' } }] } } } }), reported: true, path: 'spec.podTemplate', message: /granted 'host-path-volumes'.*volume 'data': hostPath "\/tmp\/flink"/ },
+  { rule: 'pod-privileges', what: 'Flink\'s host network switch', manifests: app(config({ 'kubernetes.hostnetwork.enabled': 'true' })), reported: true, message: /'host-namespaces'.*pod hostNetwork: true/ },
+  { rule: 'pod-privileges', what: 'a TaskManager container running as root', manifests: app({ spec: { taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', securityContext: { runAsUser: 0 } }] } } } } }), reported: true, path: 'spec.taskManager.podTemplate' },
+  { rule: 'pod-privileges', what: 'no security contexts at all, and hardened pods', manifests: [...app({}), patched(APPLICATION, { metadata: { name: 'hardened' }, spec: { podTemplate: HARDENED_TEMPLATE } })], reported: false },
 ];

@@ -98,6 +98,16 @@ export const JM_DEPLOYMENT_RECOVERY = option({
   source: 'KubernetesOperatorConfigOptions.OPERATOR_JM_DEPLOYMENT_RECOVERY_ENABLED',
 });
 
+// ----- Pod templates ---------------------------------------------------------------------------
+
+export const POD_TEMPLATE_MERGE_BY_NAME = option({
+  keys: always('kubernetes.operator.pod-template.merge-arrays-by-name'),
+  type: BOOLEAN,
+  defaults: [versioned('false')],
+  reader: 'operator',
+  source: 'KubernetesOperatorConfigOptions.POD_TEMPLATE_MERGE_BY_NAME (FlinkConfigBuilder.applyPodTemplate)',
+});
+
 // ----- The job autoscaler ----------------------------------------------------------------------
 
 function autoscalerOption(name: string, type: ValueType<unknown>, constant: string, prop?: string, defaultText?: string,

@@ -19,6 +19,7 @@ import { checkJarUri } from './jar-uri';
 import { checkJobSpec } from './job';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
+import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkServiceAccountBinding } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
@@ -65,6 +66,8 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkServiceAccount,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
+  checkPodSecurityAdmission,
+  checkPodPrivileges,
   checkApplicationCapacity,
   checkImplicitStateless,
   checkLastStateWithoutHa,
