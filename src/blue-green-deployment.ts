@@ -97,11 +97,15 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
     if (this.rbac) {
       for (const colour of ['blue', 'green']) {
         const account = new kplus.ServiceAccount(this.rbac, `${colour}ServiceAccount`, {
-          metadata: { name: `${this.name}-${colour}`, namespace: this.rbac.namespace },
+          metadata: { name: `${this.name}-${colour}`, namespace: this.rbac.namespace, annotations: props.workloadIdentity?.serviceAccountAnnotations },
           automountToken: true,
         });
         this.rbac.roleBinding.addSubjects(account);
       }
+    }
+    // The TaskManagers' account too: `<name>-taskmanager` becomes `<name>-blue-taskmanager` and `<name>-green-taskmanager`.
+    for (const colour of ['blue', 'green']) {
+      this.taskManagerRbac?.addServiceAccount(`${this.name}-${colour}-taskmanager`);
     }
 
     const blueGreen = props.blueGreen ?? {};

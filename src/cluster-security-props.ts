@@ -1,4 +1,6 @@
+import { FileSystemCredentials } from './file-system-credentials';
 import { PodPrivilege } from './pod-privilege';
+import { WorkloadIdentity } from './workload-identity';
 
 /**
  * The security props of every Flink cluster, beyond the security contexts and the service
@@ -37,4 +39,35 @@ export interface FlinkClusterSecurityProps {
    * @default false
    */
   readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * Credentials of the file system plugins (S3, Azure Blob Storage, GCS) from Kubernetes
+   * Secrets, given to the JobManager and TaskManager main containers as environment variables
+   * or a mounted key file, never in `flinkConfiguration`.
+   *
+   * @default - none
+   */
+  readonly fileSystemCredentials?: FileSystemCredentials[];
+
+  /**
+   * The cloud identity of the Flink pods (EKS IRSA, GKE Workload Identity, Azure Workload
+   * Identity): annotations on the ServiceAccounts cdk8s-flink creates, a pod label, and the
+   * file system configuration it needs. Needs the ServiceAccounts cdk8s-flink creates (no
+   * `serviceAccount`).
+   *
+   * @default - none
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
+
+  /**
+   * Give the TaskManagers their own ServiceAccount, `<cluster>-taskmanager`
+   * (`kubernetes.taskmanager.service-account`), with no Role and no API token: they run the
+   * job's code and need no Kubernetes API access. With Kubernetes high availability they watch
+   * the HA ConfigMaps for their leader, so the account then mounts its token and may get, list
+   * and watch ConfigMaps (see `FlinkTaskManagerRbac`). The JobManager keeps the operator
+   * chart's job rules.
+   *
+   * @default true when cdk8s-flink creates the JobManager's account (no `serviceAccount`), false otherwise
+   */
+  readonly dedicatedTaskManagerServiceAccount?: boolean;
 }

@@ -27,6 +27,9 @@ export * from './memory-components';
 export * from './web-ui-authentication';
 export * from './web-ui-ingress';
 export * from './job-rbac';
+export * from './task-manager-rbac';
+export * from './file-system-credentials';
+export * from './workload-identity';
 
 // Memory model
 export * from './memory-derivation-options';

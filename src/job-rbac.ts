@@ -5,6 +5,7 @@ import { checkedAt } from './render/construct-errors';
 import { checkMetadataKeys } from './render/name-checks';
 import { resourceName, resourceNamespace } from './render/names';
 import { checkObjectName } from './render/prop-checks';
+import { WorkloadIdentity } from './workload-identity';
 
 /**
  * Props of `FlinkJobRbac`.
@@ -17,6 +18,13 @@ export interface FlinkJobRbacProps {
    * @default - name derived from the construct id, the chart's namespace
    */
   readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The cloud identity of the JobManager: its annotations go on the ServiceAccount.
+   *
+   * @default - none
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
 }
 
 /** The verbs of the operator chart's job rules. */
@@ -77,7 +85,9 @@ export class FlinkJobRbac extends Construct {
     this.namespace = namespace;
     const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace };
 
-    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata, automountToken: true });
+    const accountMetadata = props.workloadIdentity === undefined ? metadata
+      : { ...metadata, annotations: { ...metadata.annotations, ...props.workloadIdentity.serviceAccountAnnotations } };
+    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: accountMetadata, automountToken: true });
     this.role = new kplus.Role(this, 'Role', { metadata });
     this.role.allow(JOB_RULE_VERBS, ...JOB_RULE_RESOURCES.map((resource) => kplus.ApiResource.custom(resource)));
     this.roleBinding = new kplus.RoleBinding(this, 'RoleBinding', { metadata, role: this.role });

@@ -4,6 +4,7 @@
  * configuration.
  */
 import { FlinkClusterProps } from '../cluster-props';
+import { checkIdentityProps, identityConfigurationEntries } from './cluster-identity';
 import { ConfigurationBuilder } from './configuration-builder';
 import { checkMetadataKeys, checkName } from './name-checks';
 import { checkPodProps } from './pod-hardening';
@@ -31,6 +32,7 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   checkMetadataKeys('taskManager.podTemplate.metadata', props.taskManager?.podTemplate?.metadata);
   checkName('serviceAccount', props.serviceAccount?.name, SERVICE_ACCOUNT_NAME);
   checkPodProps(props);
+  checkIdentityProps(props);
   for (const file of Object.keys(props.logConfiguration ?? {})) {
     const problem = logFileNameProblem(file);
     if (problem !== undefined) {
@@ -43,7 +45,7 @@ export function checkClusterProps(props: FlinkClusterProps): void {
 export function clusterConfiguration(props: FlinkClusterProps): ConfigurationBuilder {
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
-  for (const entry of clusterConfigurationEntries(props, props.flinkVersion)) {
+  for (const entry of [...clusterConfigurationEntries(props, props.flinkVersion), ...identityConfigurationEntries(props)]) {
     configuration.set(entry.key, entry.value, `'${entry.source}'`);
   }
   return configuration;

@@ -4,7 +4,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManagerOptions } from '../cluster-props';
 
-import { PodAdditions, renderPodTemplates } from './pod-hardening';
+import { identityPodAdditions } from './cluster-identity';
+import { renderPodTemplates } from './pod-hardening';
 import { flinkMemoryString } from './prop-checks';
 import { FlinkAnnotations } from '../constants';
 import {
@@ -28,8 +29,6 @@ export interface DeploymentSpecInput {
   readonly flinkConfiguration: { [key: string]: string };
   readonly ingress?: OperatorIngressOptions;
   readonly job?: FlinkDeploymentSpecJob;
-  /** What the library adds to the main container of the pods (credentials from Secrets, workload identity labels). */
-  readonly podAdditions?: PodAdditions[];
 }
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
@@ -101,7 +100,7 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
   const { props } = input;
   const jobManager = props.jobManager ?? {};
   const taskManager = props.taskManager ?? {};
-  const templates = renderPodTemplates(props, input.flinkConfiguration, input.podAdditions);
+  const templates = renderPodTemplates(props, input.flinkConfiguration, identityPodAdditions(props));
   return {
     image: props.image ?? props.flinkVersion.defaultImage,
     imagePullPolicy: props.imagePullPolicy,

@@ -66,7 +66,7 @@ export const RULES = {
   'credentials-in-url': warning('no URI (jarURI, initialSavepointPath, a flinkConfiguration value, a snapshot path) carries a password in its user info'),
   'pod-security-admission': error('a FlinkDeployment\'s JobManager and TaskManager pods (the pod templates merged as the operator merges them) pass the Pod Security Standards level their Namespace enforces, or the validation applies; a warn or audit label gives warnings'),
   'pod-privileges': warning('the pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp)'),
-  'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
+  'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules; with Kubernetes HA, the TaskManagers\' own account may watch ConfigMaps'),
 } as const;
 
 export type RuleId = keyof typeof RULES;

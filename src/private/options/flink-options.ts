@@ -287,6 +287,8 @@ export const TASKMANAGER_SERVICE_ACCOUNT = option({
   defaults: [versioned('default')],
   reader: 'flink',
   source: 'KubernetesConfigOptions.TASK_MANAGER_SERVICE_ACCOUNT (falls back to kubernetes.service-account, which the operator sets from spec.serviceAccount in FlinkConfigBuilder.applyServiceAccount; a key set here wins)',
+  prop: 'dedicatedTaskManagerServiceAccount',
+  format: 'ServiceAccount name, `<cluster>-taskmanager`',
 });
 
 export const HOST_NETWORK = option({
@@ -326,4 +328,6 @@ export const S3A_CREDENTIALS_PROVIDER = option({
   type: STRING,
   reader: 'flink',
   source: "Hadoop S3A's fs.s3a.aws.credentials.provider, passed through by flink-s3-fs-hadoop (S3FileSystemFactory shades com.amazonaws. class names)",
+  prop: 'workloadIdentity',
+  format: '`com.amazonaws.auth.WebIdentityTokenCredentialsProvider` for EKS IRSA',
 });

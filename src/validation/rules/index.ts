@@ -20,7 +20,7 @@ import { checkJobSpec } from './job';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
 import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
-import { checkServiceAccountBinding } from './references';
+import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
 import { checkCredentialsInUrls, checkSensitiveValues } from './sensitive-keys';
@@ -66,6 +66,7 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkServiceAccount,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
+  checkTaskManagerServiceAccount,
   checkPodSecurityAdmission,
   checkPodPrivileges,
   checkApplicationCapacity,
