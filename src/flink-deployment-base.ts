@@ -4,6 +4,7 @@ import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkClusterProps, OperatorIngressOptions } from './cluster-props';
 import { FlinkClusterBase } from './flink-cluster-base';
 import { FlinkDeployment, toJson_FlinkDeploymentSpec } from './imports/flink.apache.org';
+import { FlinkNetworkPolicy, RestrictNetworkOptions } from './network-policy';
 import { REST_PORT, WEB_SUBMIT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
 import { PropError } from './private/prop-error';
@@ -13,6 +14,7 @@ import { FlinkCustomResource } from './render/custom-resource';
 import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployment-spec';
 import { checkExposureNames } from './render/name-checks';
 import { markChanged } from './render/synth-cache';
+import { DeploymentMode } from './types';
 import { deploymentNameProblem } from './validation/rules/names';
 import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';
 
@@ -32,9 +34,12 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
 
   private operatorIngress?: OperatorIngressOptions;
   private webUiIngress?: FlinkWebUiIngress;
+  private networkPolicy?: FlinkNetworkPolicy;
+  private readonly deploymentMode?: DeploymentMode;
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id, props, 'FlinkDeployment');
+    this.deploymentMode = props.mode;
     this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, clusterResourceMetadata(props, this.name, this.namespace),
       () => toJson_FlinkDeploymentSpec(renderDeploymentSpec({
         props,
@@ -98,6 +103,20 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     });
     this.operatorIngress = options;
     markChanged();
+  }
+
+  /**
+   * Isolates the cluster's pods with a NetworkPolicy: traffic among them, the REST port from
+   * the operator (and whoever `restFrom` names), DNS, the Kubernetes API and the egress listed.
+   *
+   * @returns the NetworkPolicy
+   */
+  public restrictNetwork(options: RestrictNetworkOptions): FlinkNetworkPolicy {
+    if (this.networkPolicy !== undefined) {
+      throw new Error(`${this.node.path}: restrictNetwork() was already called for '${this.name}'. Call it once, with every peer.`);
+    }
+    this.networkPolicy = new FlinkNetworkPolicy(this, 'NetworkPolicy', { ...options, cluster: this, deploymentMode: this.deploymentMode });
+    return this.networkPolicy;
   }
 
   /** @internal */

@@ -30,6 +30,8 @@ export * from './job-rbac';
 export * from './task-manager-rbac';
 export * from './file-system-credentials';
 export * from './workload-identity';
+export * from './network-peer';
+export * from './network-policy';
 
 // Memory model
 export * from './memory-derivation-options';
