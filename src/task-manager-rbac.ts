@@ -59,7 +59,7 @@ export class FlinkTaskManagerRbac extends Construct {
   public readonly namespace: string;
 
   private readonly metadata: ApiObjectMetadata;
-  private readonly accounts: Array<{ name: string; subject: kplus.IServiceAccount }> = [];
+  private readonly accountNames: string[] = [];
   private tokenMounted = false;
   private readonly accountAnnotations?: { [key: string]: string };
   private binding?: kplus.RoleBinding;
@@ -109,7 +109,7 @@ export class FlinkTaskManagerRbac extends Construct {
     const role = new kplus.Role(this, 'Role', { metadata: this.metadata });
     role.allow(LEADER_RETRIEVAL_VERBS, kplus.ApiResource.CONFIG_MAPS);
     this.binding = new kplus.RoleBinding(this, 'RoleBinding', { metadata: this.metadata, role });
-    this.binding.addSubjects(...this.accounts.map(({ subject }) => subject));
+    this.accountNames.forEach((name) => this.bind(name));
   }
 
   /**
@@ -119,13 +119,18 @@ export class FlinkTaskManagerRbac extends Construct {
    * @param name the account's name
    */
   public addServiceAccount(name: string): void {
-    const id = this.accounts.length === 0 ? 'ServiceAccount' : `ServiceAccount-${name}`;
+    const id = this.accountNames.length === 0 ? 'ServiceAccount' : `ServiceAccount-${name}`;
     new kplus.k8s.KubeServiceAccount(this, id, {
       metadata: { ...this.metadata, name, annotations: this.accountAnnotations },
       automountServiceAccountToken: Lazy.any({ produce: () => this.tokenMounted }) as unknown as boolean,
     });
-    const subject = kplus.ServiceAccount.fromServiceAccountName(this, `${id}Subject`, name, { namespaceName: this.namespace });
-    this.accounts.push({ name, subject });
-    this.binding?.addSubjects(subject);
+    this.accountNames.push(name);
+    if (this.binding !== undefined) {
+      this.bind(name);
+    }
+  }
+
+  private bind(name: string): void {
+    this.binding!.addSubjects(kplus.ServiceAccount.fromServiceAccountName(this, `Subject-${name}`, name, { namespaceName: this.namespace }));
   }
 }
