@@ -182,7 +182,8 @@ function main() {
     const outputs = fs.readdirSync(path.join(dir, 'dist')).filter((file) => file.endsWith('.k8s.yaml'));
     const text = outputs.map((file) => fs.readFileSync(path.join(dir, 'dist', file), 'utf8')).join('\n---\n');
     const kinds = [...text.matchAll(/^kind: (\w+)$/gm)].map((match) => match[1]).sort();
-    const expected = ['FlinkDeployment', 'FlinkSessionJob', 'Ingress', 'Role', 'RoleBinding', 'ServiceAccount'];
+    // Two ServiceAccounts: the JobManager's (with the job rules) and the TaskManagers' own.
+    const expected = ['FlinkDeployment', 'FlinkSessionJob', 'Ingress', 'Role', 'RoleBinding', 'ServiceAccount', 'ServiceAccount'];
     if (JSON.stringify(kinds) !== JSON.stringify(expected)) {
       fail(`the quick start synthesized ${kinds.join(', ') || 'nothing'} in ${dir}/dist, expected ${expected.join(', ')}.`);
     }

@@ -13,8 +13,9 @@ import { flinkDuration } from './private/flink/duration';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
-import { renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
+import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';
+import { checkExposureNames } from './render/name-checks';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { blueGreenNameProblem } from './validation/rules/names';
 
@@ -94,15 +95,24 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
 
   constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
     super(scope, id, props, 'FlinkBlueGreenDeployment');
-    const job = checkedAt(this, () => renderJob(props, props.taskManager?.replicas, props.flinkVersion));
+    const job = checkedAt(this, () => {
+      if (props.ingress !== undefined) {
+        checkExposureNames(props.ingress, 'ingress.');
+      }
+      return renderJob(props, props.taskManager?.replicas, props.flinkVersion);
+    });
     if (this.rbac) {
       for (const colour of ['blue', 'green']) {
         const account = new kplus.ServiceAccount(this.rbac, `${colour}ServiceAccount`, {
-          metadata: { name: `${this.name}-${colour}`, namespace: this.rbac.namespace },
+          metadata: { name: `${this.name}-${colour}`, namespace: this.rbac.namespace, annotations: props.workloadIdentity?.serviceAccountAnnotations },
           automountToken: true,
         });
         this.rbac.roleBinding.addSubjects(account);
       }
+    }
+    // The TaskManagers' account too: `<name>-taskmanager` becomes `<name>-blue-taskmanager` and `<name>-green-taskmanager`.
+    for (const colour of ['blue', 'green']) {
+      this.taskManagerRbac?.addServiceAccount(`${this.name}-${colour}-taskmanager`);
     }
 
     const restServiceAnnotations = props.ingress?.authentication?.restServiceAnnotations;
@@ -123,7 +133,7 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
     const blueGreenConfiguration = Object.fromEntries(options
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => [key, flinkDuration(value!)]));
-    const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace: this.namespace };
+    const metadata: ApiObjectMetadata = clusterResourceMetadata(props, this.name, this.namespace);
 
     this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkBlueGreenDeploymentKind.GVK, metadata, () => {
       const template = renderDeploymentSpec({

@@ -2,8 +2,9 @@ import { ApiObjectMetadata, Size } from 'cdk8s';
 import { IServiceAccount, ImagePullPolicy, k8s } from 'cdk8s-plus-28';
 import { AutoscalerOptions } from './autoscaler';
 import { CheckpointingOptions, HeartbeatOptions, MetricsOptions, SavepointOptions } from './checkpointing';
+import { FlinkClusterSecurityProps } from './cluster-security-props';
 import { ExecutionOptions } from './execution';
-import { FileSystemPlugin } from './filesystem-plugin';
+import { FileSystemPlugin } from './file-system-plugin';
 import { FlinkVersion } from './flink-version';
 import { HealthOptions } from './health';
 import { HighAvailability } from './high-availability';
@@ -126,7 +127,7 @@ export interface TaskManagerOptions {
 /**
  * Props shared by every Flink cluster: `FlinkSessionCluster` and `FlinkApplication`.
  */
-export interface FlinkClusterProps {
+export interface FlinkClusterProps extends FlinkClusterSecurityProps {
   /**
    * Metadata of the FlinkDeployment.
    *
@@ -159,7 +160,7 @@ export interface FlinkClusterProps {
    *
    * @default - none: `s3://` and the like fail synth on an official image
    */
-  readonly filesystemPlugins?: FileSystemPlugin[];
+  readonly fileSystemPlugins?: FileSystemPlugin[];
 
   /**
    * Pull policy of the Flink image.
@@ -199,25 +200,31 @@ export interface FlinkClusterProps {
 
   /**
    * Pod template shared by JobManager and TaskManager pods (`spec.podTemplate`). It is merged
-   * onto the restricted security defaults: its fields win.
+   * onto the restricted security defaults field by field: its fields win, containers, init
+   * containers, volumes and environment variables merge by name. Every container it adds gets
+   * the container defaults under its own security context. Granting a privilege the defaults
+   * take away (root, privileged, host namespaces, hostPath volumes, ...) needs
+   * `allowedPodPrivileges`.
    *
    * @default - only the security defaults
    */
   readonly podTemplate?: k8s.PodTemplateSpec;
 
   /**
-   * Pod-level security context of the Flink pods.
+   * Pod-level security context of the Flink pods, merged over the defaults field by field
+   * (`{ fsGroup: 9999 }` keeps runAsNonRoot, the uid and gid, and seccomp).
    *
    * @default - runAsNonRoot with the official image's uid and gid 9999, seccomp RuntimeDefault
    */
   readonly podSecurityContext?: k8s.PodSecurityContext;
 
   /**
-   * Security context of the Flink main container.
+   * Security context of the Flink main container, merged over the defaults field by field.
    *
    * @default - allowPrivilegeEscalation false, all capabilities dropped, runAsNonRoot
    */
   readonly containerSecurityContext?: k8s.SecurityContext;
+
 
   /**
    * Restarts the cluster (and an application's job, with its upgrade mode) when changed to a

@@ -43,5 +43,13 @@ export class FlinkAnnotations {
    */
   public static readonly AUTHENTICATED_BY = 'cdk8s-flink/authenticated-by';
 
+  /**
+   * On a FlinkDeployment, FlinkBlueGreenDeployment or FlinkSessionJob: `"true"` records, visibly
+   * in the manifests, that secrets in plain text in its `flinkConfiguration` are accepted (a
+   * test setup). Without it, a literal value under a key Flink treats as sensitive is an error
+   * (rule `sensitive-config-value`).
+   */
+  public static readonly LITERAL_SECRETS = 'cdk8s-flink/literal-secrets';
+
   private constructor() {}
 }

@@ -9,6 +9,20 @@ export enum Severity {
 }
 
 /**
+ * A level of the Kubernetes Pod Security Standards.
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
+ */
+export enum PodSecurityLevel {
+  /** No restrictions. */
+  PRIVILEGED = 'privileged',
+  /** Prevents known privilege escalations: no host namespaces, privileged containers, hostPath volumes, ... */
+  BASELINE = 'baseline',
+  /** Baseline, plus non-root, no privilege escalation, all capabilities dropped, a seccomp profile, restricted volume types. */
+  RESTRICTED = 'restricted',
+}
+
+/**
  * The rules of the validation engine, by their stable ids (see docs/validation-rules.md).
  */
 export enum ValidationRule {
@@ -150,6 +164,16 @@ export enum ValidationRule {
   POD_TEMPLATE_FLINK_MOUNT = 'pod-template-flink-mount',
   /** A FlinkDeployment's service account is bound to a Role with the operator's job rules. */
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
+  /** FlinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no '#' or ': '). */
+  CONFIG_INJECTION = 'config-injection',
+  /** No flinkConfiguration key that Flink treats as sensitive (password, secret, token, ...) holds a literal value, unless accepted explicitly. */
+  SENSITIVE_CONFIG_VALUE = 'sensitive-config-value',
+  /** No URI (jarURI, initialSavepointPath, a flinkConfiguration value, a snapshot path) carries a password in its user info. */
+  CREDENTIALS_IN_URL = 'credentials-in-url',
+  /** A FlinkDeployment's JobManager and TaskManager pods pass the Pod Security level their Namespace enforces (or the validation applies). */
+  POD_SECURITY_ADMISSION = 'pod-security-admission',
+  /** The pod templates grant none of the privileges the restricted defaults take away (root, privileged, host namespaces, hostPath, ...), or it is reported. */
+  POD_PRIVILEGES = 'pod-privileges',
 }
 
 /**
@@ -227,4 +251,22 @@ export interface ValidationOptions {
    * @default - none
    */
   readonly allowedRemovals?: string[];
+
+  /**
+   * Accept literal values under the `flinkConfiguration` keys Flink treats as sensitive
+   * (password, secret, token, ...) in every resource, e.g. for a test setup. A single resource
+   * is accepted with the annotation `cdk8s-flink/literal-secrets: "true"` instead.
+   *
+   * @default false: such a value is an error (`sensitive-config-value`)
+   */
+  readonly allowLiteralSecrets?: boolean;
+
+  /**
+   * A Pod Security Standards level that every FlinkDeployment's JobManager and TaskManager pods
+   * must pass (rule `pod-security-admission`), as if their namespace enforced it. A Namespace in
+   * the manifests with a stricter `pod-security.kubernetes.io/enforce` label wins.
+   *
+   * @default - only the levels the Namespaces in the manifests enforce
+   */
+  readonly podSecurityLevel?: PodSecurityLevel;
 }

@@ -4,11 +4,13 @@ import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobRbac } from './job-rbac';
 import { PropError } from './private/prop-error';
+import { dedicatedTaskManagerAccount, kubernetesHighAvailabilityIn, taskManagerAccountEntry, taskManagerAccountName } from './render/cluster-identity';
 import { checkClusterProps, clusterConfiguration } from './render/cluster-setup';
 import { ConfigurationBuilder } from './render/configuration-builder';
 import { checkedAt } from './render/construct-errors';
 import { resourceName, resourceNamespace } from './render/names';
 import { markChanged } from './render/synth-cache';
+import { FlinkTaskManagerRbac } from './task-manager-rbac';
 
 /**
  * What every construct that renders Flink clusters shares (`FlinkSessionCluster`,
@@ -36,6 +38,9 @@ export abstract class FlinkClusterBase extends Construct {
   /** The RBAC objects created for the cluster; undefined when an existing account was given. */
   public readonly rbac?: FlinkJobRbac;
 
+  /** The TaskManagers' own ServiceAccount (`dedicatedTaskManagerServiceAccount`); undefined when they share the JobManager's. */
+  public readonly taskManagerRbac?: FlinkTaskManagerRbac;
+
   /** The custom resource; `ApiObject.of(cluster)` returns it too. */
   protected abstract readonly apiObject: ApiObject;
 
@@ -53,15 +58,27 @@ export abstract class FlinkClusterBase extends Construct {
         throw new PropError(`'metadata.name' ${problem}.`);
       }
       checkClusterProps(props);
-      return { name, configuration: clusterConfiguration(props) };
+      const configuration = clusterConfiguration(props);
+      if (dedicatedTaskManagerAccount(props)) {
+        const entry = taskManagerAccountEntry(props.flinkVersion, name);
+        configuration.set(entry.key, entry.value, `'${entry.source}'`);
+      }
+      return { name, namespace: resourceNamespace(this, props.metadata), configuration };
     });
     this.name = setup.name;
-    this.namespace = resourceNamespace(this, props.metadata);
+    this.namespace = setup.namespace;
     this.flinkVersion = props.flinkVersion;
     this.configuration = setup.configuration;
     const serviceAccount = checkedAt(this, () => serviceAccountOf(this, props, this.name, this.namespace));
     this.serviceAccountName = serviceAccount.name;
     this.rbac = serviceAccount.rbac;
+    if (dedicatedTaskManagerAccount(props)) {
+      this.taskManagerRbac = checkedAt(this, () => new FlinkTaskManagerRbac(this, 'TaskManagerRbac', {
+        metadata: { name: taskManagerAccountName(this.name), namespace: this.namespace },
+        leaderRetrieval: kubernetesHighAvailabilityIn(this.configuration.toObject(), props.flinkVersion),
+        workloadIdentity: props.workloadIdentity,
+      }));
+    }
   }
 
   /**
@@ -83,6 +100,10 @@ export abstract class FlinkClusterBase extends Construct {
   public addFlinkConfiguration(key: string, value: string): void {
     markChanged();
     checkedAt(this, () => this.configuration.set(key, value, 'addFlinkConfiguration()'));
+    if (this.taskManagerRbac !== undefined && this.flinkVersion !== undefined && !this.taskManagerRbac.leaderRetrieval
+      && kubernetesHighAvailabilityIn(this.configuration.toObject(), this.flinkVersion)) {
+      this.taskManagerRbac.allowLeaderRetrieval();
+    }
   }
 
   /**
@@ -112,6 +133,6 @@ function serviceAccountOf(
   }
   // Created before the custom resource, so that cdk8s writes it first (the construct tree
   // order); no explicit dependency, which cdk8s would resolve again for every chart.
-  const rbac = new FlinkJobRbac(scope, 'JobRbac', { metadata: { name, namespace } });
+  const rbac = new FlinkJobRbac(scope, 'JobRbac', { metadata: { name, namespace }, workloadIdentity: props.workloadIdentity });
   return { name: rbac.serviceAccount.name, rbac };
 }

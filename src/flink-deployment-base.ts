@@ -4,6 +4,7 @@ import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkClusterProps, OperatorIngressOptions } from './cluster-props';
 import { FlinkClusterBase } from './flink-cluster-base';
 import { FlinkDeployment, toJson_FlinkDeploymentSpec } from './imports/flink.apache.org';
+import { FlinkNetworkPolicy, RestrictNetworkOptions } from './network-policy';
 import { FlinkPodMonitor, FlinkPodMonitorOptions } from './pod-monitor';
 import { REST_PORT, WEB_SUBMIT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
@@ -11,7 +12,8 @@ import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
-import { renderDeploymentSpec } from './render/deployment-spec';
+import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployment-spec';
+import { checkExposureNames } from './render/name-checks';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { markChanged } from './render/synth-cache';
 import { deploymentNameProblem } from './validation/rules/names';
@@ -36,12 +38,13 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
   private operatorIngress?: OperatorIngressOptions;
   private webUiExposure?: string;
   private podMonitor?: FlinkPodMonitor;
+  private networkPolicy?: FlinkNetworkPolicy;
   private readonly props: FlinkClusterProps;
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id, props, 'FlinkDeployment');
     this.props = props;
-    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, { ...props.metadata, name: this.name, namespace: this.namespace },
+    this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkDeployment.GVK, clusterResourceMetadata(props, this.name, this.namespace),
       () => toJson_FlinkDeploymentSpec(renderDeploymentSpec({
         props,
         namespace: this.namespace,
@@ -104,6 +107,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
       if (options.template.trim() === '') {
         throw new PropError("'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.");
       }
+      checkExposureNames(options);
     });
     this.addRestServiceAnnotations(options.authentication);
     this.operatorIngress = options;
@@ -141,6 +145,20 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
   public exposeWebUiWithGateway(options: ExposeWebUiWithGatewayOptions): FlinkWebUiHttpRoute {
     this.checkSingleExposure('exposeWebUiWithGateway');
     return new FlinkWebUiHttpRoute(this, 'WebUiHttpRoute', { ...options, cluster: this });
+  }
+
+  /**
+   * Isolates the cluster's pods with a NetworkPolicy: traffic among them, the REST port from
+   * the operator (and whoever `restFrom` names), DNS, the Kubernetes API and the egress listed.
+   *
+   * @returns the NetworkPolicy
+   */
+  public restrictNetwork(options: RestrictNetworkOptions): FlinkNetworkPolicy {
+    if (this.networkPolicy !== undefined) {
+      throw new Error(`${this.node.path}: restrictNetwork() was already called for '${this.name}'. Call it once, with every peer.`);
+    }
+    this.networkPolicy = new FlinkNetworkPolicy(this, 'NetworkPolicy', { ...options, cluster: this, deploymentMode: this.props.mode });
+    return this.networkPolicy;
   }
 
   /** @internal */

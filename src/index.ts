@@ -1,6 +1,7 @@
 // Clusters and jobs
 export * from './cluster';
 export * from './cluster-props';
+export * from './cluster-security-props';
 export * from './flink-cluster-base';
 export * from './flink-deployment-base';
 export * from './session-cluster';
@@ -12,12 +13,13 @@ export * from './state-snapshot';
 export * from './job-jar';
 export * from './python-job';
 export * from './types';
+export * from './pod-privilege';
 export * from './flink-version';
 
 // Typed configuration
 export * from './checkpointing';
 export * from './high-availability';
-export * from './filesystem-plugin';
+export * from './file-system-plugin';
 export * from './restart-strategy';
 export * from './autoscaler';
 export * from './memory-components';
@@ -37,6 +39,11 @@ export * from './web-ui-ingress';
 export * from './http-route-authentication';
 export * from './web-ui-http-route';
 export * from './job-rbac';
+export * from './task-manager-rbac';
+export * from './file-system-credentials';
+export * from './workload-identity';
+export * from './network-peer';
+export * from './network-policy';
 
 // Metrics
 export * from './pod-monitor';

@@ -1,8 +1,11 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkedAt } from './render/construct-errors';
+import { checkMetadataKeys } from './render/name-checks';
 import { resourceName, resourceNamespace } from './render/names';
 import { checkObjectName } from './render/prop-checks';
+import { WorkloadIdentity } from './workload-identity';
 
 /**
  * Props of `FlinkJobRbac`.
@@ -15,6 +18,13 @@ export interface FlinkJobRbacProps {
    * @default - name derived from the construct id, the chart's namespace
    */
   readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The cloud identity of the JobManager: its annotations go on the ServiceAccount.
+   *
+   * @default - none
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
 }
 
 /** The verbs of the operator chart's job rules. */
@@ -61,16 +71,23 @@ export class FlinkJobRbac extends Construct {
 
   constructor(scope: Construct, id: string, props: FlinkJobRbacProps = {}) {
     super(scope, id);
-    this.name = resourceName(this, props.metadata, 'service account');
-    checkObjectName('metadata.name', this.name);
-    const namespace = resourceNamespace(this, props.metadata);
-    if (namespace === undefined) {
+    const checked = checkedAt(this, () => {
+      const name = resourceName(this, props.metadata, 'service account');
+      checkObjectName('metadata.name', name);
+      checkMetadataKeys('metadata', props.metadata);
+      return { name, namespace: resourceNamespace(this, props.metadata) };
+    });
+    this.name = checked.name;
+    if (checked.namespace === undefined) {
       throw new Error(`${this.node.path}: the job RBAC objects need a namespace, because a RoleBinding must name its ServiceAccount's namespace. Set 'metadata.namespace' or the chart's namespace (new Chart(app, 'flink', { namespace: 'flink' })).`);
     }
+    const namespace = checked.namespace;
     this.namespace = namespace;
     const metadata: ApiObjectMetadata = { ...props.metadata, name: this.name, namespace };
 
-    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata, automountToken: true });
+    const accountMetadata = props.workloadIdentity === undefined ? metadata
+      : { ...metadata, annotations: { ...metadata.annotations, ...props.workloadIdentity.serviceAccountAnnotations } };
+    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: accountMetadata, automountToken: true });
     this.role = new kplus.Role(this, 'Role', { metadata });
     this.role.allow(JOB_RULE_VERBS, ...JOB_RULE_RESOURCES.map((resource) => kplus.ApiResource.custom(resource)));
     this.roleBinding = new kplus.RoleBinding(this, 'RoleBinding', { metadata, role: this.role });

@@ -4,11 +4,13 @@ import { FlinkClusterType, IFlinkSessionCluster } from './cluster';
 import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
+import { NAMESPACE_NAME } from './private/kubernetes-names';
 import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { ConfigurationBuilder } from './render/configuration-builder';
 import { checkedAt } from './render/construct-errors';
 import { renderJob } from './render/job-spec';
+import { checkMetadataKeys, checkName } from './render/name-checks';
 import { nameFromId } from './render/names';
 import { checkBatchJob } from './render/operations-configuration';
 import { checkNonce, checkObjectName } from './render/prop-checks';
@@ -75,6 +77,8 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
     throw new PropError(`'cluster' must be a session cluster (got the application cluster '${cluster.name}'): session jobs run only on session clusters.`);
   }
   const requested = props.metadata?.namespace;
+  checkName('metadata.namespace', requested, NAMESPACE_NAME);
+  checkMetadataKeys('metadata', props.metadata);
   if (requested !== undefined && cluster.namespace !== undefined && requested !== cluster.namespace) {
     throw new PropError(`'metadata.namespace' must be the namespace of session cluster '${cluster.name}' ('${cluster.namespace}'; got '${requested}'): the operator looks the cluster up in the job's namespace.`);
   }

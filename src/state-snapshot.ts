@@ -3,10 +3,12 @@ import { Construct } from 'constructs';
 import { SavepointFormat } from './checkpointing';
 import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkStateSnapshot as FlinkStateSnapshotKind, FlinkStateSnapshotSpec, toJson_FlinkStateSnapshotSpec } from './imports/flink.apache.org';
+import { NAMESPACE_NAME } from './private/kubernetes-names';
 import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { FlinkCustomResource } from './render/custom-resource';
+import { checkMetadataKeys, checkName } from './render/name-checks';
 import { resourceName, resourceNamespace } from './render/names';
 import { checkObjectName } from './render/prop-checks';
 import type { FlinkSessionJob } from './session-job';
@@ -206,6 +208,8 @@ function snapshotSpec(scope: Construct, props: FlinkStateSnapshotProps): { name:
     throw new PropError(`'backoffLimit' must be a whole number of at least -1 (-1 retries forever; got ${props.backoffLimit}).`);
   }
   const requested = props.metadata?.namespace;
+  checkName('metadata.namespace', requested, NAMESPACE_NAME);
+  checkMetadataKeys('metadata', props.metadata);
   const jobNamespace = props.job?.namespace;
   if (requested !== undefined && jobNamespace !== undefined && requested !== jobNamespace) {
     throw new PropError(`'metadata.namespace' must be the namespace of ${props.job!.kind} '${props.job!.name}' ('${jobNamespace}'; got '${requested}'): a job reference has no namespace of its own.`);

@@ -1,5 +1,6 @@
 import { AwsLoadBalancerCognitoOptions, AwsLoadBalancerOidcOptions } from './aws-load-balancer-authentication';
 import { IngressController } from './ingress-controller';
+import { hasControlCharacter, NAMESPACE_NAME, quoted, SECRET_NAME } from './private/kubernetes-names';
 import { BACKEND_CONFIG_ANNOTATION } from './validation/web-ui/backend-config';
 import { ALB, annotationMethods, HAPROXY_INGRESS, HAPROXY_TECH, httpUrlProblem, NGINX, TRAEFIK_MIDDLEWARES } from './validation/web-ui/ingress-annotations';
 
@@ -29,6 +30,8 @@ export class WebUiAuthentication {
    */
   public static basicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
     requireText('basicAuth', 'secretName', secretName);
+    requireSecretName('basicAuth', 'secretName', secretName);
+    requireNoControlCharacters('basicAuth', 'realm', realm);
     return WebUiAuthentication.checked('basicAuth', IngressController.INGRESS_NGINX, {
       [`${NGINX}/auth-type`]: 'basic',
       [`${NGINX}/auth-secret`]: secretName,
@@ -44,6 +47,8 @@ export class WebUiAuthentication {
    * @see https://kubernetes.github.io/ingress-nginx/examples/auth/oauth-external-auth/
    */
   public static externalAuth(authUrl: string, signInUrl?: string): WebUiAuthentication {
+    requireNoControlCharacters('externalAuth', 'authUrl', authUrl);
+    requireNoControlCharacters('externalAuth', 'signInUrl', signInUrl);
     requireUrl('externalAuth', 'authUrl', authUrl);
     if (signInUrl !== undefined) {
       requireUrl('externalAuth', 'signInUrl', signInUrl);
@@ -62,6 +67,11 @@ export class WebUiAuthentication {
    */
   public static clientCertificate(caSecretName: string): WebUiAuthentication {
     requireText('clientCertificate', 'caSecretName', caSecretName);
+    const [namespace, name] = caSecretName.includes('/') ? caSecretName.split('/', 2) : [undefined, caSecretName];
+    if (namespace !== undefined && NAMESPACE_NAME.problem(namespace) !== undefined) {
+      throw new Error(`WebUiAuthentication.clientCertificate: the namespace of 'caSecretName' ${NAMESPACE_NAME.problem(namespace)}.`);
+    }
+    requireSecretName('clientCertificate', 'caSecretName', name);
     return WebUiAuthentication.checked('clientCertificate', IngressController.INGRESS_NGINX, {
       [`${NGINX}/auth-tls-secret`]: caSecretName,
       [`${NGINX}/auth-tls-verify-client`]: 'on',
@@ -219,6 +229,21 @@ function requireUrl(method: string, param: string, value: string): void {
   const problem = httpUrlProblem(value);
   if (problem !== undefined) {
     throw new Error(`WebUiAuthentication.${method}: '${param}' must be an absolute http or https URL such as 'https://oauth2.example.com/oauth2/auth': ${problem}.`);
+  }
+}
+
+/** Throws unless `value` is a valid Secret name. */
+function requireSecretName(method: string, param: string, value: string): void {
+  const problem = SECRET_NAME.problem(value);
+  if (problem !== undefined) {
+    throw new Error(`WebUiAuthentication.${method}: '${param}' ${problem}. Use the name of the Secret, e.g. 'flink-web-ui-auth'.`);
+  }
+}
+
+/** Throws when a text that lands in an annotation (and from there in the controller's configuration) holds a control character. */
+function requireNoControlCharacters(method: string, param: string, value: string | undefined): void {
+  if (value !== undefined && hasControlCharacter(value)) {
+    throw new Error(`WebUiAuthentication.${method}: '${param}' must not contain control characters such as a newline (got ${quoted(value)}).`);
   }
 }
 

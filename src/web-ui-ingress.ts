@@ -7,6 +7,7 @@ import { IngressController } from './ingress-controller';
 import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
+import { checkExposureNames, checkMetadataKeys } from './render/name-checks';
 import { checkObjectName } from './render/prop-checks';
 import { markChanged } from './render/synth-cache';
 import { escapeRegex, normalizePathPrefix } from './render/url-path';
@@ -117,6 +118,8 @@ export class FlinkWebUiIngress extends Construct {
     const checked = checkedAt(this, () => {
       const name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;
       checkObjectName('metadata.name', name);
+      checkExposureNames(props);
+      checkMetadataKeys('metadata', props.metadata);
       if (props.metadata?.namespace !== undefined && props.metadata.namespace !== props.cluster.namespace) {
         throw new PropError(`'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): an Ingress can only route to a Service in its own namespace.`);
       }

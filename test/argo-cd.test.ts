@@ -49,6 +49,7 @@ describe('ArgoCdSyncWaves', () => {
       'ServiceAccount/session': '-1',
       'Role/session': '-1',
       'RoleBinding/session': '-1',
+      'ServiceAccount/session-taskmanager': '-1',
       'FlinkDeployment/session': '0',
       'Ingress/session-web-ui': '0',
       'FlinkSessionJob/word-count': '1',

@@ -40,7 +40,8 @@ describe('FlinkBlueGreenDeployment', () => {
   test('the job rules are bound under the name and both colours, which the operator substitutes', () => {
     expect(inventory(manifests).sort()).toEqual([
       'FlinkBlueGreenDeployment/orders', 'Role/orders', 'RoleBinding/orders',
-      'ServiceAccount/orders', 'ServiceAccount/orders-blue', 'ServiceAccount/orders-green',
+      'ServiceAccount/orders', 'ServiceAccount/orders-blue', 'ServiceAccount/orders-blue-taskmanager',
+      'ServiceAccount/orders-green', 'ServiceAccount/orders-green-taskmanager', 'ServiceAccount/orders-taskmanager',
     ]);
     expect(manifestOf(manifests, 'RoleBinding', 'orders').subjects.map((s: any) => s.name)).toEqual(['orders', 'orders-blue', 'orders-green']);
   });
@@ -124,9 +125,9 @@ describe('FlinkBlueGreenDeployment', () => {
       flinkConfiguration: { 'pipeline.name': 'orders' },
     });
     deployment.addFlinkConfiguration('parallelism.default', '4');
-    expect(deployment.flinkConfiguration).toEqual({ 'pipeline.name': 'orders', 'parallelism.default': '4' });
-    expect(manifestOf(synthValid(chart), 'FlinkBlueGreenDeployment', 'orders').spec.template.spec.flinkConfiguration)
-      .toEqual({ 'pipeline.name': 'orders', 'parallelism.default': '4' });
+    const expected = { 'pipeline.name': 'orders', 'parallelism.default': '4', 'kubernetes.taskmanager.service-account': 'orders-taskmanager' };
+    expect(deployment.flinkConfiguration).toEqual(expected);
+    expect(manifestOf(synthValid(chart), 'FlinkBlueGreenDeployment', 'orders').spec.template.spec.flinkConfiguration).toEqual(expected);
     expect(() => deployment.addFlinkConfiguration('parallelism.default', '8'))
       .toThrow(/^test\/Orders: flinkConfiguration 'parallelism.default' is set to '4' by addFlinkConfiguration\(\) and again by addFlinkConfiguration\(\) to '8'/);
   });

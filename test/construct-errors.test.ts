@@ -43,3 +43,24 @@ test.each<[string, () => unknown, RegExp]>([
 ])('%s', (_what, action, message) => {
   expect(action).toThrow(message);
 });
+
+describe('configuration injection', () => {
+  test.each<[string, () => unknown, RegExp]>([
+    ['a newline in a value', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { 'pipeline.name': 'x\nkubernetes.cluster-id: evil' } }),
+      /^test\/Session: flinkConfiguration 'pipeline\.name' \(from 'flinkConfiguration'\) holds a newline \(got 'x\\nkubernetes\.cluster-id: evil'\)/],
+    ['a carriage return added later', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).addFlinkConfiguration('pipeline.name', 'x\ry: z'),
+      /^test\/Session: flinkConfiguration 'pipeline\.name' \(from addFlinkConfiguration\(\)\) holds a carriage return/],
+    ['a NUL in a session job value', () => {
+      const chart = testChart();
+      return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUrl(JAR), flinkConfiguration: { 'pipeline.name': 'a\u0000' } });
+    }, /^test\/Job: flinkConfiguration 'pipeline\.name' \(from 'flinkConfiguration'\) holds a NUL/],
+    ['a newline in a key', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { 'a\nkubernetes.cluster-id': 'evil' } }),
+      /flinkConfiguration key 'a\\nkubernetes\.cluster-id' \(from 'flinkConfiguration'\) holds a newline/],
+    ["': ' in a key", () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { 'a: b': 'c' } }),
+      /flinkConfiguration key 'a: b' .* holds ': '/],
+    ['a newline in a logConfiguration file name', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, logConfiguration: { 'log4j-console.properties\nx': 'a' } }),
+      /^test\/Session: 'logConfiguration' file name 'log4j-console\.properties\\nx' holds a newline/],
+  ])('refuses %s', (_what, action, message) => {
+    expect(action).toThrow(message);
+  });
+});

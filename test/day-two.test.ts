@@ -32,7 +32,7 @@ function clusterConfig(props: Partial<FlinkClusterProps>, flinkVersion: FlinkVer
   new FlinkSessionCluster(chart, 'Session', {
     flinkVersion,
     image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`,
-    filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
+    fileSystemPlugins: [FileSystemPlugin.S3_HADOOP],
     serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
     ...props,
   });

@@ -17,6 +17,7 @@ describe('FlinkSessionCluster', () => {
         image: 'flink:1.20',
         flinkVersion: 'v1_20',
         serviceAccount: 'session',
+        flinkConfiguration: { 'kubernetes.taskmanager.service-account': 'session-taskmanager' },
         jobManager: { resource: { cpu: 1, memory: '2048m' } },
         taskManager: { resource: { cpu: 1, memory: '2048m' } },
         podTemplate: {
@@ -138,7 +139,9 @@ describe('FlinkSessionCluster', () => {
     cluster.addFlinkConfiguration('web.cancel.enable', 'false');
     cluster.addFlinkConfiguration('rest.port', '8081');
     expect(() => cluster.addFlinkConfiguration('rest.port', '9000')).toThrow(/'rest.port' is set to '8081' by 'flinkConfiguration' and again by addFlinkConfiguration\(\) to '9000'/);
-    expect(manifestOf(synthValid(chart), 'FlinkDeployment', 'session').spec.flinkConfiguration).toEqual({ 'rest.port': '8081', 'web.cancel.enable': 'false' });
+    expect(manifestOf(synthValid(chart), 'FlinkDeployment', 'session').spec.flinkConfiguration).toEqual({
+      'rest.port': '8081', 'web.cancel.enable': 'false', 'kubernetes.taskmanager.service-account': 'session-taskmanager',
+    });
   });
 
   test('configuration values must be strings', () => {

@@ -54,7 +54,7 @@ describe('validation per synth', () => {
 
   test('sees a change made between two synths in the same tick', () => {
     const chart = new Chart(new App(), 'c', { namespace: 'flink' });
-    const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
+    const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, dedicatedTaskManagerServiceAccount: false });
     expect(manifestOf(chart.toJson(), 'FlinkDeployment', 'session').spec.flinkConfiguration).toBeUndefined();
     cluster.addFlinkConfiguration('pipeline.name', 'x');
     expect(manifestOf(chart.toJson(), 'FlinkDeployment', 'session').spec.flinkConfiguration).toEqual({ 'pipeline.name': 'x' });

@@ -74,7 +74,7 @@ const EVERYTHING: Partial<FlinkClusterProps> = {
   },
   savepoints: { directory: 's3://flink/savepoints' },
   highAvailability: HighAvailability.kubernetes({ storageDirectory: 's3://flink/ha' }),
-  filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
+  fileSystemPlugins: [FileSystemPlugin.S3_HADOOP],
   restartStrategy: RestartStrategy.fixedDelay({ attempts: 3, delay: Duration.seconds(10) }),
   metrics: { prometheusPort: 9249 },
 };
@@ -206,7 +206,7 @@ describe('typed job settings of session jobs', () => {
   test.each([[FlinkVersion.V1_18, 'state.checkpoints.dir'], [FlinkVersion.V2_0, 'execution.checkpointing.dir']])(
     'follow the cluster version %s', (flinkVersion, directoryKey) => {
       const chart = testChart();
-      new FlinkSessionCluster(chart, 'Session', { flinkVersion, image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`, filesystemPlugins: [FileSystemPlugin.S3_HADOOP] }).addJob('Job', {
+      new FlinkSessionCluster(chart, 'Session', { flinkVersion, image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`, fileSystemPlugins: [FileSystemPlugin.S3_HADOOP] }).addJob('Job', {
         jar: JobJar.fromUrl(JAR),
         checkpointing: { interval: Duration.seconds(30), directory: 's3://flink/cp' },
         restartStrategy: RestartStrategy.none(),

@@ -19,7 +19,7 @@ export class AutoscalingChart extends Chart {
       flinkVersion: FlinkVersion.V1_20,
       // State on S3: the official image enables the S3 plugin of its exact Flink release.
       image: 'flink:1.20.1',
-      filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
+      fileSystemPlugins: [FileSystemPlugin.S3_HADOOP],
       jobManager: { memory: Size.gibibytes(2) },
       taskManager: { memory: Size.gibibytes(4), slots: 2 },
       jar: JobJar.fromLocal('/opt/flink/usrlib/clickstream.jar'),

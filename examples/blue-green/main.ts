@@ -21,7 +21,7 @@ export class BlueGreenChart extends Chart {
       flinkVersion: FlinkVersion.V1_20,
       // State on S3: the official image enables the S3 plugin of its exact Flink release.
       image: 'flink:1.20.1',
-      filesystemPlugins: [FileSystemPlugin.S3_HADOOP],
+      fileSystemPlugins: [FileSystemPlugin.S3_HADOOP],
       taskManager: { memory: Size.gibibytes(2), slots: 2 },
       checkpointing: { interval: Duration.minutes(1), directory: 's3://flink-state/orders/checkpoints' },
       savepoints: { directory: 's3://flink-state/orders/savepoints' },

@@ -6,14 +6,15 @@
  * - the checkpoint and savepoint directories are written with the key names Flink 2.x reads,
  *   `execution.checkpointing.dir` and `execution.checkpointing.savepoint-dir` (upstream:
  *   the deprecated `state.checkpoints.dir` and `state.savepoints.dir`), all keys flat;
- * - `spec.podTemplate` carries the restricted security defaults next to the volume;
+ * - `spec.podTemplate` carries the restricted security defaults next to the volume, whose
+ *   hostPath is granted with `allowedPodPrivileges`;
  * - `flinkConfiguration` values are strings.
  */
 import { App, Chart } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 // In your own app: import { ... } from 'cdk8s-flink';
-import { FlinkApplication, FlinkVersion, HighAvailability, JobJar, JobState, SavepointFormat, UpgradeMode } from '../../src';
+import { FlinkApplication, FlinkVersion, HighAvailability, JobJar, JobState, PodPrivilege, SavepointFormat, UpgradeMode } from '../../src';
 
 /** A host directory mounted at /flink-data, as the upstream example uses for its state. */
 export const FLINK_DATA_VOLUME = {
@@ -32,6 +33,9 @@ export class CheckpointingHaChart extends Chart {
       serviceAccount: ServiceAccount.fromServiceAccountName(this, 'FlinkServiceAccount', 'flink'),
       taskManager: { slots: 2 },
       podTemplate: FLINK_DATA_VOLUME,
+      // A hostPath volume is a privilege the restricted defaults take away: granted explicitly.
+      // It is reported at synth (pod-privileges); use a PersistentVolumeClaim or object storage in production.
+      allowedPodPrivileges: [PodPrivilege.HOST_PATH_VOLUMES],
       // No interval: the StateMachine example turns checkpointing on in its code.
       checkpointing: { directory: 'file:///flink-data/checkpoints' },
       savepoints: { directory: 'file:///flink-data/savepoints', formatType: SavepointFormat.NATIVE },

@@ -3,9 +3,9 @@
  *
  * - High availability (Kubernetes HA, metadata in S3): a lost JobManager recovers its jobs, and
  *   last-state upgrades and rollbacks work at all.
- * - Checkpoints and savepoints in S3, through the S3 filesystem plugin that the Flink image
- *   ships and `ENABLE_BUILT_IN_PLUGINS` turns on; the access keys come from the Secret
- *   `orders-s3`, never from the manifest.
+ * - Checkpoints and savepoints in S3, through the S3 file system plugin that the Flink image
+ *   ships (`fileSystemPlugins`); the access keys come from the Secret `orders-s3`
+ *   (`fileSystemCredentials`), never from the manifest.
  * - Savepoint upgrades, so that a spec change never loses state, with the last-state fallback:
  *   a job that is not running (no savepoint possible) is upgraded from its last checkpoint
  *   through the HA metadata, and a last-state upgrade never uses a checkpoint older than 15 min.
@@ -17,22 +17,25 @@
  *   scale-down so that short dips do not restart the job.
  * - A PodMonitor: the Prometheus Operator scrapes the reporter on the JobManager and TaskManager
  *   pods (the port is set once, in `metrics.prometheusPort`).
- *
- * TODO(issues 12 and 15): the S3 plugin and the Secret's environment variables are written
- * through the pod template here; switch to the typed S3 plugin (issue 12) and the credentials
- * from a Secret (issue 15), and add the restricted NetworkPolicy (`cluster.restrictNetwork(...)`,
- * issue 15) once they land.
+ * - A NetworkPolicy: the pods talk to each other, the operator reaches the REST port, Prometheus
+ *   (in the `monitoring` namespace) the metrics port, and the pods reach DNS, the Kubernetes API
+ *   and S3 over HTTPS; nothing else gets in or out.
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 // In your own app: import { ... } from 'cdk8s-flink';
 import {
   CheckpointingMode,
+  FileSystemCredentials,
+  FileSystemPlugin,
   FlinkApplication,
+  FlinkNetworkPolicy,
   FlinkPodMonitor,
   FlinkVersion,
   HighAvailability,
   JobJar,
+  NetworkPeer,
+  NetworkPort,
   RestartStrategy,
   Schedule,
   StateBackend,
@@ -41,16 +44,11 @@ import {
 
 const BUCKET = 's3://flink-state/orders';
 
-/** The S3 credentials, from a Secret, and the S3 plugin, as environment variables of the Flink container. */
-const S3_ENVIRONMENT = [
-  { name: 'ENABLE_BUILT_IN_PLUGINS', value: 'flink-s3-fs-presto-1.20.1.jar' },
-  { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'orders-s3', key: 'access-key-id' } } },
-  { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'orders-s3', key: 'secret-access-key' } } },
-];
 
 export class ProductionAppChart extends Chart {
   public readonly application: FlinkApplication;
   public readonly podMonitor: FlinkPodMonitor;
+  public readonly networkPolicy: FlinkNetworkPolicy;
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'flink' });
@@ -59,7 +57,8 @@ export class ProductionAppChart extends Chart {
       image: 'flink:1.20.1',
       jobManager: { memory: Size.gibibytes(2), replicas: 1 },
       taskManager: { memory: Size.gibibytes(4), slots: 2 },
-      podTemplate: { spec: { containers: [{ name: 'flink-main-container', env: S3_ENVIRONMENT }] } },
+      fileSystemPlugins: [FileSystemPlugin.S3_PRESTO],
+      fileSystemCredentials: [FileSystemCredentials.s3FromSecret('orders-s3', { accessKeyId: 'access-key-id', secretAccessKey: 'secret-access-key' })],
       jar: JobJar.fromLocal('/opt/flink/usrlib/orders.jar'),
       parallelism: 4,
       upgradeMode: UpgradeMode.SAVEPOINT,
@@ -95,6 +94,11 @@ export class ProductionAppChart extends Chart {
     this.podMonitor = this.application.addPodMonitor({
       metadata: { labels: { release: 'kube-prometheus-stack' } },
       interval: Duration.seconds(30),
+    });
+    this.networkPolicy = this.application.restrictNetwork({
+      operatorNamespace: 'flink-operator',
+      metricsFrom: [NetworkPeer.namespace('monitoring')],
+      egress: [{ to: [NetworkPeer.anyAddress()], ports: [NetworkPort.tcp(443)] }],
     });
   }
 }

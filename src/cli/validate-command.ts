@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
 import { readManifestFile, SourcedManifest } from './read-manifests';
 import { PlacedFinding, sarifLog } from './sarif';
 import { manifestFiles, ReadProblem } from './walk';
-import { Severity, ValidationOptions } from '../finding';
+import { PodSecurityLevel, Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
 import { runSanitizedValidation } from '../validation/engine';
 import { escapeControlCharacters } from '../validation/printable';
@@ -42,6 +42,9 @@ export const VALIDATE_USAGE = [
   '                                resources with durable state that the new manifests drop',
   '                                or rename are errors',
   '  --allow-removal KIND/NAME     a removal the --previous check allows (repeatable)',
+  '  --pod-security LEVEL          check every FlinkDeployment\'s pods against a Pod Security',
+  '                                Standards level (baseline or restricted), as if their',
+  '                                namespace enforced it',
   '',
   'Folders are searched for *.yaml, *.yml and *.json, following links but visiting each',
   'file once; named pipes, devices and other files that are not regular files are skipped',
@@ -92,6 +95,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
   const previousPaths: string[] = [];
   const allowedRemovals: string[] = [];
   const shown = (given: string | undefined) => (given === undefined ? 'nothing' : `'${given}'`);
+  let podSecurityLevel: PodSecurityLevel | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -145,6 +149,12 @@ function parseArgs(args: string[]): ParsedArgs | string {
         return `--allow-removal needs KIND/NAME, e.g. FlinkDeployment/orders (got ${shown(given)})`;
       }
       allowedRemovals.push(given);
+    } else if (name === '--pod-security') {
+      const given = value();
+      podSecurityLevel = Object.values(PodSecurityLevel).find((level) => level === given);
+      if (podSecurityLevel === undefined) {
+        return `--pod-security needs a level: privileged, baseline or restricted (got ${given === undefined ? 'nothing' : `'${given}'`})`;
+      }
     } else if (arg.startsWith('--')) {
       return `unknown option '${arg}'`;
     } else {
@@ -163,7 +173,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
     format,
     strict,
     maxFileSize,
-    options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals },
+    options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals, podSecurityLevel },
   };
 }
 

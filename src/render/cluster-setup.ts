@@ -4,10 +4,16 @@
  * configuration.
  */
 import { FlinkClusterProps } from '../cluster-props';
+import { checkIdentityProps, identityConfigurationEntries } from './cluster-identity';
 import { ConfigurationBuilder } from './configuration-builder';
 import { builtInPluginsValue } from './filesystem-plugins';
+import { checkMetadataKeys, checkName } from './name-checks';
+import { checkPodProps } from './pod-hardening';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
+import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
+import { PropError } from '../private/prop-error';
+import { logFileNameProblem } from '../validation/rules/configuration-text';
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {
@@ -21,6 +27,19 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   flinkMemoryString('jobManager.ephemeralStorage', props.jobManager?.ephemeralStorage);
   flinkMemoryString('taskManager.memory', props.taskManager?.memory);
   flinkMemoryString('taskManager.ephemeralStorage', props.taskManager?.ephemeralStorage);
+  checkMetadataKeys('metadata', props.metadata);
+  checkMetadataKeys('podTemplate.metadata', props.podTemplate?.metadata);
+  checkMetadataKeys('jobManager.podTemplate.metadata', props.jobManager?.podTemplate?.metadata);
+  checkMetadataKeys('taskManager.podTemplate.metadata', props.taskManager?.podTemplate?.metadata);
+  checkName('serviceAccount', props.serviceAccount?.name, SERVICE_ACCOUNT_NAME);
+  checkPodProps(props);
+  checkIdentityProps(props);
+  for (const file of Object.keys(props.logConfiguration ?? {})) {
+    const problem = logFileNameProblem(file);
+    if (problem !== undefined) {
+      throw new PropError(`'logConfiguration' file name ${quoted(file)} ${problem}. Use 'log4j-console.properties' or 'logback-console.xml'.`);
+    }
+  }
   builtInPluginsValue(props);
 }
 
@@ -28,7 +47,7 @@ export function checkClusterProps(props: FlinkClusterProps): void {
 export function clusterConfiguration(props: FlinkClusterProps): ConfigurationBuilder {
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
-  for (const entry of clusterConfigurationEntries(props, props.flinkVersion)) {
+  for (const entry of [...clusterConfigurationEntries(props, props.flinkVersion), ...identityConfigurationEntries(props)]) {
     configuration.set(entry.key, entry.value, `'${entry.source}'`);
   }
   return configuration;

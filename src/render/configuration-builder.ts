@@ -3,7 +3,9 @@
  * the typed props, later `addFlinkConfiguration()` calls). A key set twice to different values
  * is an error that names both sources.
  */
+import { quoted } from '../private/kubernetes-names';
 import { PropError } from '../private/prop-error';
+import { configurationKeyProblem, configurationValueProblem } from '../validation/rules/configuration-text';
 
 export class ConfigurationBuilder {
   private readonly values: { [key: string]: string } = {};
@@ -13,8 +15,16 @@ export class ConfigurationBuilder {
     if (key.trim() === '') {
       throw new PropError('flinkConfiguration keys must not be empty.');
     }
+    const keyProblem = configurationKeyProblem(key);
+    if (keyProblem !== undefined) {
+      throw new PropError(`flinkConfiguration key ${quoted(key)} (from ${source}) ${keyProblem}: the operator writes each entry as a line of Flink's configuration file, so it would inject options. Use the option's plain key.`);
+    }
     if (typeof value !== 'string') {
       throw new PropError(`flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}). Quote it, e.g. '${key}': '${value}'.`);
+    }
+    const valueProblem = configurationValueProblem(value);
+    if (valueProblem !== undefined) {
+      throw new PropError(`flinkConfiguration '${key}' (from ${source}) ${valueProblem} (got ${quoted(value)}): the operator writes each entry as a line of Flink's configuration file, so the text after it would become an option of its own. Remove the control characters.`);
     }
     const existing = this.values[key];
     if (existing !== undefined && existing !== value) {

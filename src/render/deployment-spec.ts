@@ -1,19 +1,12 @@
 /**
  * Maps the props of a Flink cluster construct to the FlinkDeployment spec.
  */
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObjectMetadata } from 'cdk8s';
 import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManagerOptions } from '../cluster-props';
 
-import { builtInPluginsValue, withBuiltInPlugins } from './filesystem-plugins';
-import {
-  defaultContainerSecurityContext,
-  defaultPodSecurityContext,
-  FLINK_MAIN_CONTAINER,
-  FLINK_METRICS_PORT_NAME,
-  mainContainerFirst,
-  mergeJson,
-  podTemplateJson,
-} from './pod-template';
+import { identityPodAdditions } from './cluster-identity';
+import { builtInPluginsAdditions } from './filesystem-plugins';
+import { renderPodTemplates } from './pod-hardening';
 import { flinkMemoryString } from './prop-checks';
 import { FlinkAnnotations } from '../constants';
 import {
@@ -41,24 +34,6 @@ export interface DeploymentSpecInput {
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
   return value === undefined || Object.keys(value).length === 0 ? undefined : value;
-}
-
-/** The shared pod template: the restricted security defaults with the user's template merged on top. */
-function sharedPodTemplate(props: FlinkClusterProps): any {
-  const podSecurity = props.podSecurityContext ?? defaultPodSecurityContext();
-  const containerSecurity = props.containerSecurityContext ?? defaultContainerSecurityContext();
-  const metricsPort = props.metrics?.prometheusPort;
-  const defaults = {
-    spec: {
-      securityContext: k8s.toJson_PodSecurityContext(podSecurity),
-      containers: [{
-        name: FLINK_MAIN_CONTAINER,
-        securityContext: k8s.toJson_SecurityContext(containerSecurity),
-        ports: metricsPort === undefined ? undefined : [{ name: FLINK_METRICS_PORT_NAME, containerPort: metricsPort, protocol: 'TCP' }],
-      }],
-    },
-  };
-  return withBuiltInPlugins(mainContainerFirst(mergeJson(defaults, podTemplateJson(props.podTemplate))), builtInPluginsValue(props), true);
 }
 
 export function renderOperatorIngress(
@@ -99,7 +74,7 @@ function templateHost(template: string, name: string, namespace: string | undefi
 }
 
 /** The `jobManager` or `taskManager` of the spec: replicas, resources and the pod template of the process. */
-function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions, plugins: string | undefined): FlinkDeploymentSpecJobManager {
+function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOptions | TaskManagerOptions, podTemplate: any): FlinkDeploymentSpecJobManager {
   return {
     replicas: options.replicas,
     resource: {
@@ -107,8 +82,19 @@ function renderProcess(prop: 'jobManager' | 'taskManager', options: JobManagerOp
       memory: flinkMemoryString(`${prop}.memory`, options.memory) ?? DEFAULT_MEMORY,
       ephemeralStorage: flinkMemoryString(`${prop}.ephemeralStorage`, options.ephemeralStorage),
     },
-    podTemplate: withBuiltInPlugins(mainContainerFirst(podTemplateJson(options.podTemplate)), plugins, false),
+    podTemplate,
   };
+}
+
+/**
+ * The metadata of a cluster's custom resource: the props' metadata, its name and namespace, and
+ * the annotation that records accepted literal secrets.
+ */
+export function clusterResourceMetadata(props: FlinkClusterProps, name: string, namespace: string | undefined): ApiObjectMetadata {
+  const annotations = props.allowLiteralSecrets === true
+    ? { ...props.metadata?.annotations, [FlinkAnnotations.LITERAL_SECRETS]: 'true' }
+    : props.metadata?.annotations;
+  return { ...props.metadata, name, namespace, annotations };
 }
 
 /** Renders the FlinkDeployment spec. */
@@ -116,6 +102,7 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
   const { props } = input;
   const jobManager = props.jobManager ?? {};
   const taskManager = props.taskManager ?? {};
+  const templates = renderPodTemplates(props, input.flinkConfiguration, [...builtInPluginsAdditions(props), ...identityPodAdditions(props)]);
   return {
     image: props.image ?? props.flinkVersion.defaultImage,
     imagePullPolicy: props.imagePullPolicy,
@@ -126,9 +113,9 @@ export function renderDeploymentSpec(input: DeploymentSpecInput, name: string): 
     flinkConfiguration: nonEmpty(input.flinkConfiguration),
     logConfiguration: nonEmpty(props.logConfiguration),
     ingress: renderOperatorIngress(input.ingress, name, input.namespace),
-    podTemplate: sharedPodTemplate(props),
-    jobManager: renderProcess('jobManager', jobManager, builtInPluginsValue(props)),
-    taskManager: renderProcess('taskManager', taskManager, builtInPluginsValue(props)),
+    podTemplate: templates.podTemplate,
+    jobManager: renderProcess('jobManager', jobManager, templates.jobManager),
+    taskManager: renderProcess('taskManager', taskManager, templates.taskManager),
     job: input.job,
   };
 }

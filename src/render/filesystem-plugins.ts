@@ -1,8 +1,9 @@
 /**
- * A cluster's `filesystemPlugins` as the official image enables them: `ENABLE_BUILT_IN_PLUGINS`
+ * A cluster's `fileSystemPlugins` as the official image enables them: `ENABLE_BUILT_IN_PLUGINS`
  * with the plugins' jar names, `;`-separated, on the Flink main container of both pods.
  */
 import { FlinkClusterProps } from '../cluster-props';
+import { PodAdditions } from './pod-hardening';
 import { FLINK_MAIN_CONTAINER } from './pod-template';
 import { mainKey } from '../private/options/option';
 import { BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER, BUILT_IN_PLUGINS_VARIABLE } from '../private/options/storage-options';
@@ -21,54 +22,41 @@ function pinnedRelease(image: string): string | undefined {
 
 /**
  * The value of `ENABLE_BUILT_IN_PLUGINS` for the props, or undefined without plugins. Throws when
- * a jar name cannot be known (the image does not pin the Flink release) or when the props set
- * the variable another way too.
+ * a jar name cannot be known (the image does not pin the Flink release), when the props set the
+ * variable another way too, or when the root filesystem is read-only (the entrypoint links the
+ * jars into /opt/flink/plugins).
  */
 export function builtInPluginsValue(props: FlinkClusterProps): string | undefined {
-  const plugins = props.filesystemPlugins ?? [];
+  const plugins = props.fileSystemPlugins ?? [];
   if (plugins.length === 0) {
     return undefined;
+  }
+  if (props.readOnlyRootFilesystem === true || props.containerSecurityContext?.readOnlyRootFilesystem === true) {
+    throw new PropError('\'fileSystemPlugins\' needs the image\'s entrypoint to link the plugin jars into /opt/flink/plugins at startup, which a read-only root filesystem (\'readOnlyRootFilesystem\') forbids: the pods would fail to start. Use an image that holds the plugins under /opt/flink/plugins already (and drop \'fileSystemPlugins\'), or turn the read-only root filesystem off.');
   }
   const image = props.image ?? props.flinkVersion.defaultImage;
   const release = pinnedRelease(image);
   const jars = plugins.map((plugin) => {
     if (plugin.jarName === undefined && release === undefined) {
-      throw new PropError(`'filesystemPlugins' names the jar of ${plugin.name} with the image's full Flink version ('${plugin.name}-<version>.jar'), which image '${image}' does not pin. Set 'image' to an official release such as 'flink:${props.flinkVersion.major}.${props.flinkVersion.minor}.1', or give the jar with FileSystemPlugin.fromJarName('${plugin.name}-${props.flinkVersion.major}.${props.flinkVersion.minor}.1.jar').`);
+      throw new PropError(`'fileSystemPlugins' names the jar of ${plugin.name} with the image's full Flink version ('${plugin.name}-<version>.jar'), which image '${image}' does not pin. Set 'image' to an official release such as 'flink:${props.flinkVersion.major}.${props.flinkVersion.minor}.1', or give the jar with FileSystemPlugin.fromJarName('${plugin.name}-${props.flinkVersion.major}.${props.flinkVersion.minor}.1.jar').`);
     }
     return plugin.jarFor(release ?? '');
   });
   const mainEnv = (template: any) => (template?.spec?.containers ?? []).find((c: any) => c?.name === FLINK_MAIN_CONTAINER)?.env ?? [];
   const templates = [props.podTemplate, props.jobManager?.podTemplate, props.taskManager?.podTemplate];
   if (templates.some((template) => mainEnv(template).some((entry: any) => entry?.name === BUILT_IN_PLUGINS_VARIABLE))) {
-    throw new PropError(`'filesystemPlugins' sets ${BUILT_IN_PLUGINS_VARIABLE} on '${FLINK_MAIN_CONTAINER}', which a pod template sets too. Keep one: list every plugin in 'filesystemPlugins'.`);
+    throw new PropError(`'fileSystemPlugins' sets ${BUILT_IN_PLUGINS_VARIABLE} on '${FLINK_MAIN_CONTAINER}', which a pod template sets too. Keep one: list every plugin in 'fileSystemPlugins'.`);
   }
   for (const option of [BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER]) {
     if (props.flinkConfiguration?.[mainKey(option)] !== undefined) {
-      throw new PropError(`'filesystemPlugins' and 'flinkConfiguration' key '${mainKey(option)}' both set ${BUILT_IN_PLUGINS_VARIABLE}. Keep one: list every plugin in 'filesystemPlugins'.`);
+      throw new PropError(`'fileSystemPlugins' and 'flinkConfiguration' key '${mainKey(option)}' both set ${BUILT_IN_PLUGINS_VARIABLE}. Keep one: list every plugin in 'fileSystemPlugins'.`);
     }
   }
   return [...new Set(jars)].join(';');
 }
 
-/**
- * Adds the variable to the main container of a rendered pod template. The operator merges the
- * shared template into the JobManager's and TaskManager's position by position, `env` lists
- * included, so a process template whose main container has an `env` list gets it too, first.
- */
-export function withBuiltInPlugins(template: any, value: string | undefined, always: boolean): any {
-  const containers = template?.spec?.containers;
-  const mainHasEnv = Array.isArray(containers) && containers.some((c: any) => c?.name === FLINK_MAIN_CONTAINER && Array.isArray(c.env));
-  if (value === undefined || (!always && !mainHasEnv)) {
-    return template;
-  }
-  const variable = { name: BUILT_IN_PLUGINS_VARIABLE, value };
-  const list: any[] = Array.isArray(containers) && containers.length > 0 ? containers : [{ name: FLINK_MAIN_CONTAINER }];
-  return {
-    ...template,
-    spec: {
-      ...template?.spec,
-      containers: list.map((container) => (container?.name === FLINK_MAIN_CONTAINER
-        ? { ...container, env: [variable, ...(container.env ?? [])] } : container)),
-    },
-  };
+/** What the plugins add to the main container of both pods: ENABLE_BUILT_IN_PLUGINS, if any plugin is named. */
+export function builtInPluginsAdditions(props: FlinkClusterProps): PodAdditions[] {
+  const value = builtInPluginsValue(props);
+  return value === undefined ? [] : [{ env: [{ name: BUILT_IN_PLUGINS_VARIABLE, value }] }];
 }

@@ -1,5 +1,6 @@
 import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { NAMESPACE_NAME } from '../private/kubernetes-names';
 import { PropError } from '../private/prop-error';
 
 /**
@@ -33,7 +34,22 @@ export function nameFromId(id: string, metadata: ApiObjectMetadata | undefined, 
   return derived;
 }
 
-/** The namespace a resource lands in: `metadata.namespace`, otherwise the chart's namespace. */
+/**
+ * The namespace a resource lands in: `metadata.namespace`, otherwise the chart's namespace.
+ * Throws a `PropError` when the one that applies is not a DNS-1123 label.
+ */
 export function resourceNamespace(scope: IConstruct, metadata: ApiObjectMetadata | undefined): string | undefined {
-  return metadata?.namespace ?? Chart.of(scope).namespace;
+  if (metadata?.namespace !== undefined) {
+    const problem = NAMESPACE_NAME.problem(metadata.namespace);
+    if (problem !== undefined) {
+      throw new PropError(`'metadata.namespace' ${problem}.`);
+    }
+    return metadata.namespace;
+  }
+  const namespace = Chart.of(scope).namespace;
+  const problem = namespace === undefined ? undefined : NAMESPACE_NAME.problem(namespace);
+  if (problem !== undefined) {
+    throw new PropError(`the chart's namespace ${problem}. Fix the 'namespace' of chart '${Chart.of(scope).node.path}'.`);
+  }
+  return namespace;
 }

@@ -3,9 +3,9 @@
  * and merging.
  */
 import { k8s } from 'cdk8s-plus-28';
+import { FLINK_MAIN_CONTAINER } from '../validation/pods/flink-pods';
 
-/** The name Flink and the operator give the container that runs Flink itself. */
-export const FLINK_MAIN_CONTAINER = 'flink-main-container';
+export { FLINK_MAIN_CONTAINER };
 
 /** The name of the container port `metrics.prometheusPort` declares on the main container, which PodMonitors scrape. */
 export const FLINK_METRICS_PORT_NAME = 'metrics';
@@ -41,10 +41,10 @@ function isPlainObject(value: unknown): value is Record<string, any> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function mergeNamedLists(base: any[], override: any[]): any[] {
-  const result = base.map((item) => ({ ...item }));
+function mergeKeyedLists(base: any[], override: any[], key: string): any[] {
+  const result = base.map((item) => (isPlainObject(item) ? { ...item } : item));
   for (const item of override) {
-    const index = isPlainObject(item) && item.name !== undefined ? result.findIndex((existing) => existing?.name === item.name) : -1;
+    const index = isPlainObject(item) && item[key] !== undefined ? result.findIndex((existing) => existing?.[key] === item[key]) : -1;
     if (index >= 0) {
       result[index] = mergeJson(result[index], item);
     } else {
@@ -54,11 +54,19 @@ function mergeNamedLists(base: any[], override: any[]): any[] {
   return result;
 }
 
-const NAMED_LISTS = new Set(['containers', 'initContainers', 'volumes']);
+/** The lists of a pod template whose elements are identified by a field, and that field. */
+export const KEYED_LISTS: { readonly [list: string]: string } = {
+  containers: 'name',
+  initContainers: 'name',
+  volumes: 'name',
+  env: 'name',
+  volumeMounts: 'mountPath',
+};
 
 /**
- * Deep-merges `override` onto `base`: objects merge key by key, the named lists of a pod
- * (containers, init containers, volumes) merge by `name`, and any other value in `override`
+ * Deep-merges `override` onto `base`: objects merge key by key, the keyed lists of a pod
+ * (containers, init containers and volumes by `name`, a container's `env` by `name` and
+ * `volumeMounts` by `mountPath`) merge element by element, and any other value in `override`
  * wins.
  */
 export function mergeJson(base: any, override: any): any {
@@ -70,8 +78,8 @@ export function mergeJson(base: any, override: any): any {
   }
   const result: Record<string, any> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    if (NAMED_LISTS.has(key) && Array.isArray(result[key]) && Array.isArray(value)) {
-      result[key] = mergeNamedLists(result[key], value);
+    if (KEYED_LISTS[key] !== undefined && Array.isArray(result[key]) && Array.isArray(value)) {
+      result[key] = mergeKeyedLists(result[key], value, KEYED_LISTS[key]);
     } else {
       result[key] = mergeJson(result[key], value);
     }

@@ -3,6 +3,7 @@
  * messages that name the prop, echo the value and say the fix.
  */
 import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { DNS_1123_SUBDOMAIN } from '../private/kubernetes-names';
 import { PropError } from '../private/prop-error';
 
 /** Throws unless `value` is undefined or a whole number >= `min`. */
@@ -42,12 +43,9 @@ export function flinkMemoryString(prop: string, size: Size | undefined): string 
   return Number.isInteger(mebibytes) ? `${mebibytes}m` : `${bytes}`;
 }
 
-/** DNS-1123 subdomain: what Kubernetes requires of most object names. */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** Throws unless `name` is a valid Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
 export function checkObjectName(prop: string, name: string): void {
-  if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+  if (DNS_1123_SUBDOMAIN.problem(name) !== undefined) {
     throw new PropError(`'${prop}' must be a lowercase DNS name (letters, digits, '-' and '.', at most 253 characters; got '${name}').`);
   }
 }

@@ -41,6 +41,15 @@ export function highAvailabilityEnabled(config: EffectiveConfiguration, as: Opti
 }
 
 /**
+ * Whether the configuration turns on Kubernetes high availability (`kubernetes`, or the factory
+ * class before Flink 1.17), whose leader retrieval makes the TaskManagers watch ConfigMaps.
+ */
+export function kubernetesHighAvailability(config: EffectiveConfiguration, as: OptionReader = 'flink'): boolean {
+  const mode = (config.text(F.HIGH_AVAILABILITY, as) ?? '').trim().toLowerCase();
+  return mode === 'kubernetes' || mode === 'org.apache.flink.kubernetes.highavailability.kuberneteshaservicesfactory';
+}
+
+/**
  * Keys whose presence means a job keeps durable state: periodic checkpoints, or a checkpoint or
  * savepoint directory (under any of their names).
  */

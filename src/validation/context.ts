@@ -4,6 +4,7 @@
  */
 import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { deploymentConfiguration } from './configuration';
+import { LEVELS, PodSecurityLevelName } from './pods/pod-security-standards';
 import { RuleId, RULES } from './rule-catalog';
 import { EffectiveConfiguration } from '../private/options/effective-configuration';
 
@@ -12,6 +13,10 @@ export interface Settings {
   readonly allowedJarSchemes: ReadonlyArray<string>;
   readonly disallowRestrictedHosts: boolean;
   readonly operatorConfiguration: Map<string, string>;
+  /** Whether literal values under sensitive keys are accepted everywhere (`ValidationOptions.allowLiteralSecrets`). */
+  readonly allowLiteralSecrets: boolean;
+  /** The Pod Security level every FlinkDeployment's pods must pass (`ValidationOptions.podSecurityLevel`). */
+  readonly podSecurityLevel?: PodSecurityLevelName;
   /**
    * Whether the manifests come from the constructs (at synth): then a choice the operator leaves
    * to a default, such as the upgrade mode of a stateful job, must be explicit.
@@ -24,6 +29,8 @@ export function resolveSettings(options: ValidationOptions): Settings {
     allowedJarSchemes: (options.allowedJarSchemes ?? ['https']).map((scheme) => scheme.toLowerCase()),
     disallowRestrictedHosts: options.disallowRestrictedHosts ?? true,
     operatorConfiguration: new Map(Object.entries(options.operatorConfiguration ?? {}).map(([key, value]) => [key, String(value)])),
+    allowLiteralSecrets: options.allowLiteralSecrets === true,
+    podSecurityLevel: LEVELS.find((level) => level === String(options.podSecurityLevel ?? '').toLowerCase()),
   };
 }
 

@@ -4,10 +4,10 @@
  * what has the wrong type is reported (rule `validation-options`) and replaced by the default.
  *
  * A comma-separated string is read as a list where the operator itself takes one
- * (`kubernetes.operator.user.artifacts.allowed-schemes: https,s3`), and `'true'`/`'false'`
- * as booleans, as YAML properties often carry them.
+ * (`kubernetes.operator.user.artifacts.allowed-schemes: https,s3`), `'true'`/`'false'` as
+ * booleans, as YAML properties often carry them, and a Pod Security level in any case.
  */
-import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
+import { Finding, PodSecurityLevel, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
 
 /** Options of the right types, the previous manifests as plain data, and what was wrong. */
@@ -78,6 +78,8 @@ export function normalizeOptions(given: unknown): NormalizedOptions {
     disallowRestrictedHosts: read('disallowRestrictedHosts'),
     operatorConfiguration: read('operatorConfiguration'),
     previousManifests: read('previousManifests'),
+    allowLiteralSecrets: read('allowLiteralSecrets'),
+    podSecurityLevel: read('podSecurityLevel'),
   };
   const result: { -readonly [K in keyof ValidationOptions]: ValidationOptions[K] } = {};
 
@@ -91,13 +93,23 @@ export function normalizeOptions(given: unknown): NormalizedOptions {
     }
   }
 
-  const restricted = options.disallowRestrictedHosts;
-  if (typeof restricted === 'boolean') {
-    result.disallowRestrictedHosts = restricted;
-  } else if (typeof restricted === 'string' && ['true', 'false'].includes(restricted.trim().toLowerCase())) {
-    result.disallowRestrictedHosts = restricted.trim().toLowerCase() === 'true';
-  } else if (restricted !== undefined) {
-    findings.push(optionFinding('disallowRestrictedHosts', `disallowRestrictedHosts must be true or false (got ${preview(restricted)}); the default (true) applies.`));
+  for (const [name, fallback] of [['disallowRestrictedHosts', 'true'], ['allowLiteralSecrets', 'false']] as const) {
+    const value = options[name];
+    if (typeof value === 'boolean') {
+      result[name] = value;
+    } else if (typeof value === 'string' && ['true', 'false'].includes(value.trim().toLowerCase())) {
+      result[name] = value.trim().toLowerCase() === 'true';
+    } else if (value !== undefined) {
+      findings.push(optionFinding(name, `${name} must be true or false (got ${preview(value)}); the default (${fallback}) applies.`));
+    }
+  }
+
+  const level = options.podSecurityLevel;
+  const levels = Object.values(PodSecurityLevel) as string[];
+  if (typeof level === 'string' && levels.includes(level.trim().toLowerCase())) {
+    result.podSecurityLevel = level.trim().toLowerCase() as PodSecurityLevel;
+  } else if (level !== undefined) {
+    findings.push(optionFinding('podSecurityLevel', `podSecurityLevel must be one of ${levels.map((name) => `'${name}'`).join(', ')} (got ${preview(level)}); no level is applied.`));
   }
 
   const configuration = options.operatorConfiguration;

@@ -91,7 +91,12 @@ export const RULES = {
   'image-missing': warning('spec.image is set (otherwise the operator\'s default image runs, whose Flink version is the operator\'s)'),
   'pod-template-container-image': error('every container of a pod template but flink-main-container has an image', 'runtime'),
   'pod-template-flink-mount': warning('a volume mounted at a Flink path (/opt/flink/...) on another container is mounted on flink-main-container too'),
-  'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules'),
+  'config-injection': error('flinkConfiguration keys and values and logConfiguration file names hold no line break, carriage return or NUL (and keys no \'#\' or \': \'), which would inject options into Flink\'s configuration file', 'runtime'),
+  'sensitive-config-value': error('no flinkConfiguration key that Flink treats as sensitive (its GlobalConfiguration.SENSITIVE_KEYS fragments: password, secret, token, ...) holds a literal value, unless accepted with the cdk8s-flink/literal-secrets annotation or allowLiteralSecrets', 'runtime'),
+  'credentials-in-url': warning('no URI (jarURI, initialSavepointPath, a flinkConfiguration value, a snapshot path) carries a password in its user info'),
+  'pod-security-admission': error('a FlinkDeployment\'s JobManager and TaskManager pods (the pod templates merged as the operator merges them) pass the Pod Security Standards level their Namespace enforces, or the validation applies; a warn or audit label gives warnings', 'runtime'),
+  'pod-privileges': warning('the pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp)'),
+  'service-account-binding': warning('a FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules; with Kubernetes HA, the TaskManagers\' own account may watch ConfigMaps'),
 } as const;
 
 export type RuleId = keyof typeof RULES;

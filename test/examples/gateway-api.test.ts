@@ -14,7 +14,7 @@ describe('examples/gateway-api', () => {
 
   test('synthesizes the cluster, its RBAC, the HTTPRoute and the policy, all strictly valid', () => {
     expect(inventory(manifests)).toEqual([
-      'ServiceAccount/tools-session', 'Role/tools-session', 'RoleBinding/tools-session',
+      'ServiceAccount/tools-session', 'Role/tools-session', 'RoleBinding/tools-session', 'ServiceAccount/tools-session-taskmanager',
       'FlinkDeployment/tools-session', 'HTTPRoute/tools-session-web-ui', `SecurityPolicy/${SECURITY_POLICY}`,
     ]);
     expect(schemaErrors(ours)).toEqual([]);

@@ -35,8 +35,18 @@ describe('examples/production-app', () => {
   test('the S3 plugin and the credentials from a Secret, on the Flink container', () => {
     const env = deployment.spec.podTemplate.spec.containers[0].env;
     expect(env).toContainEqual({ name: 'ENABLE_BUILT_IN_PLUGINS', value: 'flink-s3-fs-presto-1.20.1.jar' });
+    expect(env).toContainEqual({ name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'orders-s3', key: 'access-key-id' } } });
     expect(env).toContainEqual({ name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'orders-s3', key: 'secret-access-key' } } });
     expect(JSON.stringify(deployment)).not.toMatch(/AKIA|secret-value/);
+    expect(Object.keys(deployment.spec.flinkConfiguration).filter((key) => /secret|password|access.?key/i.test(key))).toEqual([]);
+  });
+
+  test('the NetworkPolicy lets Prometheus in on the metrics port, and S3 out over HTTPS', () => {
+    const policy = manifestOf(manifests, 'NetworkPolicy', 'orders-network');
+    const metricsRule = policy.spec.ingress.find((rule: any) => (rule.ports ?? []).some((port: any) => port.port === 9249));
+    expect(metricsRule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    expect(policy.spec.egress).toContainEqual(expect.objectContaining({ ports: [{ protocol: 'TCP', port: 443 }] }));
+    expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 
   test('the PodMonitor scrapes the port the reporter listens on', () => {

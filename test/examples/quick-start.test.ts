@@ -16,6 +16,7 @@ describe('quick start', () => {
       `ServiceAccount/${NAME}`,
       `Role/${NAME}`,
       `RoleBinding/${NAME}`,
+      `ServiceAccount/${NAME}-taskmanager`,
       `FlinkDeployment/${NAME}`,
       `Ingress/${NAME}-web-ui`,
       'FlinkSessionJob/word-count',

@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { crdSchemaErrors, isCustomKind, isPrometheusOperatorKind } from './crd-schema';
 import { httpRouteErrors } from './gateway-schema';
 import { k8sSchemaErrors } from './k8s-schema';
-import { FileSystemPlugin } from '../../src/filesystem-plugin';
+import { FileSystemPlugin } from '../../src/file-system-plugin';
 
 /**
  * Every schema error in a set of manifests: Flink custom resources and PodMonitors against their
@@ -68,4 +68,4 @@ export function testChart(namespace: string | undefined = 'flink'): Chart {
  * Cluster props for state on S3 on the official image: the image pins the Flink release, and the
  * S3 plugin is enabled (without both, S3 state fails synth: filesystem-plugin-missing).
  */
-export const S3_READY = { image: 'flink:1.20.1', filesystemPlugins: [FileSystemPlugin.S3_HADOOP] };
+export const S3_READY = { image: 'flink:1.20.1', fileSystemPlugins: [FileSystemPlugin.S3_HADOOP] };

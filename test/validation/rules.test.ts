@@ -3,6 +3,7 @@
  * accepting case, so that no rule rejects valid input.
  */
 import { APPLICATION, BLUE_GREEN, JOB_RBAC, onFlink, patched, SESSION_CLUSTER, SESSION_JOB, SNAPSHOT, STATEFUL_APPLICATION } from './fixtures';
+import { SECURITY_CASES } from './security-cases';
 import { Finding, FlinkValidator, Severity, ValidationOptions } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
@@ -337,6 +338,7 @@ const CASES: Case[] = [
   { rule: 'snapshot-target-missing', what: 'a job not in the set', manifests: [SNAPSHOT], reported: true },
   { rule: 'snapshot-target-missing', what: 'a snapshot that already completed', manifests: [patched(SNAPSHOT, { status: { state: 'COMPLETED' } })], reported: false },
   { rule: 'snapshot-target-missing', what: 'the job in the set', manifests: [SNAPSHOT, ...app({})], reported: false },
+  ...SECURITY_CASES,
 ];
 
 function findingsOf(testCase: Case): Finding[] {

@@ -337,3 +337,57 @@ export const PROMETHEUS_PORT = option({
   prop: 'metrics.prometheusPort',
   format: 'port',
 });
+
+// ----- Kubernetes: identity, host network, writable paths ------------------------------------
+
+export const TASKMANAGER_SERVICE_ACCOUNT = option({
+  keys: always('kubernetes.taskmanager.service-account'),
+  fallbackKeys: always('kubernetes.service-account'),
+  type: STRING,
+  defaults: [versioned('default')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.TASK_MANAGER_SERVICE_ACCOUNT (falls back to kubernetes.service-account, which the operator sets from spec.serviceAccount in FlinkConfigBuilder.applyServiceAccount; a key set here wins)',
+  prop: 'dedicatedTaskManagerServiceAccount',
+  format: 'ServiceAccount name, `<cluster>-taskmanager`',
+});
+
+export const HOST_NETWORK = option({
+  keys: always('kubernetes.hostnetwork.enabled'),
+  type: BOOLEAN,
+  defaults: [versioned('false')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.KUBERNETES_HOSTNETWORK_ENABLED',
+});
+
+export const KUBERNETES_LOG_DIR = option({
+  keys: always('kubernetes.flink.log.dir'),
+  type: STRING,
+  defaults: [versioned('/opt/flink/log')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.FLINK_LOG_DIR',
+});
+
+export const IO_TMP_DIRS = option({
+  keys: always('io.tmp.dirs'),
+  type: STRING,
+  defaults: [versioned('/tmp')],
+  reader: 'flink',
+  source: "CoreOptions.TMP_DIRS (default: the JVM's java.io.tmpdir, /tmp in the official image)",
+});
+
+export const USER_ARTIFACTS_DIR = option({
+  keys: always('user.artifacts.base-dir'),
+  type: STRING,
+  defaults: [versioned('/opt/flink/artifacts')],
+  reader: 'flink',
+  source: 'ArtifactFetchOptions.BASE_DIR (where Flink 1.19+ fetches a remote jarURI)',
+});
+
+export const S3A_CREDENTIALS_PROVIDER = option({
+  keys: always('fs.s3a.aws.credentials.provider'),
+  type: STRING,
+  reader: 'flink',
+  source: "Hadoop S3A's fs.s3a.aws.credentials.provider, passed through by flink-s3-fs-hadoop (S3FileSystemFactory shades com.amazonaws. class names)",
+  prop: 'workloadIdentity',
+  format: '`com.amazonaws.auth.WebIdentityTokenCredentialsProvider` for EKS IRSA',
+});

@@ -200,6 +200,16 @@ export const RESTART_FAILED_JOB = option({
   prop: 'health.restartFailedJob',
 });
 
+// ----- Pod templates ---------------------------------------------------------------------------
+
+export const POD_TEMPLATE_MERGE_BY_NAME = option({
+  keys: always('kubernetes.operator.pod-template.merge-arrays-by-name'),
+  type: BOOLEAN,
+  defaults: [versioned('false')],
+  reader: 'operator',
+  source: 'KubernetesOperatorConfigOptions.POD_TEMPLATE_MERGE_BY_NAME (FlinkConfigBuilder.applyPodTemplate; FlinkUtils.mergePodTemplates merges lists by position unless true)',
+});
+
 // ----- The job autoscaler ----------------------------------------------------------------------
 
 interface AutoscalerDeclaration {

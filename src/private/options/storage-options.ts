@@ -1,16 +1,16 @@
 /**
  * The options that decide where a cluster's state lands and which file systems its pods can
- * reach: the job result store, the built-in plugins that the official image's entrypoint
- * enables from a container's environment, and how the operator merges the pod templates that
- * carry that environment and the volumes.
+ * reach: the job result store, and the built-in plugins that the official image's entrypoint
+ * enables from a container's environment (how the operator merges the pod templates that carry
+ * that environment is POD_TEMPLATE_MERGE_BY_NAME, among the operator's options).
  *
  * Sources: `JobResultStoreOptions` (flink-runtime), `ResourceManagerOptions`'
  * `containerized.master.env.` / `containerized.taskmanager.env.` prefixes (set a variable on the
  * JobManager / TaskManager main container; Flink's native Kubernetes docs use them for
- * `ENABLE_BUILT_IN_PLUGINS`), and `KubernetesOperatorConfigOptions.POD_TEMPLATE_MERGE_BY_NAME`.
+ * `ENABLE_BUILT_IN_PLUGINS`).
  */
 import { option, versioned } from './option';
-import { BOOLEAN, STRING } from './value-type';
+import { STRING } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 
 /** The official image's variable that links plugin jars from `/opt/flink/opt` into `/opt/flink/plugins`. */
@@ -38,12 +38,4 @@ export const BUILT_IN_PLUGINS_TASKMANAGER = option({
   reader: 'flink',
   source: 'ResourceManagerOptions.CONTAINERIZED_TASK_MANAGER_ENV_PREFIX + ENABLE_BUILT_IN_PLUGINS',
   format: "plugin jar names separated by ';', e.g. `flink-s3-fs-hadoop-1.20.1.jar`",
-});
-
-export const POD_TEMPLATE_MERGE_BY_NAME = option({
-  keys: [versioned('kubernetes.operator.pod-template.merge-arrays-by-name')],
-  type: BOOLEAN,
-  defaults: [versioned('false')],
-  reader: 'operator',
-  source: 'KubernetesOperatorConfigOptions.POD_TEMPLATE_MERGE_BY_NAME (FlinkUtils.mergePodTemplates: by position unless true)',
 });

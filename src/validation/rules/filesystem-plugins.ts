@@ -18,7 +18,7 @@ import { flinkVersionOf, highAvailabilityEnabled, SESSION_JOB_CONFIGURATION_SINC
 import { RuleContext } from '../context';
 import { ImageFlinkVersion, imageFlinkVersion, isOfficialFlinkImage, parseImageReference, versionText } from '../image-reference';
 import { childPath } from '../json-path';
-import { environmentValue, flinkPods, FlinkPod, volumeMounts } from '../pods';
+import { environmentValue, flinkPods, FlinkPod, volumeMounts } from '../pods/flink-pods';
 
 type Process = 'jobManager' | 'taskManager';
 const LABEL: { [process in Process]: string } = { jobManager: 'JobManager', taskManager: 'TaskManager' };
@@ -128,7 +128,7 @@ function checkMissingPlugins(context: RuleContext, uris: StorageUri[], spec: any
     if (image.official) {
       const shown = image.text === undefined ? "the operator's default image (an official image)" : `the official image '${image.text}'`;
       context.report('filesystem-plugin-missing', storage.path,
-        `${subject}, but ${shown} enables none there: Flink fails with "Could not find a file system implementation for scheme '${scheme}'". Set ${BUILT_IN_PLUGINS_VARIABLE}=${exampleJar(plugins[0], image)} on 'flink-main-container' in spec.podTemplate (both pods), or use 'filesystemPlugins' in the constructs.`);
+        `${subject}, but ${shown} enables none there: Flink fails with "Could not find a file system implementation for scheme '${scheme}'". Set ${BUILT_IN_PLUGINS_VARIABLE}=${exampleJar(plugins[0], image)} on 'flink-main-container' in spec.podTemplate (both pods), or use 'fileSystemPlugins' in the constructs.`);
     } else {
       context.report('filesystem-plugin-custom-image', storage.path,
         `${subject}, and '${image.text}' is not an official Flink image, whose ${BUILT_IN_PLUGINS_VARIABLE} would enable it: the image must hold the plugin jar in its own folder under /opt/flink/plugins/ (e.g. /opt/flink/plugins/${plugins[0].jar.replace(/^flink-/, '')}/${plugins[0].jar}-<Flink version>.jar), or Flink fails with "Could not find a file system implementation for scheme '${scheme}'".`);

@@ -5,6 +5,7 @@ import { RuleContext } from '../context';
 import { checkDeploymentAutoscaler } from './autoscaler';
 import { checkApplicationCapacity, checkSessionJobCapacity } from './capacity';
 import { checkConfigValues, checkUnreadKeys } from './config-keys';
+import { checkConfigurationText } from './configuration-text';
 import {
   checkDeploymentName,
   checkFlinkVersion,
@@ -24,10 +25,12 @@ import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
 import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
 import { blueGreenNameProblem } from './names';
+import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkPodTemplates } from './pod-templates';
-import { checkServiceAccountBinding } from './references';
+import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
+import { checkCredentialsInUrls, checkSensitiveValues } from './sensitive-keys';
 import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
@@ -57,6 +60,9 @@ function checkApplicationJob(context: RuleContext): void {
 const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkFlinkVersion,
   checkForbiddenKeys,
+  checkConfigurationText,
+  checkSensitiveValues,
+  checkCredentialsInUrls,
   checkConfigValues,
   checkUnreadKeys,
   checkOperatorFeatures,
@@ -76,6 +82,9 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkLocalState,
   checkDeploymentAutoscaler,
   checkServiceAccountBinding,
+  checkTaskManagerServiceAccount,
+  checkPodSecurityAdmission,
+  checkPodPrivileges,
   checkApplicationCapacity,
   checkImplicitStateless,
   checkLastStateWithoutHa,
@@ -105,7 +114,7 @@ function checkBlueGreenTemplate(context: RuleContext): void {
   const child = {
     apiVersion: 'flink.apache.org/v1beta1',
     kind: 'FlinkDeployment',
-    metadata: { name: `${context.name}-blue`, namespace: context.namespace },
+    metadata: { name: `${context.name}-blue`, namespace: context.namespace, annotations: context.manifest.metadata?.annotations },
     spec: template.spec,
   };
   context.forTemplate(child, 'spec.template.', (childContext) => {
@@ -127,6 +136,9 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkSessionJobAlone,
     checkSessionJobSpecChange,
+    checkConfigurationText,
+    checkSensitiveValues,
+    checkCredentialsInUrls,
     checkConfigValues,
     checkUnreadKeys,
     checkJarUri,
@@ -142,6 +154,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   FlinkStateSnapshot: [
     checkSchema,
     checkSnapshot,
+    checkCredentialsInUrls,
   ],
   FlinkBlueGreenDeployment: [
     checkSchema,

@@ -13,7 +13,7 @@ import { JOB_RESULT_STORE_PATH } from '../../private/options/storage-options';
 import { highAvailabilityEnabled, sessionClusterOf, sessionJobConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-import { flinkPods, FlinkPod, MAIN_CONTAINER, volumeMounts } from '../pods';
+import { flinkPods, FlinkPod, FLINK_MAIN_CONTAINER, volumeMounts } from '../pods/flink-pods';
 
 /** Where a path lands in one pod: lost with the container or the pod, on the node, or shared. */
 type Storage = 'lost' | 'node' | 'shared';
@@ -46,10 +46,10 @@ function placement(context: RuleContext, pod: FlinkPod, path: string, namespace:
   const mounts = volumeMounts(pod.main?.container).filter((mount) => within(path, mount.mountPath))
     .sort((a, b) => b.mountPath.length - a.mountPath.length);
   if (mounts.length === 0) {
-    const elsewhere = pod.containers.find((entry) => entry.name !== MAIN_CONTAINER
+    const elsewhere = pod.containers.find((entry) => entry.name !== FLINK_MAIN_CONTAINER
       && volumeMounts(entry.container).some((mount) => within(path, mount.mountPath)));
     const hint = elsewhere === undefined ? '' : ` (container '${elsewhere.name}' mounts a volume there, but it is not Flink's)`;
-    return { storage: 'lost', where: `the ${pod.process} container's own file system, since '${MAIN_CONTAINER}' mounts no volume at that path${hint}` };
+    return { storage: 'lost', where: `the ${pod.process} container's own file system, since '${FLINK_MAIN_CONTAINER}' mounts no volume at that path${hint}` };
   }
   const mount = mounts[0];
   const volume = pod.volumes.get(mount.name);
@@ -114,7 +114,7 @@ function locations(config: EffectiveConfiguration, own: ReadonlyMap<string, stri
 
 function report(context: RuleContext, entry: Location, placements: Placement[]): void {
   const lost = placements.filter((p) => p.storage === 'lost');
-  const fix = `Mount a shared volume (a PersistentVolumeClaim with ReadWriteMany, or NFS) at '${uriPath(entry.uri)}' on '${MAIN_CONTAINER}' of ${entry.pods.length > 1 ? 'both pods' : 'the JobManager pod'}, or use object storage such as s3://.`;
+  const fix = `Mount a shared volume (a PersistentVolumeClaim with ReadWriteMany, or NFS) at '${uriPath(entry.uri)}' on '${FLINK_MAIN_CONTAINER}' of ${entry.pods.length > 1 ? 'both pods' : 'the JobManager pod'}, or use object storage such as s3://.`;
   const where = (list: Placement[]) => list.map((p) => p.where).join('; and ');
   if (lost.length > 0) {
     const consequence = entry.critical ?? 'it is lost whenever a pod restarts, and what a TaskManager writes the JobManager never sees';

@@ -4,7 +4,7 @@
  * volume mounted at a Flink path on another container never reaches Flink.
  */
 import { RuleContext } from '../context';
-import { flinkPods, MAIN_CONTAINER, PodContainer, volumeMounts } from '../pods';
+import { flinkPods, FLINK_MAIN_CONTAINER, PodContainer, volumeMounts } from '../pods/flink-pods';
 
 /** Edit distance, to recognise a misspelled main container name. */
 function distance(a: string, b: string): number {
@@ -23,7 +23,7 @@ function distance(a: string, b: string): number {
 
 /** Whether a container name looks like an attempt at Flink's main container. */
 function meantAsMain(name: string | undefined): boolean {
-  return name !== undefined && (distance(name.toLowerCase(), MAIN_CONTAINER) <= 4 || /flink.*main|main.*flink|^flink$/i.test(name));
+  return name !== undefined && (distance(name.toLowerCase(), FLINK_MAIN_CONTAINER) <= 4 || /flink.*main|main.*flink|^flink$/i.test(name));
 }
 
 /** Paths under which the Flink image keeps what Flink reads. */
@@ -34,7 +34,7 @@ export function checkPodTemplates(context: RuleContext): void {
   const reported = new Set<string>();
   for (const pod of [pods.jobManager, pods.taskManager]) {
     for (const entry of pod.containers) {
-      if (entry.name === MAIN_CONTAINER && !entry.init) {
+      if (entry.name === FLINK_MAIN_CONTAINER && !entry.init) {
         continue;
       }
       checkImage(context, entry, pod.process, reported);
@@ -50,10 +50,10 @@ function checkImage(context: RuleContext, entry: PodContainer, process: string, 
   }
   reported.add(`image|${entry.path}`);
   const hint = meantAsMain(entry.name)
-    ? ` If it is meant to be Flink's own container, name it '${MAIN_CONTAINER}': under another name its volume mounts and environment never reach Flink.`
+    ? ` If it is meant to be Flink's own container, name it '${FLINK_MAIN_CONTAINER}': under another name its volume mounts and environment never reach Flink.`
     : '';
   context.report('pod-template-container-image', entry.path,
-    `${entry.init ? 'Init container' : 'Container'} '${entry.name ?? '<unnamed>'}' of the ${process} pod has no image: only '${MAIN_CONTAINER}' gets the Flink image (spec.image), and Kubernetes refuses a pod with a container without one. Set its image.${hint}`);
+    `${entry.init ? 'Init container' : 'Container'} '${entry.name ?? '<unnamed>'}' of the ${process} pod has no image: only '${FLINK_MAIN_CONTAINER}' gets the Flink image (spec.image), and Kubernetes refuses a pod with a container without one. Set its image.${hint}`);
 }
 
 function checkFlinkMounts(context: RuleContext, entry: PodContainer, main: PodContainer | undefined, process: string, reported: Set<string>): void {
@@ -64,6 +64,6 @@ function checkFlinkMounts(context: RuleContext, entry: PodContainer, main: PodCo
     }
     reported.add(`mount|${entry.path}|${mount.index}`);
     context.report('pod-template-flink-mount', `${entry.path}.volumeMounts[${mount.index}]`,
-      `${entry.init ? 'Init container' : 'Container'} '${entry.name ?? '<unnamed>'}' of the ${process} pod mounts volume '${mount.name}' at '${mount.mountPath}', a path of the Flink image, but '${MAIN_CONTAINER}' does not mount '${mount.name}': Flink never sees it. Mount the volume on '${MAIN_CONTAINER}' too${meantAsMain(entry.name) ? `, or name this container '${MAIN_CONTAINER}'` : ''}.`);
+      `${entry.init ? 'Init container' : 'Container'} '${entry.name ?? '<unnamed>'}' of the ${process} pod mounts volume '${mount.name}' at '${mount.mountPath}', a path of the Flink image, but '${FLINK_MAIN_CONTAINER}' does not mount '${mount.name}': Flink never sees it. Mount the volume on '${FLINK_MAIN_CONTAINER}' too${meantAsMain(entry.name) ? `, or name this container '${FLINK_MAIN_CONTAINER}'` : ''}.`);
   }
 }

@@ -1,7 +1,10 @@
 /**
  * References from a FlinkDeployment to the RBAC objects its JobManager needs.
  */
+import { TASKMANAGER_SERVICE_ACCOUNT } from '../../private/options/flink-options';
+import { kubernetesHighAvailability } from '../configuration';
 import { RuleContext } from '../context';
+import { childPath } from '../json-path';
 
 /** The permissions of the operator chart's job rules, as `group|resource|verb`. */
 const JOB_GRANTS: ReadonlyArray<string> = ['pods', 'configmaps'].map((r) => `|${r}`)
@@ -90,5 +93,39 @@ export function checkServiceAccountBinding(context: RuleContext): void {
   if (missing.length > 0) {
     context.report('service-account-binding', 'spec.serviceAccount',
       `spec.serviceAccount '${account}' is bound, but its Roles lack ${missing.length} of the operator's job permissions (e.g. ${missing.slice(0, 3).map((g) => g.replace(/^\|/, 'core|')).join(', ')}). Grant the job rules (see FlinkJobRbac).`);
+  }
+}
+
+/** What TaskManagers need for Kubernetes HA leader retrieval: watch the HA ConfigMaps. */
+const LEADER_RETRIEVAL_GRANTS: ReadonlyArray<string> = ['get', 'list', 'watch'].map((verb) => `|configmaps|${verb}`);
+
+/**
+ * With Kubernetes high availability, the TaskManagers' own account (`kubernetes.taskmanager.service-account`)
+ * mounts an API token and may watch ConfigMaps, to retrieve their leader.
+ */
+export function checkTaskManagerServiceAccount(context: RuleContext): void {
+  const found = context.config.lookup(TASKMANAGER_SERVICE_ACCOUNT);
+  if (found === undefined || found.key !== 'kubernetes.taskmanager.service-account' || found.value === context.spec.serviceAccount
+    || !kubernetesHighAvailability(context.config)) {
+    return;
+  }
+  const path = childPath('spec.flinkConfiguration', found.key);
+  const account = context.index.find('ServiceAccount', found.value, context.namespace);
+  if (account?.automountServiceAccountToken === false) {
+    context.report('service-account-binding', path,
+      `The TaskManagers' account '${found.value}' does not mount an API token, but Kubernetes high availability makes them watch the HA ConfigMaps for their leader. Mount its token and bind it to a Role that may get, list and watch configmaps (FlinkTaskManagerRbac.allowLeaderRetrieval()).`);
+    return;
+  }
+  const bindings = context.index.ofKind('RoleBinding').filter((binding) => (binding.subjects ?? [])
+    .some((subject: any) => subject?.kind === 'ServiceAccount' && subject?.name === found.value));
+  const roles = bindings.map((binding) => (binding.roleRef?.kind === 'Role' ? context.index.find('Role', binding.roleRef.name, binding.metadata?.namespace)
+    : context.index.find('ClusterRole', binding.roleRef?.name, undefined)));
+  if (account !== undefined && roles.every((role) => role !== undefined)) {
+    const granted = new Set<string>();
+    roles.forEach((role) => grants(role.rules).forEach((grant) => granted.add(grant)));
+    if (!LEADER_RETRIEVAL_GRANTS.every((grant) => covers(granted, grant))) {
+      context.report('service-account-binding', path,
+        `The TaskManagers' account '${found.value}' may not get, list and watch configmaps, but Kubernetes high availability makes them watch the HA ConfigMaps for their leader. Bind it to such a Role (FlinkTaskManagerRbac.allowLeaderRetrieval()).`);
+    }
   }
 }

@@ -7,12 +7,12 @@
  * found by its name, `flink-main-container`, with the environment that `flinkConfiguration` adds
  * to it (`containerized.master.env.*`, `containerized.taskmanager.env.*`).
  */
-import { childPath } from './json-path';
-import { EffectiveConfiguration } from '../private/options/effective-configuration';
-import { POD_TEMPLATE_MERGE_BY_NAME } from '../private/options/storage-options';
+import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { POD_TEMPLATE_MERGE_BY_NAME } from '../../private/options/operator-options';
+import { childPath } from '../json-path';
 
-/** The name Flink gives the container that runs Flink itself. */
-export const MAIN_CONTAINER = 'flink-main-container';
+/** The name Flink and the operator give the container that runs Flink itself. */
+export const FLINK_MAIN_CONTAINER = 'flink-main-container';
 
 /** A container of a pod and where the manifest defines it. */
 export interface PodContainer {
@@ -80,7 +80,13 @@ function mergeInto(to: any, from: any, byName: boolean): void {
   }
 }
 
-/** The operator's merge of two pod templates (the process's over the shared one). */
+/**
+ * The operator's merge of two pod templates (the process's over the shared one), on copies:
+ * objects key by key, the process's scalars win, lists position by position (elements past the
+ * shared list's end are appended; a scalar element of the shared list stays) unless `byName`
+ * and every element of both lists has a name, when elements merge by name in the shared list's
+ * order, new names appended.
+ */
 export function mergePodTemplates(shared: unknown, process: unknown, byName: boolean): any {
   if (!isObject(process)) {
     return isObject(shared) ? JSON.parse(JSON.stringify(shared)) : undefined;
@@ -130,7 +136,7 @@ function podOf(spec: any, field: 'jobManager' | 'taskManager', byName: boolean):
     process: field === 'jobManager' ? 'JobManager' : 'TaskManager',
     spec: podSpec,
     containers,
-    main: containers.find((entry) => !entry.init && entry.name === MAIN_CONTAINER),
+    main: containers.find((entry) => !entry.init && entry.name === FLINK_MAIN_CONTAINER),
     volumes,
   };
 }

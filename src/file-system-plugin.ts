@@ -1,6 +1,6 @@
 /**
  * A Flink file system plugin that the official Flink images ship in `/opt/flink/opt`, for state,
- * savepoints, high availability or jars on object storage. A cluster's `filesystemPlugins`
+ * savepoints, high availability or jars on object storage. A cluster's `fileSystemPlugins`
  * enable them with `ENABLE_BUILT_IN_PLUGINS` on the main container of the JobManager and the
  * TaskManagers.
  *

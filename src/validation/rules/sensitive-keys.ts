@@ -1,0 +1,120 @@
+/**
+ * No secrets in plain text: a `flinkConfiguration` key that Flink itself treats as sensitive
+ * must not hold a literal value (`sensitive-config-value`), and URIs must not carry a password
+ * (`credentials-in-url`).
+ *
+ * Flink decides which keys are sensitive in `GlobalConfiguration.isSensitive`: the lower-cased
+ * key contains one of the fragments of `GlobalConfiguration.SENSITIVE_KEYS`. The list grew over
+ * the releases (see `sensitiveFragments`). The operator copies a FlinkDeployment's
+ * `flinkConfiguration` into the ConfigMap `flink-config-<name>`, so such a value is readable by
+ * everyone who can read ConfigMaps or the custom resource in the namespace.
+ */
+import { FlinkAnnotations } from '../../constants';
+import { FlinkVersion } from '../../flink-version';
+import { flattenConfiguration } from '../../private/options/effective-configuration';
+import { flinkVersionOf } from '../configuration';
+import { RuleContext } from '../context';
+import { childPath } from '../json-path';
+
+/** `SENSITIVE_KEYS` of Flink 1.16 and older (FLINK-15113 added the Azure key, FLINK-20055 `apikey`). */
+const UNTIL_1_16 = ['password', 'secret', 'fs.azure.account.key', 'apikey'];
+/** Added in Flink 1.17 (FLINK-30443, apache/flink#21552). */
+const SINCE_1_17 = ['auth-params', 'service-key', 'token', 'basic-auth', 'jaas.config'];
+/** Added in the 2.x line, with the OpenTelemetry reporter's `exporter.http-headers` (the exact release is not verified; applied from 2.0). */
+const SINCE_2_0 = ['http-headers'];
+/** Added after 2.2 (FLINK-39561, apache/flink#28058, merged in April 2026): applied from 2.3. */
+const SINCE_2_3 = ['access-key', 'access.key', 'accesskey'];
+const V2_3 = FlinkVersion.of('v2_3');
+
+/** The sensitive key fragments of a Flink version; every fragment any version knows when the version is unknown. */
+export function sensitiveFragments(version: FlinkVersion | undefined): string[] {
+  if (version === undefined) {
+    return [...UNTIL_1_16, ...SINCE_1_17, ...SINCE_2_0, ...SINCE_2_3];
+  }
+  return [
+    ...UNTIL_1_16,
+    ...(version.isAtLeast(FlinkVersion.V1_17) ? SINCE_1_17 : []),
+    ...(version.isAtLeast(FlinkVersion.V2_0) ? SINCE_2_0 : []),
+    ...(version.isAtLeast(V2_3) ? SINCE_2_3 : []),
+  ];
+}
+
+/** The fragment that makes a key sensitive to a Flink version, as `GlobalConfiguration.isSensitive` matches it, or undefined. */
+export function sensitiveFragment(key: string, version: FlinkVersion | undefined): string | undefined {
+  const lower = key.toLowerCase();
+  return sensitiveFragments(version).find((fragment) => lower.includes(fragment));
+}
+
+/**
+ * Keys whose value names where a secret comes from rather than holding one: Flink's own Secret
+ * mounts (`kubernetes.secrets`, `kubernetes.env.secretKeyRef`) and key providers, such as the
+ * Azure file system's `fs.azure.account.keyprovider.<account>...`, whose value is a class.
+ */
+function referencesSecret(key: string): boolean {
+  const lower = key.toLowerCase();
+  return lower === 'kubernetes.secrets' || lower === 'kubernetes.env.secretkeyref' || lower.includes('keyprovider');
+}
+
+/** Whether the resource accepts literal secrets: the annotation, or the operator-level setting for test setups. */
+function literalSecretsAccepted(context: RuleContext): boolean {
+  const annotation = context.manifest.metadata?.annotations?.[FlinkAnnotations.LITERAL_SECRETS];
+  return context.settings.allowLiteralSecrets || String(annotation ?? '').toLowerCase() === 'true';
+}
+
+/** A FlinkDeployment's (or session job's) `flinkConfiguration` holds no literal value under a sensitive key. */
+export function checkSensitiveValues(context: RuleContext): void {
+  if (literalSecretsAccepted(context)) {
+    return;
+  }
+  // A session job's configuration is read by its cluster's Flink version.
+  const versionSpec = context.kind === 'FlinkSessionJob'
+    ? context.index.find('FlinkDeployment', String(context.spec.deploymentName), context.namespace)?.spec
+    : context.spec;
+  const version = flinkVersionOf(versionSpec?.flinkVersion);
+  const where = context.kind === 'FlinkSessionJob'
+    ? 'the operator submits it with the job, and it stays readable in the custom resource'
+    : `the operator copies it into the ConfigMap 'flink-config-${context.name}', readable by anyone who can read ConfigMaps or the custom resource in the namespace`;
+  for (const [key, value] of flattenConfiguration(context.spec.flinkConfiguration)) {
+    const fragment = sensitiveFragment(key, version);
+    const trimmed = value.trim().toLowerCase();
+    if (fragment === undefined || trimmed === '' || trimmed === 'true' || trimmed === 'false' || referencesSecret(key)) {
+      continue;
+    }
+    context.report('sensitive-config-value', childPath('spec.flinkConfiguration', key),
+      `flinkConfiguration '${key}' holds a secret in plain text ('******'; Flink treats keys containing '${fragment}' as sensitive): ${where}. `
+      + 'Take it from a Kubernetes Secret (fileSystemCredentials, workloadIdentity, or an environment variable from a Secret); '
+      + `in a test setup, accept it with the annotation '${FlinkAnnotations.LITERAL_SECRETS}: "true"' (allowLiteralSecrets).`);
+  }
+}
+
+/** `scheme://user:password@...`: a URI whose user info carries a password. */
+const PASSWORD_IN_URI = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s:]*):([^/?#@\s]*)@/i;
+
+/** The URI with its password masked, if it carries one; otherwise undefined. */
+export function maskedPasswordUri(text: string): string | undefined {
+  const match = PASSWORD_IN_URI.exec(text.trim());
+  if (match === null || match[3] === '') {
+    return undefined;
+  }
+  return `${match[1]}${match[2]}:******@${text.trim().slice(match[0].length)}`;
+}
+
+function reportUri(context: RuleContext, path: string, what: string, value: unknown): void {
+  const masked = typeof value === 'string' ? maskedPasswordUri(value) : undefined;
+  if (masked !== undefined) {
+    context.report('credentials-in-url', path,
+      `${what} carries a password in its user info ('${masked}'), in plain text in the manifest (and, for flinkConfiguration, in the cluster's ConfigMap and logs). `
+      + 'Drop it from the URI and give the credentials from a Secret (for jars: a repository that authenticates the pods, or a local:// jar in the image).');
+  }
+}
+
+/** URIs in a Flink resource carry no password: the jar, the initial savepoint, every flinkConfiguration value, a snapshot's path. */
+export function checkCredentialsInUrls(context: RuleContext): void {
+  const spec = context.spec;
+  reportUri(context, 'spec.job.jarURI', 'spec.job.jarURI', spec.job?.jarURI);
+  reportUri(context, 'spec.job.initialSavepointPath', 'spec.job.initialSavepointPath', spec.job?.initialSavepointPath);
+  reportUri(context, 'spec.savepoint.path', 'spec.savepoint.path', spec.savepoint?.path);
+  for (const [key, value] of flattenConfiguration(spec.flinkConfiguration)) {
+    reportUri(context, childPath('spec.flinkConfiguration', key), `flinkConfiguration '${key}'`, value);
+  }
+}

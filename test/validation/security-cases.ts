@@ -1,0 +1,73 @@
+/**
+ * The rejecting and accepting cases of the security rules, spread into the rule table of
+ * rules.test.ts.
+ */
+import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
+import { PodSecurityLevel, ValidationOptions } from '../../src';
+import { RULES } from '../../src/validation/rule-catalog';
+
+/** One case of the rule table (the shape of rules.test.ts's `Case`). */
+export interface SecurityCase {
+  readonly rule: keyof typeof RULES;
+  readonly what: string;
+  readonly manifests: any[];
+  readonly reported: boolean;
+  readonly message?: RegExp;
+  readonly path?: string;
+  readonly options?: ValidationOptions;
+}
+
+const app = (patch: any) => [patched(APPLICATION, patch), ...JOB_RBAC];
+const config = (entries: { [key: string]: string }) => ({ spec: { flinkConfiguration: entries } });
+const namespace = (level: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'flink', labels: { 'pod-security.kubernetes.io/enforce': level } } });
+const RESTRICTED_NAMESPACE = namespace('restricted');
+const BASELINE_NAMESPACE = namespace('baseline');
+/** The constructs' restricted defaults, as a hand-written template. */
+const HARDENED_TEMPLATE = {
+  spec: {
+    securityContext: { runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' } },
+    containers: [{ name: 'flink-main-container', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true } }],
+  },
+};
+
+export const SECURITY_CASES: SecurityCase[] = [
+  // config-injection
+  { rule: 'config-injection', what: 'a newline in a value', manifests: app(config({ 'pipeline.name': 'x\nkubernetes.cluster-id: evil' })), reported: true, path: "spec.flinkConfiguration['pipeline.name']", message: /holds a newline in its value \('x\\nkubernetes.cluster-id: evil'\)/ },
+  { rule: 'config-injection', what: 'a carriage return in a value', manifests: app(config({ 'pipeline.name': 'x\rweb.submit.enable: true' })), reported: true, message: /a carriage return/ },
+  { rule: 'config-injection', what: 'a NUL in a value', manifests: app(config({ 'pipeline.name': 'x\u0000' })), reported: true, message: /a NUL/ },
+  { rule: 'config-injection', what: 'a newline in a key', manifests: app(config({ 'a\nkubernetes.cluster-id': 'evil' })), reported: true, path: "spec.flinkConfiguration['a\\nkubernetes.cluster-id']" },
+  { rule: 'config-injection', what: "a key with ': ' and '#'", manifests: app(config({ 'kubernetes.cluster-id: evil #': 'x' })), reported: true, message: /holds '#'/ },
+  { rule: 'config-injection', what: 'a tab in a key', manifests: app(config({ 'a\tb': 'x' })), reported: true, message: /U\+0009/ },
+  { rule: 'config-injection', what: 'a nested value with a newline', manifests: app({ spec: { flinkConfiguration: { pipeline: { name: 'a\nb: c' } } } }), reported: true },
+  { rule: 'config-injection', what: "a session job's value with a newline", manifests: [patched(SESSION_JOB, config({ 'pipeline.name': 'x\ny: z' })), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: true },
+  { rule: 'config-injection', what: 'a newline in a logConfiguration file name', manifests: app({ spec: { logConfiguration: { 'log4j-console.properties\nx': 'a' } } }), reported: true },
+  { rule: 'config-injection', what: 'a multi-line log4j configuration and plain values with tabs and colons', manifests: app({ spec: { flinkConfiguration: { 'pipeline.name': 'a: b\tc' }, logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\nrootLogger.appenderRef.console.ref = ConsoleAppender\n' } } }), reported: false },
+  // sensitive-config-value
+  { rule: 'sensitive-config-value', what: 's3.secret-key', manifests: app(config({ 's3.secret-key': 'wJalrXUtnFEMI' })), reported: true, path: "spec.flinkConfiguration['s3.secret-key']", message: /holds a secret in plain text \('\*\*\*\*\*\*'; Flink treats keys containing 'secret' as sensitive\): the operator copies it into the ConfigMap 'flink-config-app'/ },
+  { rule: 'sensitive-config-value', what: 'an Azure account key', manifests: app(config({ 'fs.azure.account.key.acct.blob.core.windows.net': 'abc==' })), reported: true, message: /'fs\.azure\.account\.key'/ },
+  { rule: 'sensitive-config-value', what: 'a keystore password, in capitals', manifests: app(config({ 'security.ssl.internal.keystore-PASSWORD': 'changeit' })), reported: true },
+  { rule: 'sensitive-config-value', what: 'a token on Flink 1.17', manifests: app({ spec: { flinkVersion: 'v1_17', flinkConfiguration: { 'metrics.reporter.x.token': 'abc' } } }), reported: true, message: /containing 'token'/ },
+  { rule: 'sensitive-config-value', what: 'a JAAS config on a session job', manifests: [patched(SESSION_JOB, config({ 'properties.sasl.jaas.config': 'PlainLoginModule required password="x";' })), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: true, message: /submits it with the job/ },
+  { rule: 'sensitive-config-value', what: 'a secret in a blue/green template', manifests: [patched({ apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkBlueGreenDeployment', metadata: { name: 'orders', namespace: 'flink' }, spec: { template: { spec: APPLICATION.spec } } }, { spec: { template: { spec: config({ 's3.secret-key': 'x' }).spec } } }), ...JOB_RBAC], reported: true, path: "spec.template.spec.flinkConfiguration['s3.secret-key']" },
+  { rule: 'sensitive-config-value', what: 'a token on Flink 1.16 (not sensitive before 1.17)', manifests: app({ spec: { flinkVersion: 'v1_16', flinkConfiguration: { 'metrics.reporter.x.token': 'abc' } } }), reported: false },
+  { rule: 'sensitive-config-value', what: 's3.access-key (not sensitive to Flink up to 2.2)', manifests: app(config({ 's3.access-key': 'AKIA...' })), reported: false },
+  { rule: 'sensitive-config-value', what: 'booleans and references to Secrets', manifests: app(config({ 'security.delegation.token.provider.hadoopfs.enabled': 'false', 'kubernetes.secrets': 'tls:/opt/tls', 'kubernetes.env.secretKeyRef': 'env:PW,secret:db,key:password', 'fs.azure.account.keyprovider.acct.blob.core.windows.net': 'org.apache.flink.fs.azurefs.EnvironmentVariableKeyProvider' })), reported: false },
+  { rule: 'sensitive-config-value', what: 'a literal secret with the opt-in annotation', manifests: app({ metadata: { annotations: { 'cdk8s-flink/literal-secrets': 'true' } }, spec: { flinkConfiguration: { 's3.secret-key': 'x' } } }), reported: false },
+  { rule: 'sensitive-config-value', what: 'a literal secret with allowLiteralSecrets', manifests: app(config({ 's3.secret-key': 'x' })), options: { allowLiteralSecrets: true }, reported: false },
+  // credentials-in-url
+  { rule: 'credentials-in-url', what: 'a password in a session job jarURI', manifests: [patched(SESSION_JOB, { spec: { job: { jarURI: 'https://deploy:s3cr3t@repo.example.com/job.jar' } } }), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: true, path: 'spec.job.jarURI', message: /'https:\/\/deploy:\*\*\*\*\*\*@repo\.example\.com\/job\.jar'/ },
+  { rule: 'credentials-in-url', what: 'a password in a checkpoint directory', manifests: app(config({ 'execution.checkpointing.dir': 'hdfs://flink:pw@namenode:8020/checkpoints' })), reported: true, path: "spec.flinkConfiguration['execution.checkpointing.dir']" },
+  { rule: 'credentials-in-url', what: 'a user without a password and plain URIs', manifests: app({ spec: { flinkConfiguration: { 'execution.checkpointing.dir': 'hdfs://flink@namenode:8020/checkpoints', 'execution.checkpointing.savepoint-dir': 's3://bucket/savepoints' } } }), reported: false },
+  // pod-security-admission
+  { rule: 'pod-security-admission', what: 'a FlinkDeployment without security contexts in a restricted namespace', manifests: [RESTRICTED_NAMESPACE, ...app({})], reported: true, path: 'spec.podTemplate', message: /check 'runAsNonRoot' of the Pod Security level 'restricted' that Namespace 'flink' enforces/ },
+  { rule: 'pod-security-admission', what: 'a privileged TaskManager sidecar in a baseline namespace', manifests: [BASELINE_NAMESPACE, ...app({ spec: { taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container' }, { name: 'x', securityContext: { privileged: true } }] } } } } })], reported: true, path: 'spec.taskManager.podTemplate' },
+  { rule: 'pod-security-admission', what: 'a pod without security contexts under --pod-security restricted', manifests: app({}), options: { podSecurityLevel: PodSecurityLevel.RESTRICTED }, reported: true },
+  { rule: 'pod-security-admission', what: 'hardened pods in a restricted namespace', manifests: [RESTRICTED_NAMESPACE, ...app({ spec: { podTemplate: HARDENED_TEMPLATE } })], reported: false },
+  { rule: 'pod-security-admission', what: 'a pod without security contexts in a baseline namespace', manifests: [BASELINE_NAMESPACE, ...app({})], reported: false },
+  { rule: 'pod-security-admission', what: 'a restricted namespace elsewhere', manifests: [patched(RESTRICTED_NAMESPACE, { metadata: { name: 'other' } }), ...app({})], reported: false },
+  // pod-privileges
+  { rule: 'pod-privileges', what: 'a hostPath volume', manifests: app({ spec: { podTemplate: { spec: { volumes: [{ name: 'data', hostPath: { path: '/tmp/flink' } }] } } } }), reported: true, path: 'spec.podTemplate', message: /granted 'host-path-volumes'.*volume 'data': hostPath "\/tmp\/flink"/ },
+  { rule: 'pod-privileges', what: 'Flink\'s host network switch', manifests: app(config({ 'kubernetes.hostnetwork.enabled': 'true' })), reported: true, message: /'host-namespaces'.*pod hostNetwork: true/ },
+  { rule: 'pod-privileges', what: 'a TaskManager container running as root', manifests: app({ spec: { taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', securityContext: { runAsUser: 0 } }] } } } } }), reported: true, path: 'spec.taskManager.podTemplate' },
+  { rule: 'pod-privileges', what: 'no security contexts at all, and hardened pods', manifests: [...app({}), patched(APPLICATION, { metadata: { name: 'hardened' }, spec: { podTemplate: HARDENED_TEMPLATE } })], reported: false },
+];
