@@ -2,9 +2,7 @@ import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkedAt } from './render/construct-errors';
-import { checkMetadataKeys } from './render/name-checks';
-import { resourceName, resourceNamespace } from './render/names';
-import { checkObjectName } from './render/prop-checks';
+import { checkedObjectIdentity } from './render/name-checks';
 import { WorkloadIdentity } from './workload-identity';
 
 /**
@@ -71,12 +69,7 @@ export class FlinkJobRbac extends Construct {
 
   constructor(scope: Construct, id: string, props: FlinkJobRbacProps = {}) {
     super(scope, id);
-    const checked = checkedAt(this, () => {
-      const name = resourceName(this, props.metadata, 'service account');
-      checkObjectName('metadata.name', name);
-      checkMetadataKeys('metadata', props.metadata);
-      return { name, namespace: resourceNamespace(this, props.metadata) };
-    });
+    const checked = checkedAt(this, () => checkedObjectIdentity(this, props.metadata, 'service account'));
     this.name = checked.name;
     if (checked.namespace === undefined) {
       throw new Error(`${this.node.path}: the job RBAC objects need a namespace, because a RoleBinding must name its ServiceAccount's namespace. Set 'metadata.namespace' or the chart's namespace (new Chart(app, 'flink', { namespace: 'flink' })).`);

@@ -1,5 +1,5 @@
-import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { FlinkClusterType, IFlinkSessionCluster } from './cluster';
 import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
@@ -14,7 +14,7 @@ import { checkMetadataKeys, checkName } from './render/name-checks';
 import { nameFromId } from './render/names';
 import { checkBatchJob } from './render/operations-configuration';
 import { checkNonce, checkObjectName } from './render/prop-checks';
-import { useSynthCache } from './render/synth-cache';
+import { cachedOrRendered, markChanged, patchedAsChange } from './render/synth-cache';
 import { jobConfigurationEntries } from './render/typed-configuration';
 import { operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE } from './validation/configuration';
 
@@ -55,17 +55,37 @@ export class FlinkSessionJob extends ApiObject {
     });
     this.cluster = props.cluster;
     this.namespace = namespace ?? this.metadata.namespace;
-    useSynthCache(this);
+    markChanged();
     // The cluster's FlinkDeployment comes before the jobs that run on it. A job added with
     // addJob() is a later child of the cluster, so the construct tree already orders it; only a
     // job defined elsewhere needs an explicit dependency (on the FlinkDeployment, not on the
     // cluster construct, whose children include other jobs).
     const clusterResource = props.cluster.node.defaultChild;
-    if (clusterResource !== undefined && !this.node.scopes.includes(props.cluster)) {
+    if (clusterResource !== undefined && !isWithin(scope, props.cluster)) {
       this.node.addDependency(clusterResource);
     }
     validateAppOnSynth(this);
   }
+
+  /** The manifest; rendered once per synth (the validation's rendering is reused). */
+  public toJson(): any {
+    return cachedOrRendered(this, () => super.toJson());
+  }
+
+  /** Applies a JSON patch to the manifest (and re-runs the validation at the next synth). */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    patchedAsChange(() => super.addJsonPatch(...ops));
+  }
+}
+
+/** Whether `scope` is `ancestor` or lies under it. */
+function isWithin(scope: IConstruct, ancestor: IConstruct): boolean {
+  for (let current: IConstruct | undefined = scope; current !== undefined; current = current.node.scope) {
+    if (current === ancestor) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The job's name, namespace and spec, from its props (throws `PropError`s). */

@@ -2,9 +2,7 @@ import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkedAt } from './render/construct-errors';
-import { checkMetadataKeys } from './render/name-checks';
-import { resourceName, resourceNamespace } from './render/names';
-import { checkObjectName } from './render/prop-checks';
+import { checkedObjectIdentity } from './render/name-checks';
 import { WorkloadIdentity } from './workload-identity';
 
 /**
@@ -66,12 +64,7 @@ export class FlinkTaskManagerRbac extends Construct {
 
   constructor(scope: Construct, id: string, props: FlinkTaskManagerRbacProps = {}) {
     super(scope, id);
-    const checked = checkedAt(this, () => {
-      const name = resourceName(this, props.metadata, 'service account');
-      checkObjectName('metadata.name', name);
-      checkMetadataKeys('metadata', props.metadata);
-      return { name, namespace: resourceNamespace(this, props.metadata) };
-    });
+    const checked = checkedAt(this, () => checkedObjectIdentity(this, props.metadata, 'service account'));
     if (checked.namespace === undefined) {
       throw new Error(`${this.node.path}: the TaskManager ServiceAccount needs a namespace. Set 'metadata.namespace' or the chart's namespace.`);
     }

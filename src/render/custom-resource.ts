@@ -4,9 +4,9 @@
  * and JSON patches address the real field names (e.g. `jarURI`), and once per synth (see
  * synth-cache.ts).
  */
-import { ApiObject, ApiObjectMetadata, GroupVersionKind, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { useSynthCache } from './synth-cache';
+import { cachedOrRendered, markChanged, patchedAsChange } from './synth-cache';
 
 export class FlinkCustomResource extends ApiObject {
   /**
@@ -15,6 +15,14 @@ export class FlinkCustomResource extends ApiObject {
    */
   constructor(scope: Construct, id: string, kind: GroupVersionKind, metadata: ApiObjectMetadata, renderSpecJson: () => any) {
     super(scope, id, { ...kind, metadata, spec: Lazy.any({ produce: renderSpecJson }) });
-    useSynthCache(this);
+    markChanged();
+  }
+
+  public toJson(): any {
+    return cachedOrRendered(this, () => super.toJson());
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    patchedAsChange(() => super.addJsonPatch(...ops));
   }
 }

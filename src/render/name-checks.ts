@@ -3,6 +3,10 @@
  * names, IngressClass names, ServiceAccount names, label and annotation keys and values. Each
  * throws a `PropError` that names the prop and echoes the value.
  */
+import { ApiObjectMetadata } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { resourceName, resourceNamespace } from './names';
+import { checkObjectName } from './prop-checks';
 import {
   INGRESS_CLASS_NAME, KubernetesNameRule, LABEL_VALUE, QUALIFIED_NAME, quoted, SECRET_NAME, hasControlCharacter,
 } from '../private/kubernetes-names';
@@ -84,4 +88,18 @@ export function checkNoControlCharacters(prop: string, value: string | undefined
   if (value !== undefined && hasControlCharacter(value)) {
     throw new PropError(`'${prop}' must not contain control characters such as a newline (got ${quoted(value)}).`);
   }
+}
+
+/**
+ * The name and namespace of an object that a construct creates from its `metadata` prop (the
+ * construct id when no name is given), checked: a valid object name, label and annotation keys,
+ * and a valid namespace. Throws a `PropError` naming the prop.
+ */
+export function checkedObjectIdentity(
+  scope: IConstruct, metadata: ApiObjectMetadata | undefined, what: string,
+): { name: string; namespace: string | undefined } {
+  const name = resourceName(scope, metadata, what);
+  checkObjectName('metadata.name', name);
+  checkMetadataKeys('metadata', metadata);
+  return { name, namespace: resourceNamespace(scope, metadata) };
 }

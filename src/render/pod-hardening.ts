@@ -175,8 +175,9 @@ export function renderPodTemplates(props: FlinkClusterProps, configuration: { [k
 /** The props that can grant a privilege, and the pod spec each one contributes. */
 function privilegeSources(props: FlinkClusterProps): Array<[string, any]> {
   return [
-    ['podSecurityContext', { securityContext: k8s.toJson_PodSecurityContext(props.podSecurityContext ?? {}) }],
-    ['containerSecurityContext', { containers: [{ name: FLINK_MAIN_CONTAINER, securityContext: k8s.toJson_SecurityContext(props.containerSecurityContext ?? {}) }] }],
+    ['podSecurityContext', props.podSecurityContext === undefined ? {} : { securityContext: k8s.toJson_PodSecurityContext(props.podSecurityContext) }],
+    ['containerSecurityContext', props.containerSecurityContext === undefined ? {}
+      : { containers: [{ name: FLINK_MAIN_CONTAINER, securityContext: k8s.toJson_SecurityContext(props.containerSecurityContext) }] }],
     ['podTemplate', podTemplateJson(props.podTemplate)?.spec],
     ['jobManager.podTemplate', podTemplateJson(props.jobManager?.podTemplate)?.spec],
     ['taskManager.podTemplate', podTemplateJson(props.taskManager?.podTemplate)?.spec],

@@ -10,7 +10,7 @@
  * any change through a cdk8s-flink construct or a JSON patch on one of its objects invalidates
  * it, so a later synth always sees the current state.
  */
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 let generation = 0;
@@ -53,20 +53,18 @@ export function cachedJson(root: IConstruct, object: object): any | undefined {
 }
 
 /**
- * Makes an API object of ours take part in the synth cache: its JSON is the JSON the validation
- * of this synth rendered (so it is rendered once), and a JSON patch counts as a change. The one
- * place that overrides `toJson` and `addJsonPatch`, for the custom resources the constructs own
- * (custom-resource.ts) and for `FlinkSessionJob`, which is an API object itself.
+ * How an API object of ours takes part in the synth cache: its `toJson` returns the JSON the
+ * validation of this synth rendered (so it is rendered once), and a JSON patch counts as a
+ * change. The custom resources the constructs own (custom-resource.ts) and `FlinkSessionJob`,
+ * which is an API object itself, override `toJson` and `addJsonPatch` with these two (methods
+ * of the class, not of each object, which would give every object a shape of its own).
  */
-export function useSynthCache(object: ApiObject): void {
-  const render = object.toJson.bind(object);
-  const patch = object.addJsonPatch.bind(object);
-  Object.defineProperty(object, 'toJson', { value: () => cachedJson(object.node.root, object) ?? render() });
-  Object.defineProperty(object, 'addJsonPatch', {
-    value: (...ops: JsonPatch[]) => {
-      markChanged();
-      patch(...ops);
-    },
-  });
+export function cachedOrRendered(object: ApiObject, render: () => any): any {
+  return cachedJson(object.node.root, object) ?? render();
+}
+
+/** Records a JSON patch as a change, then applies it. */
+export function patchedAsChange(apply: () => void): void {
   markChanged();
+  apply();
 }

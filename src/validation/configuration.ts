@@ -8,16 +8,27 @@ import * as F from '../private/options/flink-options';
 import { allKeys, mainKey, OptionReader } from '../private/options/option';
 import { optionForKey } from '../private/options/registry';
 
+/** flinkVersionOf's answers, by text. */
+const VERSIONS = new Map<string, FlinkVersion | undefined>();
+
 /** The Flink version a `spec.flinkVersion` names, or undefined when it names none this library can read. */
 export function flinkVersionOf(value: unknown): FlinkVersion | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
-  try {
-    return FlinkVersion.of(value);
-  } catch {
-    return undefined;
+  if (!VERSIONS.has(value)) {
+    let version: FlinkVersion | undefined;
+    try {
+      version = FlinkVersion.of(value);
+    } catch {
+      version = undefined;
+    }
+    if (VERSIONS.size >= 1000) {
+      VERSIONS.clear(); // hostile input naming ever new versions keeps no memory
+    }
+    VERSIONS.set(value, version);
   }
+  return VERSIONS.get(value);
 }
 
 /** A FlinkDeployment's configuration: the operator's defaults with its flinkConfiguration laid over them. */
@@ -88,13 +99,18 @@ export const SESSION_JOB_CONFIGURATION_SINCE = FlinkVersion.V1_17;
 /** What finds a manifest by kind, name and namespace (the run's `ManifestIndex`). */
 export interface ManifestLookup {
   find(kind: string, name: string, namespace: string | undefined): any | undefined;
+  /** A value computed once from an object (see ManifestIndex.derived), when the lookup keeps them. */
+  derived?<T>(of: object, what: string, compute: () => T): T;
 }
 
 /** A session job's cluster, when it is in the set. */
 export function sessionClusterOf(index: ManifestLookup, job: any): any | undefined {
-  const name = job?.spec?.deploymentName;
-  const namespace = typeof job?.metadata?.namespace === 'string' ? job.metadata.namespace : undefined;
-  return typeof name === 'string' ? index.find('FlinkDeployment', name, namespace) : undefined;
+  const find = () => {
+    const name = job?.spec?.deploymentName;
+    const namespace = typeof job?.metadata?.namespace === 'string' ? job.metadata.namespace : undefined;
+    return typeof name === 'string' ? index.find('FlinkDeployment', name, namespace) : undefined;
+  };
+  return job !== null && typeof job === 'object' && index.derived !== undefined ? index.derived(job, 'session cluster', find) : find();
 }
 
 /** The own configuration of a FlinkDeployment or FlinkSessionJob manifest. */

@@ -4,9 +4,10 @@
  */
 import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { deploymentConfiguration } from './configuration';
+import { FlinkPod, flinkPods } from './pods/flink-pods';
 import { LEVELS, PodSecurityLevelName } from './pods/pod-security-standards';
 import { RuleId, RULES } from './rule-catalog';
-import { EffectiveConfiguration } from '../private/options/effective-configuration';
+import { EffectiveConfiguration, flattenConfiguration } from '../private/options/effective-configuration';
 
 /** The operator settings, with the operator's defaults filled in. */
 export interface Settings {
@@ -47,6 +48,9 @@ export class ManifestIndex {
   private readonly byKindAndName = new Map<string, any[]>();
   private readonly byKind = new Map<string, any[]>();
   private sessionJobs?: Map<string, any[]>;
+  private readonly derivedValues = new WeakMap<object, Map<string, unknown>>();
+  private readonly found = new Map<string, any>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(manifests: ReadonlyArray<any>) {
     for (const manifest of manifests) {
@@ -83,6 +87,14 @@ export class ManifestIndex {
    * any namespace (it lands wherever it is applied) when it is the only candidate.
    */
   public find(kind: string, name: string, namespace: string | undefined): any | undefined {
+    const key = `${kind}/${name}/${namespace ?? ''}${namespace === undefined ? '?' : ''}`;
+    if (!this.found.has(key)) {
+      this.found.set(key, this.lookUp(kind, name, namespace));
+    }
+    return this.found.get(key);
+  }
+
+  private lookUp(kind: string, name: string, namespace: string | undefined): any | undefined {
     const candidates = this.byKindAndName.get(`${kind}/${name}`) ?? [];
     const exact = candidates.find((m) => metadataOf(m).namespace === namespace);
     if (exact !== undefined) {
@@ -95,6 +107,31 @@ export class ManifestIndex {
   /** Every manifest of a kind, in input order. */
   public ofKind(kind: string): any[] {
     return this.byKind.get(kind) ?? [];
+  }
+
+  /** A value computed once per run for a key (e.g. the check of a jar URI that many jobs share). */
+  public memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) {
+      this.memos.set(key, compute());
+    }
+    return this.memos.get(key) as T;
+  }
+
+  /**
+   * A value computed from an object of this run's manifests (a cluster's spec), once per run:
+   * the 99 session jobs of a cluster share its configuration and pods. The engine reads copies
+   * of the manifests made for the run, which no rule changes, so the value cannot go stale.
+   */
+  public derived<T>(of: object, what: string, compute: () => T): T {
+    let values = this.derivedValues.get(of);
+    if (values === undefined) {
+      values = new Map();
+      this.derivedValues.set(of, values);
+    }
+    if (!values.has(what)) {
+      values.set(what, compute());
+    }
+    return values.get(what) as T;
   }
 }
 
@@ -136,6 +173,48 @@ export class RuleContext {
       this.effective = deploymentConfiguration(this.settings.operatorConfiguration, this.spec);
     }
     return this.effective;
+  }
+
+  /**
+   * A FlinkDeployment spec's configuration (the operator's defaults with its flinkConfiguration
+   * laid over them), computed once per run for each spec.
+   */
+  public clusterConfiguration(clusterSpec: any): EffectiveConfiguration {
+    if (clusterSpec === this.manifest?.spec && this.kind === 'FlinkDeployment') {
+      return this.config;
+    }
+    return clusterSpec !== null && typeof clusterSpec === 'object'
+      ? this.index.derived(clusterSpec, 'configuration', () => deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec))
+      : deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec);
+  }
+
+  /**
+   * This session job's configuration as the operator merges it: its cluster's configuration with
+   * the job's own flinkConfiguration laid over it.
+   */
+  public sessionJobConfiguration(clusterSpec: any): EffectiveConfiguration {
+    const cluster = this.clusterConfiguration(clusterSpec);
+    const own = flattenConfiguration(this.spec.flinkConfiguration);
+    return own.size === 0 ? cluster : EffectiveConfiguration.merge(cluster.version, cluster.entries, own);
+  }
+
+  /**
+   * What this session job and its cluster write themselves: the cluster's flinkConfiguration with
+   * the job's laid over it, without the operator's defaults.
+   */
+  public ownSessionJobEntries(clusterSpec: any): ReadonlyMap<string, string> {
+    const cluster = clusterSpec !== null && typeof clusterSpec === 'object'
+      ? this.index.derived(clusterSpec, 'own configuration', () => flattenConfiguration(clusterSpec.flinkConfiguration))
+      : new Map<string, string>();
+    const own = flattenConfiguration(this.spec.flinkConfiguration);
+    return own.size === 0 ? cluster : new Map([...cluster, ...own]);
+  }
+
+  /** The JobManager and TaskManager pods of a FlinkDeployment spec, computed once per run for each spec. */
+  public podsOf(clusterSpec: any): { jobManager: FlinkPod; taskManager: FlinkPod } {
+    return clusterSpec !== null && typeof clusterSpec === 'object'
+      ? this.index.derived(clusterSpec, 'pods', () => flinkPods(clusterSpec, this.clusterConfiguration(clusterSpec)))
+      : flinkPods(clusterSpec, this.clusterConfiguration(clusterSpec));
   }
 
   public report(rule: RuleId, path: string, message: string, severity: Severity = RULES[rule].severity): void {

@@ -7,7 +7,7 @@ import { normalizeOptions } from './normalize-options';
 import { checkRemovedState } from './removed-state';
 import { RULES_BY_KIND } from './rules';
 import { checkResourceName } from './rules/resource-name';
-import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
+import { asPlainData, elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
 import { isFlinkKind } from './structural-schema';
 
 /**
@@ -39,7 +39,10 @@ export function runLocatedValidation(manifests: any[], options: ValidationOption
     if (problem !== undefined) {
       located.push({ finding: inputFinding('', `The manifests: ${problem}.`) });
     }
-    const sanitized = elements.map((manifest) => toPlainData(manifest));
+    // The constructs hand over their own toJson() output, which no caller holds: used as it is
+    // when it is plain data (the rules never change it). A caller's manifests are always copied,
+    // so that they cannot change under the rules.
+    const sanitized = elements.map((manifest) => (constructs ? asPlainData(manifest) : toPlainData(manifest)));
     return [...located, ...runSanitizedValidation(sanitized, normalized.options, normalized.previousManifests, constructs)];
   } catch (error) {
     // Not reached by any known input: the last guard of the promise never to throw.

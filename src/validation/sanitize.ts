@@ -208,6 +208,60 @@ export function toPlainData(value: unknown): SanitizedManifest {
 }
 
 /**
+ * Whether a value is JSON data already, so that copying it would change nothing: strings,
+ * numbers, booleans and null in plain objects and arrays (no `toJSON`, no undefined values, no
+ * `__proto__` key), at most {@link MAX_DEPTH} levels deep (a circular reference never ends, so it
+ * fails too) and {@link MAX_VALUES} values. Reads each value once; never throws.
+ */
+export function isPlainData(value: unknown): boolean {
+  let values = 0;
+  const plain = (item: unknown, depth: number): boolean => {
+    if (++values > MAX_VALUES) {
+      return false;
+    }
+    const type = typeof item;
+    if (type === 'string' || type === 'boolean' || (type === 'number' && Number.isFinite(item))) {
+      return true;
+    }
+    if (item === null) {
+      return true;
+    }
+    if (type !== 'object' || depth >= MAX_DEPTH) {
+      return false;
+    }
+    if (Array.isArray(item)) {
+      const length = item.length;
+      for (let index = 0; index < length; index++) {
+        if (!(index in item) || !plain(item[index], depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    const prototype = Object.getPrototypeOf(item);
+    if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in (item as object)) {
+      return false;
+    }
+    for (const key in item as object) {
+      if (key === '__proto__' || !plain((item as any)[key], depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  try {
+    return plain(value, 0);
+  } catch {
+    return false; // a getter or a Proxy trap that throws: the copy reports it
+  }
+}
+
+/** A manifest as plain data: the value itself when it is plain data already, otherwise a copy (see toPlainData). */
+export function asPlainData(value: unknown): SanitizedManifest {
+  return isPlainData(value) ? { manifest: value, problems: [] } : toPlainData(value);
+}
+
+/**
  * The elements of a list the caller gave, never throwing: an array's elements, a single value
  * as a list of one, nothing for undefined and null.
  */

@@ -8,6 +8,7 @@
  */
 import { childPath } from './json-path';
 import { FLINK_CRD_SCHEMAS_JSON } from '../imports/flink-crd-schemas';
+import { editDistance } from '../private/edit-distance';
 
 /** One schema violation. */
 export interface SchemaViolation {
@@ -70,20 +71,6 @@ function closest(name: string, known: string[]): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 function compileAll(): Map<string, CompiledKind> {

@@ -90,7 +90,7 @@ export class EffectiveConfiguration {
    * read Flink's options too, with its bundled Flink library, which knows every key
    */
   public lookup(option: FlinkOption, as: OptionReader = option.reader): { key: string; value: string } | undefined {
-    for (const key of keysRead({ ...option, reader: as }, this.version)) {
+    for (const key of keysRead(option, this.version, as)) {
       const value = this.entries.get(key);
       if (value !== undefined) {
         return { key, value };

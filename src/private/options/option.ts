@@ -119,15 +119,29 @@ export function writeKey(opt: FlinkOption, version: FlinkVersion): string | unde
   return atVersion(opt.keys, version);
 }
 
+/** keysRead's answers, by option, then by reader and version: options and versions are fixed objects. */
+const KEYS_READ = new WeakMap<FlinkOption, { [reader in OptionReader]?: Map<string | undefined, ReadonlyArray<string>> }>();
+
 /**
  * The keys a version reads, in order: the current key, then the fallback keys. With no version
- * (unknown, or an operator option), every key the option has ever had.
+ * (unknown), or for an option the operator reads (or when `reader` is the operator), every key
+ * the option has ever had.
  */
-export function keysRead(opt: FlinkOption, version: FlinkVersion | undefined): string[] {
-  const keys = [...opt.keys, ...(opt.fallbackKeys ?? [])]
-    .filter((entry) => opt.reader === 'operator' || inRange(entry, version))
-    .map((entry) => entry.value);
-  return [...new Set(keys)];
+export function keysRead(opt: FlinkOption, version: FlinkVersion | undefined, reader: OptionReader = opt.reader): ReadonlyArray<string> {
+  let byReader = KEYS_READ.get(opt);
+  if (byReader === undefined) {
+    byReader = {};
+    KEYS_READ.set(opt, byReader);
+  }
+  const byVersion = byReader[reader] ??= new Map();
+  let keys = byVersion.get(version?.name);
+  if (keys === undefined) {
+    keys = [...new Set([...opt.keys, ...(opt.fallbackKeys ?? [])]
+      .filter((entry) => reader === 'operator' || inRange(entry, version))
+      .map((entry) => entry.value))];
+    byVersion.set(version?.name, keys);
+  }
+  return keys;
 }
 
 /** Every key the option has had, in any version. */

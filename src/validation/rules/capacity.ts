@@ -10,7 +10,6 @@
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
-import { deploymentConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 
 const SLOTS_PER_TASK_MANAGER = mainKey(F.TASK_SLOTS);
@@ -72,7 +71,7 @@ export function checkSessionJobCapacity(context: RuleContext): void {
   if (cluster === undefined || (cluster.spec?.job !== undefined && cluster.spec?.job !== null)) {
     return;
   }
-  const clusterConfig = deploymentConfiguration(context.settings.operatorConfiguration, cluster.spec);
+  const clusterConfig = context.clusterConfiguration(cluster.spec);
   const capacity = clusterCapacity(cluster.spec, clusterConfig);
   if (capacity === undefined) {
     return;

@@ -96,8 +96,10 @@ export function checkUnreadKeys(context: RuleContext): void {
   }
   const version = own.version;
   const config = new EffectiveConfiguration(own.entries, version);
+  // Only the options of the keys that are set can have unread keys; in the registry's order.
+  const present = new Set([...own.entries.keys()].map(optionForKey).filter((option) => option !== undefined));
   for (const option of ALL_OPTIONS) {
-    if (option.reader !== 'flink') {
+    if (option.reader !== 'flink' || !present.has(option)) {
       continue;
     }
     for (const key of config.unreadKeys(option)) {

@@ -14,11 +14,11 @@ import { FlinkOption } from '../../private/options/option';
 import {
   BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER, BUILT_IN_PLUGINS_VARIABLE, JOB_RESULT_STORE_PATH,
 } from '../../private/options/storage-options';
-import { flinkVersionOf, highAvailabilityEnabled, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf, sessionJobConfiguration } from '../configuration';
+import { flinkVersionOf, highAvailabilityEnabled, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf } from '../configuration';
 import { RuleContext } from '../context';
 import { ImageFlinkVersion, imageFlinkVersion, isOfficialFlinkImage, parseImageReference, versionText } from '../image-reference';
 import { childPath } from '../json-path';
-import { environmentValue, flinkPods, FlinkPod, volumeMounts } from '../pods/flink-pods';
+import { environmentValue, FlinkPod, volumeMounts } from '../pods/flink-pods';
 
 type Process = 'jobManager' | 'taskManager';
 const LABEL: { [process in Process]: string } = { jobManager: 'JobManager', taskManager: 'TaskManager' };
@@ -106,9 +106,17 @@ function exampleJar(plugin: FileSystemPluginFamily, image: PodImage): string {
 
 /** Reports storage URIs whose scheme no plugin of the pods serves. */
 function checkMissingPlugins(context: RuleContext, uris: StorageUri[], spec: any, config: EffectiveConfiguration): void {
-  const pods = flinkPods(spec, config);
-  const image = imageOf(spec);
-  const enabled = { jobManager: enabledPlugins(pods.jobManager, config, 'jobManager'), taskManager: enabledPlugins(pods.taskManager, config, 'taskManager') };
+  if (uris.length === 0) {
+    return;
+  }
+  // The same for every session job of a cluster: computed once per cluster spec and run.
+  const { image, enabled } = context.index.derived(spec, 'plugins', () => {
+    const pods = context.podsOf(spec);
+    return {
+      image: imageOf(spec),
+      enabled: { jobManager: enabledPlugins(pods.jobManager, config, 'jobManager'), taskManager: enabledPlugins(pods.taskManager, config, 'taskManager') },
+    };
+  });
   for (const storage of uris) {
     const scheme = uriScheme(storage.uri);
     const plugins = scheme === undefined ? [] : pluginsForScheme(scheme);
@@ -143,7 +151,7 @@ function checkPluginVersions(context: RuleContext): void {
   if (!image.official) {
     return;
   }
-  const pods = flinkPods(spec, context.config);
+  const pods = context.podsOf(spec);
   const seen = new Set<string>();
   for (const process of ['jobManager', 'taskManager'] as Process[]) {
     const enabled = enabledPlugins(process === 'jobManager' ? pods.jobManager : pods.taskManager, context.config, process);
@@ -199,7 +207,7 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
     return;
   }
   const own = flattenConfiguration(context.spec.flinkConfiguration);
-  const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
+  const config = context.sessionJobConfiguration(cluster.spec);
   const version = flinkVersionOf(cluster.spec.flinkVersion);
   const base = 'spec.flinkConfiguration';
   const reaches = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE);
@@ -207,6 +215,6 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
     reaches ? storageOption(config, F.CHECKPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base) : undefined,
     storageOption(config, F.SAVEPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base),
   ].filter((uri): uri is StorageUri => uri !== undefined && uri.path !== base);
-  const clusterConfig = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, {});
+  const clusterConfig = context.clusterConfiguration(cluster.spec);
   checkMissingPlugins(context, uris, cluster.spec, clusterConfig);
 }

@@ -6,7 +6,8 @@
  * can be judged, so those are checked and other names pass.
  */
 import { uriScheme } from '../../private/flink/uri';
-import { RuleContext } from '../context';
+import { RuleContext, Settings } from '../context';
+import { RuleId } from '../rule-catalog';
 
 /** Characters java.net.URI refuses anywhere in a URI (besides control characters). */
 const ILLEGAL = /[\s<>"{}|\\^`]/;
@@ -88,39 +89,51 @@ export function isRestrictedHost(host: string): boolean {
 }
 
 export function checkJarUri(context: RuleContext): void {
-  const job = context.spec.job;
-  const uri = job?.jarURI;
+  const uri = context.spec.job?.jarURI;
   if (typeof uri !== 'string') {
     return;
   }
-  const path = 'spec.job.jarURI';
+  // Jobs often share a jar: its check (with this run's settings) is made once.
+  const problem = context.index.memo(`jar-uri\u0000${uri}`, () => jarUriProblem(uri, context.settings));
+  if (problem !== undefined) {
+    context.report(problem.rule, PATH, problem.message);
+  }
+}
+
+const PATH = 'spec.job.jarURI';
+
+/** What the operator would refuse in a session job's jarURI, with the settings of the run. */
+function jarUriProblem(uri: string, settings: Settings): { rule: RuleId; message: string } | undefined {
+  const path = PATH;
   const problem = syntaxProblem(uri);
   if (problem) {
-    context.report('jar-uri-syntax', path, `${path} '${uri}' is not a valid URI (${problem}). Percent-encode spaces and special characters.`);
-    return;
+    return { rule: 'jar-uri-syntax', message: `${path} '${uri}' is not a valid URI (${problem}). Percent-encode spaces and special characters.` };
   }
   const scheme = uriScheme(uri);
   if (scheme === undefined) {
-    context.report('jar-uri-scheme', path, `${path} '${uri}' has no scheme; the operator downloads session job jars from a URL such as 'https://repo.example.com/job.jar'.`);
-    return;
+    return { rule: 'jar-uri-scheme', message: `${path} '${uri}' has no scheme; the operator downloads session job jars from a URL such as 'https://repo.example.com/job.jar'.` };
   }
-  const allowed = context.settings.allowedJarSchemes;
+  const allowed = settings.allowedJarSchemes;
   if (!allowed.includes(scheme.toLowerCase())) {
-    context.report('jar-uri-scheme', path,
-      `${path} '${uri}' uses the scheme '${scheme}', which the operator does not allow for session jobs (allowed: ${allowed.join(', ')}). Serve the jar over https, or extend 'kubernetes.operator.user.artifacts.allowed-schemes' in the operator's configuration.`);
-    return;
+    return {
+      rule: 'jar-uri-scheme',
+      message: `${path} '${uri}' uses the scheme '${scheme}', which the operator does not allow for session jobs (allowed: ${allowed.join(', ')}). Serve the jar over https, or extend 'kubernetes.operator.user.artifacts.allowed-schemes' in the operator's configuration.`,
+    };
   }
   const lower = scheme.toLowerCase();
-  if ((lower === 'http' || lower === 'https') && context.settings.disallowRestrictedHosts) {
+  if ((lower === 'http' || lower === 'https') && settings.disallowRestrictedHosts) {
     const authority = /^[^:]+:\/\/([^/?#]*)/.exec(uri)?.[1] ?? '';
     const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
     const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d*$/, '');
     const validHost = host.startsWith('[') ? restrictedIpv6(host.slice(1, -1)) !== undefined : (ipv4(host) !== undefined && host.split('.').length === 4) || HOSTNAME.test(host);
     if (host === '' || !validHost) {
-      context.report('jar-uri-host', path, `${path} '${uri}' has no valid host; an ${lower} jar URL needs one, e.g. 'https://repo.example.com/job.jar'.`);
+      return { rule: 'jar-uri-host', message: `${path} '${uri}' has no valid host; an ${lower} jar URL needs one, e.g. 'https://repo.example.com/job.jar'.` };
     } else if (isRestrictedHost(host)) {
-      context.report('jar-uri-restricted-host', path,
-        `${path} '${uri}' points at '${host}', a loopback, link-local, private, wildcard or multicast address, which the operator refuses for session job jars. Host the jar on a public or allow-listed address.`);
+      return {
+        rule: 'jar-uri-restricted-host',
+        message: `${path} '${uri}' points at '${host}', a loopback, link-local, private, wildcard or multicast address, which the operator refuses for session job jars. Host the jar on a public or allow-listed address.`,
+      };
     }
   }
+  return undefined;
 }

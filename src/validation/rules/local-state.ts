@@ -10,10 +10,10 @@ import { EffectiveConfiguration, flattenConfiguration, isBlank } from '../../pri
 import * as F from '../../private/options/flink-options';
 import { FlinkOption } from '../../private/options/option';
 import { JOB_RESULT_STORE_PATH } from '../../private/options/storage-options';
-import { highAvailabilityEnabled, sessionClusterOf, sessionJobConfiguration } from '../configuration';
+import { highAvailabilityEnabled, sessionClusterOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-import { flinkPods, FlinkPod, FLINK_MAIN_CONTAINER, volumeMounts } from '../pods/flink-pods';
+import { FlinkPod, FLINK_MAIN_CONTAINER, volumeMounts } from '../pods/flink-pods';
 
 /** Where a path lands in one pod: lost with the container or the pod, on the node, or shared. */
 type Storage = 'lost' | 'node' | 'shared';
@@ -130,7 +130,7 @@ function report(context: RuleContext, entry: Location, placements: Placement[]):
 }
 
 function check(context: RuleContext, clusterSpec: any, config: EffectiveConfiguration, own: ReadonlyMap<string, string>, upgradeMode: unknown): void {
-  const pods = flinkPods(clusterSpec, config);
+  const pods = context.podsOf(clusterSpec);
   const namespace = context.namespace;
   for (const entry of locations(config, own, upgradeMode)) {
     const path = uriPath(entry.uri).replace(/\/+$/, '') || '/';
@@ -153,8 +153,8 @@ export function checkSessionJobLocalState(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object' || (upgradeMode !== 'last-state' && upgradeMode !== 'savepoint')) {
     return;
   }
-  const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
-  const pods = flinkPods(cluster.spec, config);
+  const config = context.sessionJobConfiguration(cluster.spec);
+  const pods = context.podsOf(cluster.spec);
   for (const entry of locations(config, ownEntries(context.spec.flinkConfiguration), upgradeMode)) {
     if (entry.critical === undefined || entry.key.startsWith('high-availability')) {
       continue; // the cluster reports its own HA storage

@@ -3,34 +3,20 @@
  * Flink's settings. Another container without an image makes Kubernetes refuse the pod, and a
  * volume mounted at a Flink path on another container never reaches Flink.
  */
+import { editDistance } from '../../private/edit-distance';
 import { RuleContext } from '../context';
-import { flinkPods, FLINK_MAIN_CONTAINER, PodContainer, volumeMounts } from '../pods/flink-pods';
-
-/** Edit distance, to recognise a misspelled main container name. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
+import { FLINK_MAIN_CONTAINER, PodContainer, volumeMounts } from '../pods/flink-pods';
 
 /** Whether a container name looks like an attempt at Flink's main container. */
 function meantAsMain(name: string | undefined): boolean {
-  return name !== undefined && (distance(name.toLowerCase(), FLINK_MAIN_CONTAINER) <= 4 || /flink.*main|main.*flink|^flink$/i.test(name));
+  return name !== undefined && (editDistance(name.toLowerCase().slice(0, 2 * FLINK_MAIN_CONTAINER.length), FLINK_MAIN_CONTAINER) <= 4 || /flink.*main|main.*flink|^flink$/i.test(name));
 }
 
 /** Paths under which the Flink image keeps what Flink reads. */
 const FLINK_PATH = /^\/opt\/flink(\/|$)/;
 
 export function checkPodTemplates(context: RuleContext): void {
-  const pods = flinkPods(context.spec, context.config);
+  const pods = context.podsOf(context.spec);
   const reported = new Set<string>();
   for (const pod of [pods.jobManager, pods.taskManager]) {
     for (const entry of pod.containers) {

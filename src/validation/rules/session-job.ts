@@ -3,7 +3,7 @@
  */
 import { flattenConfiguration } from '../../private/options/effective-configuration';
 import {
-  flinkVersionOf, operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf, sessionJobConfiguration,
+  flinkVersionOf, operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf,
 } from '../configuration';
 import { RuleContext } from '../context';
 import { checkAutoscalerOptions } from './autoscaler';
@@ -69,10 +69,10 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
     return;
   }
   checkIgnoredConfiguration(context, cluster);
-  const merged = sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, context.spec);
+  const merged = context.sessionJobConfiguration(cluster.spec);
   const version = flinkVersionOf(cluster.spec?.flinkVersion);
   const runtimeConfig = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)
-    ? merged : sessionJobConfiguration(context.settings.operatorConfiguration, cluster.spec, {});
+    ? merged : context.clusterConfiguration(cluster.spec);
   checkJobSpec(context, {
     runtimeConfig,
     job,

@@ -7,7 +7,7 @@ import { EffectiveConfiguration, flattenConfiguration } from '../../private/opti
 import * as F from '../../private/options/flink-options';
 import { AUTOSCALER_ENABLED, PERIODIC_CHECKPOINT_INTERVAL } from '../../private/options/operator-options';
 import { writeKey } from '../../private/options/option';
-import { durableStateKeys, flinkVersionOf, highAvailabilityEnabled, sessionJobConfiguration } from '../configuration';
+import { durableStateKeys, flinkVersionOf, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 
@@ -20,7 +20,17 @@ interface Job {
   readonly configPath: string;
 }
 
+/** jobOf's answer for each context: four rules ask for it. */
+const JOBS = new WeakMap<RuleContext, Job | undefined>();
+
 function jobOf(context: RuleContext): Job | undefined {
+  if (!JOBS.has(context)) {
+    JOBS.set(context, readJob(context));
+  }
+  return JOBS.get(context);
+}
+
+function readJob(context: RuleContext): Job | undefined {
   const job = context.spec.job;
   if (job === null || typeof job !== 'object') {
     return undefined;
@@ -29,8 +39,8 @@ function jobOf(context: RuleContext): Job | undefined {
     return { job, config: context.config, own: flattenConfiguration(context.spec.flinkConfiguration), flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
   }
   const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
-  const config = sessionJobConfiguration(context.settings.operatorConfiguration, cluster?.spec, context.spec);
-  const own = sessionJobConfiguration(new Map(), cluster?.spec, context.spec).entries;
+  const config = context.sessionJobConfiguration(cluster?.spec);
+  const own = context.ownSessionJobEntries(cluster?.spec);
   return { job, config, own, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
 }
 

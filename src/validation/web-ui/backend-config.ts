@@ -5,7 +5,6 @@
  * annotation comes from the cluster's `kubernetes.rest-service.annotations`.
  */
 import { REST_SERVICE_ANNOTATIONS } from '../../private/options/flink-options';
-import { deploymentConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { ExposedCluster } from './exposed-cluster';
 
@@ -28,7 +27,7 @@ export const GKE_FIX = `Fix it with 'authentication: WebUiAuthentication.gkeIden
 
 /** Why the cluster's REST Service is not behind Identity-Aware Proxy, or undefined when it is. */
 export function gkeIapProblem(context: RuleContext, cluster: ExposedCluster): string | undefined {
-  const read = deploymentConfiguration(context.settings.operatorConfiguration, cluster.spec).read(REST_SERVICE_ANNOTATIONS).read;
+  const read = context.clusterConfiguration(cluster.spec).read(REST_SERVICE_ANNOTATIONS).read;
   if (!read.ok) {
     return `flinkConfiguration 'kubernetes.rest-service.annotations' cannot be read (${read.reason})`;
   }

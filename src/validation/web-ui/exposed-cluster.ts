@@ -4,7 +4,6 @@
 import { FlinkAnnotations } from '../../constants';
 import { Severity } from '../../finding';
 import { WEB_SUBMIT } from '../../private/options/flink-options';
-import { deploymentConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 
 /** A Flink cluster in the manifests whose REST Service (`<name>-rest`) an exposure reaches. */
@@ -43,7 +42,7 @@ export function acceptsJarUploads(context: RuleContext, spec: any): boolean {
   if (spec?.job !== undefined && spec?.job !== null) {
     return false;
   }
-  const submit = deploymentConfiguration(context.settings.operatorConfiguration, spec).read(WEB_SUBMIT).read;
+  const submit = context.clusterConfiguration(spec).read(WEB_SUBMIT).read;
   return !submit.ok || submit.value !== false;
 }
 
