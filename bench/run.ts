@@ -33,8 +33,6 @@ interface Figure {
   readonly budget?: number;
   readonly budgetText: string;
   readonly samples: Sample[];
-  /** For figures whose ratio is not ours/baseline (scaling), the ratios themselves. */
-  readonly ratios?: number[];
   readonly extra?: string;
 }
 
@@ -61,7 +59,7 @@ const median = (values: number[]) => {
 };
 
 function ratiosOf(figure: Figure): number[] {
-  return figure.ratios ?? figure.samples.map((s) => s.ours / s.baseline);
+  return figure.samples.map((s) => s.ours / s.baseline);
 }
 
 function log(message: string): void {
@@ -116,14 +114,22 @@ function main(): void {
     budgetText: 'none (for scale)',
     samples: firstSynthSamples,
   });
+  // cdk8s itself does not scale linearly on this workload: it validates the whole app again for
+  // every chart it renders (10 charts at 1,000 resources, 100 at 10,000), so the raw ApiObjects
+  // take about 20 times as long for 10 times the resources. The figure compares how our time
+  // grows with how the baseline's grows: above 1, the constructs add work that grows faster than
+  // cdk8s's own.
   figures.push({
     name: 'scaling',
-    what: `time(${manifests.large.customResources.toLocaleString('en-US')}) / time(${manifests.small.customResources.toLocaleString('en-US')}) through the constructs`,
-    baseline: `linear would be ${(manifests.large.customResources / manifests.small.customResources).toFixed(0)}`,
-    unit: 'ms',
-    budget: QUICK ? Infinity : 11,
-    budgetText: '≤ 11',
-    samples: synthSamples.large.map((large, run) => ({ ours: large.ours, baseline: synthSamples.small[run].ours })),
+    what: `how the synth time grows from ${manifests.small.customResources.toLocaleString('en-US')} to ${manifests.large.customResources.toLocaleString('en-US')} custom resources through the constructs: time(large) / time(small)`,
+    baseline: 'the same growth of the plain `ApiObject`s (cdk8s itself, which validates the app once per chart)',
+    unit: 'times',
+    budget: QUICK ? Infinity : 1.1,
+    budgetText: '≤ 1.1×',
+    samples: synthSamples.large.map((large, run) => ({
+      ours: large.ours / synthSamples.small[run].ours,
+      baseline: large.baseline / synthSamples.small[run].baseline,
+    })),
   });
 
   // Cold start
@@ -170,12 +176,14 @@ function main(): void {
     const stat = fs.statSync(target);
     return stat.isDirectory() ? fs.readdirSync(target).reduce((sum, entry) => sum + sizeOf(path.join(target, entry)), 0) : stat.size;
   };
-  const compiled = sizeOf(path.join(ROOT, 'lib')) + sizeOf(path.join(ROOT, '.jsii'));
   const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }))[0];
+  // What the package holds of lib/ and .jsii (the source maps next to lib/'s files stay out of it).
+  const compiled = (pack.files as Array<{ path: string; size: number }>)
+    .filter((file) => file.path.startsWith('lib/') || file.path === '.jsii').reduce((sum, file) => sum + file.size, 0);
   const kplus = sizeOf(path.join(ROOT, 'node_modules', 'cdk8s-plus-28'));
   figures.push({
     name: 'package size',
-    what: `\`npm pack\` unpacked size (${pack.entryCount} files, bundled \`yaml\` and \`node-sarif-builder\` included); lib/ + .jsii alone: ${(compiled / 1e6).toFixed(2)} MB (budget 3 MB)`,
+    what: `\`npm pack\` unpacked size (${pack.entryCount} files, bundled \`yaml\` and \`node-sarif-builder\` included); its lib/ and .jsii alone: ${(compiled / 1e6).toFixed(2)} MB (budget 3 MB)`,
     baseline: "cdk8s-plus-28's installed size",
     unit: 'bytes',
     budget: 1 / 3,
@@ -272,6 +280,9 @@ function main(): void {
 }
 
 function show(value: number, unit: string): string {
+  if (unit === 'times') {
+    return `${value.toFixed(1)}×`;
+  }
   if (unit === 'bytes') {
     return `${(value / 1e6).toFixed(2)} MB`;
   }
@@ -281,7 +292,9 @@ function show(value: number, unit: string): string {
 function render(figures: Figure[]): string {
   const commit = (() => {
     try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      return changed === '' ? head : `${head} with uncommitted changes to src/ or bench/`;
     } catch {
       return 'unknown';
     }

@@ -1,8 +1,15 @@
 import { FlinkVersion } from './flink-version';
 import { MemoryDerivationOptions } from './memory-derivation-options';
 import { memorySizeToNumber } from './private/flink/memory-size';
-import { deriveJobManagerMemory } from './private/memory/job-manager';
-import { versionRules } from './private/memory/options';
+import type * as Derivation from './private/memory/job-manager';
+import type * as MemoryOptions from './private/memory/options';
+import { onFirstUse } from './private/on-first-use';
+
+// Flink's memory model, loaded when a size is derived (see private/on-first-use.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const derivation = onFirstUse(() => require('./private/memory/job-manager') as typeof Derivation);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const memoryOptions = onFirstUse(() => require('./private/memory/options') as typeof MemoryOptions);
 
 /**
  * A JobManager's memory, component by component, in bytes, as Flink derives it at startup,
@@ -72,7 +79,7 @@ export class JobManagerMemory {
    */
   public static derive(flinkConfiguration: { [key: string]: string }, options: MemoryDerivationOptions = {}): JobManagerMemoryBreakdown {
     const version = options.flinkVersion ?? FlinkVersion.V2_2;
-    const memory = deriveJobManagerMemory(flinkConfiguration, versionRules(version));
+    const memory = derivation().deriveJobManagerMemory(flinkConfiguration, memoryOptions().versionRules(version));
     const bytes = (what: string, value: bigint) => memorySizeToNumber(`JobManager memory: ${what}`, value);
     const { jvmHeap, offHeap } = memory.flinkMemory;
     return {

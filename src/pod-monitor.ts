@@ -1,13 +1,18 @@
 import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IFlinkCluster } from './cluster';
-import { PodMonitor } from './imports/monitoring.coreos.com';
+import type * as PrometheusOperator from './imports/monitoring.coreos.com';
+import { onFirstUse } from './private/on-first-use';
 import { PROMETHEUS_FACTORY, PROMETHEUS_PORT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
 import { PropError } from './private/prop-error';
 import { checkedAt } from './render/construct-errors';
 import { FLINK_METRICS_PORT_NAME } from './render/pod-template';
 import { DeploymentMode } from './types';
+
+// The generated PodMonitor types, loaded when a monitor is made (see private/on-first-use.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const prometheusOperator = onFirstUse(() => require('./imports/monitoring.coreos.com') as typeof PrometheusOperator);
 
 /**
  * Options of the Prometheus Operator `PodMonitor` of a Flink cluster, for `addPodMonitor()`.
@@ -117,7 +122,7 @@ export class FlinkPodMonitor extends Construct {
       };
     });
     this.name = props.metadata?.name ?? cluster.name;
-    new PodMonitor(this, 'Resource', {
+    new (prometheusOperator().PodMonitor)(this, 'Resource', {
       metadata: { ...props.metadata, name: this.name, namespace: props.metadata?.namespace ?? cluster.namespace },
       spec,
     });

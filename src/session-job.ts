@@ -46,7 +46,7 @@ export class FlinkSessionJob extends ApiObject {
   public readonly cluster: IFlinkSessionCluster;
 
   constructor(scope: Construct, id: string, props: FlinkSessionJobProps) {
-    const path = scope.node.path === '' ? id : `${scope.node.path}/${id}`;
+    const path = () => (scope.node.path === '' ? id : `${scope.node.path}/${id}`);
     const { name, namespace, spec } = checkedAt(path, () => sessionJobSpec(id, props));
     super(scope, id, {
       ...FlinkSessionJobKind.GVK,

@@ -1,6 +1,10 @@
 import { Duration } from 'cdk8s';
 import { flinkDuration } from './private/flink/duration';
-import { quartzCronError } from './private/quartz/cron-expression';
+import { onFirstUse } from './private/on-first-use';
+import type * as Quartz from './private/quartz/cron-expression';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const quartz = onFirstUse(() => require('./private/quartz/cron-expression') as typeof Quartz);
 
 /**
  * When the operator takes a periodic savepoint or checkpoint: every fixed interval, or on a
@@ -38,7 +42,7 @@ export class Schedule {
    */
   public static cron(expression: string): Schedule {
     const trimmed = expression.trim();
-    const problem = trimmed === '' ? 'it is empty' : quartzCronError(trimmed);
+    const problem = trimmed === '' ? 'it is empty' : quartz().quartzCronError(trimmed);
     if (problem !== undefined) {
       throw new Error(`Schedule.cron: '${expression}' is not a Quartz cron expression (${problem}). Use 6 or 7 fields with '?' in day-of-month or day-of-week, e.g. '0 0 2 * * ?'.`);
     }

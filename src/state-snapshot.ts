@@ -133,7 +133,7 @@ export class JobReference {
     /** Its namespace, when known: the snapshot must live in the same one. */
     public readonly namespace?: string,
   ) {
-    checkedAt('JobReference', () => checkObjectName('job reference name', name));
+    checkedAt(() => 'JobReference', () => checkObjectName('job reference name', name));
   }
 }
 

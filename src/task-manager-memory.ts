@@ -1,8 +1,15 @@
 import { FlinkVersion } from './flink-version';
 import { MemoryDerivationOptions } from './memory-derivation-options';
 import { memorySizeToNumber } from './private/flink/memory-size';
-import { versionRules } from './private/memory/options';
-import { deriveTaskManagerMemory } from './private/memory/task-manager';
+import type * as MemoryOptions from './private/memory/options';
+import type * as Derivation from './private/memory/task-manager';
+import { onFirstUse } from './private/on-first-use';
+
+// Flink's memory model, loaded when a size is derived (see private/on-first-use.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const derivation = onFirstUse(() => require('./private/memory/task-manager') as typeof Derivation);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const memoryOptions = onFirstUse(() => require('./private/memory/options') as typeof MemoryOptions);
 
 /**
  * A TaskManager's memory, component by component, in bytes, as Flink derives it at startup
@@ -79,7 +86,7 @@ export class TaskManagerMemory {
    */
   public static derive(flinkConfiguration: { [key: string]: string }, options: MemoryDerivationOptions = {}): TaskManagerMemoryBreakdown {
     const version = options.flinkVersion ?? FlinkVersion.V2_2;
-    const memory = deriveTaskManagerMemory(flinkConfiguration, versionRules(version));
+    const memory = derivation().deriveTaskManagerMemory(flinkConfiguration, memoryOptions().versionRules(version));
     const bytes = (what: string, value: bigint) => memorySizeToNumber(`TaskManager memory: ${what}`, value);
     const flink = memory.flinkMemory;
     return {

@@ -1,7 +1,7 @@
 import { Finding, Severity, ValidationOptions } from './finding';
 import { FlinkValidator } from './flink-validator';
 import { validationEngine } from './validation/lazy-engine';
-import { OPTIONS_KIND } from './validation/normalize-options';
+import { OPTIONS_KIND } from './validation/referenced-kinds';
 
 /**
  * Properties of the cdk8s validation plugin, as given under `properties:` in `cdk8s.yaml`.

@@ -3,22 +3,18 @@ import { Construct } from 'constructs';
 import { IFlinkCluster } from './cluster';
 import { FlinkAnnotations } from './constants';
 import { HttpRouteAuthentication } from './http-route-authentication';
-import {
-  HttpRoute,
-  HttpRouteSpec,
-  HttpRouteSpecRules,
-  HttpRouteSpecRulesFiltersRequestRedirectPathType,
-  HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
-  HttpRouteSpecRulesFiltersType,
-  HttpRouteSpecRulesFiltersUrlRewritePathType,
-  HttpRouteSpecRulesMatchesPathType,
-} from './imports/gateway.networking.k8s.io';
+import type * as GatewayApi from './imports/gateway.networking.k8s.io';
+import { onFirstUse } from './private/on-first-use';
 import { PropError } from './private/prop-error';
 import { validateAppOnSynth } from './render/app-validation';
 import { checkedAt } from './render/construct-errors';
 import { checkObjectName } from './render/prop-checks';
 import { markChanged } from './render/synth-cache';
 import { normalizePathPrefix } from './render/url-path';
+
+// The generated Gateway API types, loaded when a route is made (see private/on-first-use.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gatewayApi = onFirstUse(() => require('./imports/gateway.networking.k8s.io') as typeof GatewayApi);
 
 /**
  * Options of `exposeWebUiWithGateway()`: a Gateway API HTTPRoute to the web UI.
@@ -150,33 +146,34 @@ export class FlinkWebUiHttpRoute extends Construct {
     };
     // Like the Ingress, the route follows its cluster, and renders at synth: `rest.port` may
     // still change after this call.
-    this.apiObject = new HttpRoute(this, 'Resource', {
+    this.apiObject = new (gatewayApi().HttpRoute)(this, 'Resource', {
       metadata: { ...props.metadata, name: this.name, namespace: props.cluster.namespace, annotations },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     validateAppOnSynth(this);
   }
 
-  private renderSpec(): HttpRouteSpec {
+  private renderSpec(): GatewayApi.HttpRouteSpec {
+    const gateway = gatewayApi();
     const authentication = this.options.authentication?._filter;
-    const backend: HttpRouteSpecRules = {
-      matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: this.path } }],
+    const backend: GatewayApi.HttpRouteSpecRules = {
+      matches: [{ path: { type: gateway.HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: this.path } }],
       filters: [
         ...(this.path === '/' ? [] : [{
-          type: HttpRouteSpecRulesFiltersType.URL_REWRITE,
-          urlRewrite: { path: { type: HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
+          type: gateway.HttpRouteSpecRulesFiltersType.URL_REWRITE,
+          urlRewrite: { path: { type: gateway.HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
         }]),
-        ...(authentication === undefined ? [] : [{ type: HttpRouteSpecRulesFiltersType.EXTENSION_REF, extensionRef: { ...authentication } }]),
+        ...(authentication === undefined ? [] : [{ type: gateway.HttpRouteSpecRulesFiltersType.EXTENSION_REF, extensionRef: { ...authentication } }]),
       ],
       backendRefs: [{ name: this.cluster.restServiceName, port: this.cluster.restPort }],
     };
-    const redirect: HttpRouteSpecRules = {
-      matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.EXACT, value: this.path } }],
+    const redirect: GatewayApi.HttpRouteSpecRules = {
+      matches: [{ path: { type: gateway.HttpRouteSpecRulesMatchesPathType.EXACT, value: this.path } }],
       filters: [{
-        type: HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
+        type: gateway.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
         requestRedirect: {
-          path: { type: HttpRouteSpecRulesFiltersRequestRedirectPathType.REPLACE_FULL_PATH, replaceFullPath: `${this.path}/` },
-          statusCode: HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
+          path: { type: gateway.HttpRouteSpecRulesFiltersRequestRedirectPathType.REPLACE_FULL_PATH, replaceFullPath: `${this.path}/` },
+          statusCode: gateway.HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
         },
       }],
     };

@@ -12,9 +12,8 @@ import * as YAML from 'yaml';
 import { FileText, readManifestText } from './read-file';
 import { ReadProblem } from './walk';
 import { plainValue } from './yaml-values';
-import { REFERENCED_KINDS } from '../validation/referenced-kinds';
+import { isFlinkKind, REFERENCED_KINDS } from '../validation/referenced-kinds';
 import { MAX_DEPTH, SanitizedManifest, toPlainData } from '../validation/sanitize';
-import { isFlinkKind } from '../validation/structural-schema';
 
 /**
  * How deep a YAML document may nest before it is refused unread. The YAML library composes a

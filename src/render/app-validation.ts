@@ -19,8 +19,7 @@ import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
 import { currentCache, markChanged, OwnedError, storeCache } from './synth-cache';
 import { validationEngine } from '../validation/lazy-engine';
-import { REFERENCED_KINDS } from '../validation/referenced-kinds';
-import { isFlinkKind } from '../validation/structural-schema';
+import { isFlinkKind, REFERENCED_KINDS } from '../validation/referenced-kinds';
 
 /** The Flink constructs of each app (by root) that asked for validation; the first one's chart reports the rest. */
 const registered = new WeakMap<IConstruct, { readonly first: IConstruct; readonly scopes: WeakSet<IConstruct> }>();

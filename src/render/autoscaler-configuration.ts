@@ -6,12 +6,16 @@ import { checkNotBoth, Entries } from './config-entries';
 import { checkWholeNumber } from './prop-checks';
 import { AutoscalerOptions } from '../autoscaler';
 import { FlinkVersion } from '../flink-version';
+import { onFirstUse } from '../private/on-first-use';
 import * as F from '../private/options/flink-options';
 import * as O from '../private/options/operator-options';
 import { defaultAt } from '../private/options/option';
 import { requireAvailable } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
-import { excludedPeriodsError } from '../validation/rules/excluded-periods';
+import type * as ExcludedPeriods from '../validation/rules/excluded-periods';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excludedPeriods = onFirstUse(() => require('../validation/rules/excluded-periods') as typeof ExcludedPeriods);
 
 /** A decimal without the binary noise of a subtraction (0.7 - 0.3 is 0.39999999999999997). */
 const decimal = (value: number) => Number(value.toFixed(10));
@@ -52,7 +56,7 @@ export function autoscalerEntries(entries: Entries, options: AutoscalerOptions |
   checkWholeNumber('autoscaler.vertexMinParallelism', options.vertexMinParallelism, 1);
   checkWholeNumber('autoscaler.vertexMaxParallelism', options.vertexMaxParallelism, options.vertexMinParallelism ?? 1);
   const periods = options.excludedPeriods?.join(';');
-  const periodsError = periods === undefined ? undefined : excludedPeriodsError(periods);
+  const periodsError = periods === undefined ? undefined : excludedPeriods().excludedPeriodsError(periods);
   if (periodsError !== undefined) {
     throw new PropError(`'autoscaler.excludedPeriods': ${periodsError}.`);
   }

@@ -118,10 +118,15 @@ export class ManifestIndex {
   }
 
   /**
-   * A value computed from an object of this run's manifests (a cluster's spec), once per run:
-   * the 99 session jobs of a cluster share its configuration and pods. The engine reads copies
-   * of the manifests made for the run, which no rule changes, so the value cannot go stale.
+   * A value computed from an object of this run's manifests (a cluster's spec) and kept for the
+   * run: the 99 session jobs of a cluster share its configuration and pods. No rule changes a
+   * manifest, so a value cannot go stale within the run.
    */
+  public peek<T>(of: object, what: string): T | undefined {
+    return this.derivedValues.get(of)?.get(what) as T | undefined;
+  }
+
+  /** See `peek`: computes the value when it is not there yet, and keeps it for the run. */
   public derived<T>(of: object, what: string, compute: () => T): T {
     let values = this.derivedValues.get(of);
     if (values === undefined) {
@@ -143,6 +148,7 @@ export class RuleContext {
   public readonly subject: string;
   public readonly namespace?: string;
   private effective?: EffectiveConfiguration;
+  private ownShared?: WeakMap<object, Map<string, unknown>>;
 
   constructor(
     public readonly manifest: any,
@@ -183,9 +189,32 @@ export class RuleContext {
     if (clusterSpec === this.manifest?.spec && this.kind === 'FlinkDeployment') {
       return this.config;
     }
-    return clusterSpec !== null && typeof clusterSpec === 'object'
-      ? this.index.derived(clusterSpec, 'configuration', () => deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec))
-      : deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec);
+    return this.shared(clusterSpec, 'configuration', () => deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec));
+  }
+
+  /**
+   * A value computed from a cluster's spec (its pods, its plugins), shared by the checks that ask
+   * for it: kept for the whole run when a session job asks (the cluster's other jobs will ask
+   * again), and only while this manifest is checked otherwise, so that a run over 50,000
+   * FlinkDeployments keeps no copy of each one's configuration.
+   */
+  public shared<T>(clusterSpec: any, what: string, compute: () => T): T {
+    if (clusterSpec === null || typeof clusterSpec !== 'object') {
+      return compute();
+    }
+    if (this.kind === 'FlinkSessionJob') {
+      return this.index.derived(clusterSpec, what, compute);
+    }
+    this.ownShared ??= new WeakMap();
+    let values = this.ownShared.get(clusterSpec);
+    if (values === undefined) {
+      values = new Map();
+      this.ownShared.set(clusterSpec, values);
+    }
+    if (!values.has(what)) {
+      values.set(what, this.index.peek(clusterSpec, what) ?? compute());
+    }
+    return values.get(what) as T;
   }
 
   /**
@@ -204,17 +233,15 @@ export class RuleContext {
    */
   public ownSessionJobEntries(clusterSpec: any): ReadonlyMap<string, string> {
     const cluster = clusterSpec !== null && typeof clusterSpec === 'object'
-      ? this.index.derived(clusterSpec, 'own configuration', () => flattenConfiguration(clusterSpec.flinkConfiguration))
+      ? this.shared(clusterSpec, 'own configuration', () => flattenConfiguration(clusterSpec.flinkConfiguration))
       : new Map<string, string>();
     const own = flattenConfiguration(this.spec.flinkConfiguration);
     return own.size === 0 ? cluster : new Map([...cluster, ...own]);
   }
 
-  /** The JobManager and TaskManager pods of a FlinkDeployment spec, computed once per run for each spec. */
+  /** The JobManager and TaskManager pods of a FlinkDeployment spec (see `shared`). */
   public podsOf(clusterSpec: any): { jobManager: FlinkPod; taskManager: FlinkPod } {
-    return clusterSpec !== null && typeof clusterSpec === 'object'
-      ? this.index.derived(clusterSpec, 'pods', () => flinkPods(clusterSpec, this.clusterConfiguration(clusterSpec)))
-      : flinkPods(clusterSpec, this.clusterConfiguration(clusterSpec));
+    return this.shared(clusterSpec, 'pods', () => flinkPods(clusterSpec, this.clusterConfiguration(clusterSpec)));
   }
 
   public report(rule: RuleId, path: string, message: string, severity: Severity = RULES[rule].severity): void {

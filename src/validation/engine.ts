@@ -4,11 +4,11 @@
 import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
 import { ManifestIndex, resolveSettings, RuleContext, Settings } from './context';
 import { normalizeOptions } from './normalize-options';
+import { isFlinkKind } from './referenced-kinds';
 import { checkRemovedState } from './removed-state';
 import { RULES_BY_KIND } from './rules';
 import { checkResourceName } from './rules/resource-name';
 import { asPlainData, elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
-import { isFlinkKind } from './structural-schema';
 
 /**
  * A finding and the position of its manifest: in the input, or (for a resource the input

@@ -3,13 +3,7 @@
  * the memory model and the schemas are needed only at synth or when validating).
  */
 import type * as Engine from './engine';
+import { onFirstUse } from '../private/on-first-use';
 
-let loaded: typeof Engine | undefined;
-
-export function validationEngine(): typeof Engine {
-  if (loaded === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = require('./engine') as typeof Engine;
-  }
-  return loaded;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const validationEngine = onFirstUse(() => require('./engine') as typeof Engine);

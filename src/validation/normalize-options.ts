@@ -8,6 +8,7 @@
  * booleans, as YAML properties often carry them, and a Pod Security level in any case.
  */
 import { Finding, PodSecurityLevel, Severity, ValidationOptions, ValidationRule } from '../finding';
+import { OPTIONS_KIND } from './referenced-kinds';
 import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
 
 /** Options of the right types, the previous manifests as plain data, and what was wrong. */
@@ -17,8 +18,6 @@ export interface NormalizedOptions {
   readonly findings: Finding[];
 }
 
-/** The `kind` of findings about the options rather than a manifest. */
-export const OPTIONS_KIND = 'ValidationOptions';
 
 function optionFinding(option: string, message: string): Finding {
   return { rule: ValidationRule.VALIDATION_OPTIONS, severity: Severity.ERROR, kind: OPTIONS_KIND, name: 'options', path: option, message };

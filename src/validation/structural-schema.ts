@@ -16,7 +16,17 @@ export interface SchemaViolation {
   readonly message: string;
 }
 
-type Checker = (value: unknown, path: string, out: SchemaViolation[]) => void;
+/**
+ * The keys from the checked object down to the value being checked: the path of a violation is
+ * built from it only when one is reported (most values have none).
+ */
+type Trail = Array<string | number>;
+
+type Checker = (value: unknown, trail: Trail, out: SchemaViolation[]) => void;
+
+function pathOf(trail: Trail): string {
+  return trail.reduce<string>((path, key) => childPath(path, key), '');
+}
 
 interface CompiledKind {
   readonly apiVersion: string;
@@ -77,13 +87,13 @@ function compileAll(): Map<string, CompiledKind> {
   const document = JSON.parse(FLINK_CRD_SCHEMAS_JSON);
   const shared: Array<Checker | undefined> = new Array(document.shared.length);
   const sharedChecker = (index: number): Checker => {
-    return (value, path, out) => {
+    return (value, trail, out) => {
       let checker = shared[index];
       if (checker === undefined) {
         checker = compile(document.shared[index]);
         shared[index] = checker;
       }
-      checker(value, path, out);
+      checker(value, trail, out);
     };
   };
 
@@ -92,9 +102,9 @@ function compileAll(): Map<string, CompiledKind> {
       return sharedChecker(schema.$shared);
     }
     if (schema['x-kubernetes-int-or-string']) {
-      return (value, path, out) => {
+      return (value, trail, out) => {
         if (!Number.isInteger(value) && typeof value !== 'string') {
-          out.push({ path, message: `must be an integer or a string (got ${show(value)})` });
+          out.push({ path: pathOf(trail), message: `must be an integer or a string (got ${show(value)})` });
         }
       };
     }
@@ -102,17 +112,17 @@ function compileAll(): Map<string, CompiledKind> {
     const type: string | undefined = schema.type;
     const preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true;
     if (type !== undefined) {
-      checks.push((value, path, out) => {
+      checks.push((value, trail, out) => {
         if (!matchesType(value, type) && !(value === null && schema.nullable === true)) {
-          out.push({ path, message: `must be ${type === 'integer' ? 'an integer' : `a ${type === 'object' ? 'map' : type}`} (got ${show(value)})` });
+          out.push({ path: pathOf(trail), message: `must be ${type === 'integer' ? 'an integer' : `a ${type === 'object' ? 'map' : type}`} (got ${show(value)})` });
         }
       });
     }
     if (Array.isArray(schema.enum)) {
       const allowed: unknown[] = schema.enum;
-      checks.push((value, path, out) => {
+      checks.push((value, trail, out) => {
         if (typeof value === 'string' && !allowed.includes(value)) {
-          out.push({ path, message: `must be one of ${allowed.map((v) => `'${v}'`).join(', ')} (got ${show(value)})` });
+          out.push({ path: pathOf(trail), message: `must be one of ${allowed.map((v) => `'${v}'`).join(', ')} (got ${show(value)})` });
         }
       });
     }
@@ -122,52 +132,57 @@ function compileAll(): Map<string, CompiledKind> {
       const additional: Checker | undefined = typeof schema.additionalProperties === 'object' ? compile(schema.additionalProperties) : undefined;
       const allowAny = preserveUnknown || schema.additionalProperties === true;
       const required: string[] = schema.required ?? [];
-      checks.push((value, path, out) => {
+      checks.push((value, trail, out) => {
         if (typeOf(value) !== 'object') {
           return;
         }
         const object = value as Record<string, unknown>;
         for (const name of required) {
           if (object[name] === undefined) {
-            out.push({ path: childPath(path, name), message: 'is required' });
+            out.push({ path: pathOf([...trail, name]), message: 'is required' });
           }
         }
-        for (const [name, child] of Object.entries(object)) {
-          const checker = properties.get(name);
-          if (child === null) {
+        for (const name in object) {
+          const child = object[name];
+          if (child === null || child === undefined) {
             // The API server prunes a null from a field that is not nullable (no field of the
             // operator's CRDs is) instead of rejecting it, and drops an unknown field anyway:
             // the rules see the field as absent and report what it leaves unset.
             continue;
           }
+          const checker = properties.get(name) ?? additional;
+          trail.push(name);
           if (checker !== undefined) {
-            checker(child, childPath(path, name), out);
-          } else if (additional !== undefined) {
-            additional(child, childPath(path, name), out);
+            checker(child, trail, out);
           } else if (!allowAny) {
             const suggestion = closest(name, known);
             out.push({
-              path: childPath(path, name),
+              path: pathOf(trail),
               message: `is not a field of the schema: the API server would drop it silently.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Remove or rename it.`,
             });
           }
+          trail.pop();
         }
       });
     }
     if (schema.items !== undefined) {
       const item = compile(schema.items);
-      checks.push((value, path, out) => {
+      checks.push((value, trail, out) => {
         if (Array.isArray(value)) {
-          value.forEach((element, index) => item(element, childPath(path, index), out));
+          value.forEach((element, index) => {
+            trail.push(index);
+            item(element, trail, out);
+            trail.pop();
+          });
         }
       });
     }
     if (checks.length === 1) {
       return checks[0];
     }
-    return (value, path, out) => {
+    return (value, trail, out) => {
       for (const check of checks) {
-        check(value, path, out);
+        check(value, trail, out);
       }
     };
   };
@@ -179,9 +194,9 @@ function compileAll(): Map<string, CompiledKind> {
   return result;
 }
 
-/** The Flink kinds the operator's CRDs define. */
-export function isFlinkKind(kind: unknown): boolean {
-  return typeof kind === 'string' && kindsSchemas().has(kind);
+/** The kinds the compiled CRD schemas define (FLINK_KINDS names the same, see referenced-kinds.ts). */
+export function schemaKinds(): string[] {
+  return [...kindsSchemas().keys()];
 }
 
 function kindsSchemas(): Map<string, CompiledKind> {
@@ -222,7 +237,7 @@ export function schemaViolations(manifest: any): SchemaViolation[] {
     }
   }
   const { apiVersion: _apiVersion, kind: _kind, metadata: _metadata, status: _status, ...rest } = manifest;
-  kind.check(rest, '', out);
+  kind.check(rest, [], out);
   return out;
 }
 

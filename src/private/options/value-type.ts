@@ -9,7 +9,11 @@ import { splitFlinkList, splitFlinkMap } from '../flink/list-splitter';
 import { parseMemorySize } from '../flink/memory-size';
 import { uriPath, uriScheme } from '../flink/uri';
 import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, tryParseJavaInt } from '../jvm/java-numbers';
-import { quartzCronError } from '../quartz/cron-expression';
+import { onFirstUse } from '../on-first-use';
+import type * as Quartz from '../quartz/cron-expression';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const quartz = onFirstUse(() => require('../quartz/cron-expression') as typeof Quartz);
 
 /** A value read from its text, or why Flink could not read it. */
 export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -124,7 +128,7 @@ export const DURATION_OR_CRON: ValueType<string> = {
     if (text.trim() === '' || parseFlinkDuration(text) !== undefined) {
       return { ok: true, value: text };
     }
-    const cronError = quartzCronError(text);
+    const cronError = quartz().quartzCronError(text);
     return cronError === undefined ? { ok: true, value: text } : { ok: false, reason: `neither a duration nor a Quartz cron expression (${cronError})` };
   },
 };

@@ -46,8 +46,25 @@ function consequence(option: FlinkOption): string {
     : 'Flink cannot read it and fails when it reads the option (at startup or when the job is submitted)';
 }
 
+/** Whether a resource sets no configuration at all (most session jobs): nothing to check. */
+export function isEmptyConfiguration(configuration: unknown): boolean {
+  if (configuration === undefined || configuration === null) {
+    return true;
+  }
+  if (typeof configuration !== 'object') {
+    return false;
+  }
+  for (const _key in configuration) {
+    return false;
+  }
+  return true;
+}
+
 /** Values of the wrong type, for every declared option the resource sets. */
 export function checkConfigValues(context: RuleContext): void {
+  if (isEmptyConfiguration(context.spec.flinkConfiguration)) {
+    return;
+  }
   const own = ownConfiguration(context.index, context.manifest);
   for (const [key, raw] of own.entries) {
     const option = optionForKey(key);
@@ -90,6 +107,9 @@ function insteadOf(option: FlinkOption, key: string, version: FlinkVersion): str
  * operator reads itself know every key.
  */
 export function checkUnreadKeys(context: RuleContext): void {
+  if (isEmptyConfiguration(context.spec.flinkConfiguration)) {
+    return;
+  }
   const own = ownConfiguration(context.index, context.manifest);
   if (own.version === undefined || !own.reachesFlink) {
     return;

@@ -110,7 +110,7 @@ function checkMissingPlugins(context: RuleContext, uris: StorageUri[], spec: any
     return;
   }
   // The same for every session job of a cluster: computed once per cluster spec and run.
-  const { image, enabled } = context.index.derived(spec, 'plugins', () => {
+  const { image, enabled } = context.shared(spec, 'plugins', () => {
     const pods = context.podsOf(spec);
     return {
       image: imageOf(spec),

@@ -15,6 +15,7 @@ import { flattenConfiguration } from '../../private/options/effective-configurat
 import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
+import { isEmptyConfiguration } from './config-keys';
 
 /** `SENSITIVE_KEYS` of Flink 1.16 and older (FLINK-15113 added the Azure key, FLINK-20055 `apikey`). */
 const UNTIL_1_16 = ['password', 'secret', 'fs.azure.account.key', 'apikey'];
@@ -63,7 +64,7 @@ function literalSecretsAccepted(context: RuleContext): boolean {
 
 /** A FlinkDeployment's (or session job's) `flinkConfiguration` holds no literal value under a sensitive key. */
 export function checkSensitiveValues(context: RuleContext): void {
-  if (literalSecretsAccepted(context)) {
+  if (isEmptyConfiguration(context.spec.flinkConfiguration) || literalSecretsAccepted(context)) {
     return;
   }
   // A session job's configuration is read by its cluster's Flink version.
@@ -100,7 +101,8 @@ export function maskedPasswordUri(text: string): string | undefined {
 }
 
 function reportUri(context: RuleContext, path: string, what: string, value: unknown): void {
-  const masked = typeof value === 'string' ? maskedPasswordUri(value) : undefined;
+  // User info ends with '@': a URI without one carries no password.
+  const masked = typeof value === 'string' && value.includes('@') ? maskedPasswordUri(value) : undefined;
   if (masked !== undefined) {
     context.report('credentials-in-url', path,
       `${what} carries a password in its user info ('${masked}'), in plain text in the manifest (and, for flinkConfiguration, in the cluster's ConfigMap and logs). `
