@@ -7,6 +7,7 @@ import * as YAML from 'yaml';
 import { FlinkSessionCluster, FlinkVersion } from '../src';
 import { operatorFile } from './support';
 import { manifestOf, synthValid, testChart } from '../test/support/manifests';
+import { grants } from '../test/support/rbac';
 
 function chartJobRules(): any[] {
   const template = fs.readFileSync(operatorFile('docs', 'helm-rbac-helpers.tpl'), 'utf8');
@@ -15,21 +16,6 @@ function chartJobRules(): any[] {
     throw new Error('jobRbacRules not found in helm-rbac-helpers.tpl');
   }
   return YAML.parse(block[1]).rules;
-}
-
-/** The (apiGroup, resource, verb) triples a list of rules grants. */
-function grants(rules: any[]): string[] {
-  const result = new Set<string>();
-  for (const rule of rules) {
-    for (const group of rule.apiGroups) {
-      for (const resource of rule.resources) {
-        for (const verb of rule.verbs) {
-          result.add(`${group}|${resource}|${verb}`);
-        }
-      }
-    }
-  }
-  return [...result].sort();
 }
 
 test('the Role grants exactly the operator chart job rules', () => {

@@ -12,12 +12,10 @@
  * experimental (sources.json `experimentalFields`) are removed to get the standard channel.
  * The same reduced schema is what tests check synthesized HTTPRoutes against, strictly.
  */
-import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import * as YAML from 'yaml';
+import { cdk8sImport } from './cdk8s-import';
 import { REPO_ROOT } from './operator-files';
 
 /** The generated TypeScript module, relative to the output directory. */
@@ -131,21 +129,9 @@ function provenanceHeader(source: GatewayApiSource): string {
 /** Writes src/imports/gateway.networking.k8s.io.ts (or into `outputDir`); returns the file. */
 export function generateGatewayApi(outputDir: string = path.join(REPO_ROOT, 'src', 'imports'), root: string = REPO_ROOT): string {
   const source = readGatewayApiSource(root);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-gateway-'));
-  try {
-    const input = path.join(work, 'httproutes.yaml');
-    fs.writeFileSync(input, YAML.stringify(httpRouteCrd(httpRouteSpecSchema(root))));
-    const cdk8s = path.join(root, 'node_modules', '.bin', 'cdk8s');
-    execFileSync(cdk8s, ['import', input, '--language', 'typescript', '--output', work, '--no-save', '--no-check-upgrade'], {
-      cwd: work,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const generated = fs.readFileSync(path.join(work, GATEWAY_TYPES_FILE), 'utf8');
-    fs.mkdirSync(outputDir, { recursive: true });
-    const target = path.join(outputDir, GATEWAY_TYPES_FILE);
-    fs.writeFileSync(target, provenanceHeader(source) + generated);
-    return target;
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const generated = cdk8sImport([httpRouteCrd(httpRouteSpecSchema(root))], GATEWAY_TYPES_FILE, root);
+  fs.mkdirSync(outputDir, { recursive: true });
+  const target = path.join(outputDir, GATEWAY_TYPES_FILE);
+  fs.writeFileSync(target, provenanceHeader(source) + generated);
+  return target;
 }

@@ -13,11 +13,10 @@
  *
  * It also regenerates the Gateway API HTTPRoute types from their pinned schema (gateway-api.ts).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { cdk8sImport } from './cdk8s-import';
 import { generateGatewayApi } from './gateway-api';
 import { EnsureOptions, loadPinnedCrdTexts, readSources, REPO_ROOT } from './operator-files';
 
@@ -193,34 +192,22 @@ function provenanceHeader(): string {
 /** Writes the generated modules to `outputDir` (default: src/imports). */
 export async function generate(outputDir: string = path.join(REPO_ROOT, 'src', 'imports'), options: EnsureOptions = {}): Promise<string[]> {
   const crds = await loadPinnedCrds(options);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-import-'));
-  try {
-    const input = path.join(work, 'flink-crds.yaml');
-    fs.writeFileSync(input, crds.map((crd) => YAML.stringify(authoringCrd(crd))).join('---\n'));
-    const cdk8s = path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s');
-    execFileSync(cdk8s, ['import', input, '--language', 'typescript', '--output', work, '--no-save', '--no-check-upgrade'], {
-      cwd: work,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const generated = fs.readFileSync(path.join(work, TYPES_FILE), 'utf8');
-    fs.mkdirSync(outputDir, { recursive: true });
-    const target = path.join(outputDir, TYPES_FILE);
-    fs.writeFileSync(target, provenanceHeader() + generated);
-    const schemas = path.join(outputDir, SCHEMAS_FILE);
-    fs.writeFileSync(schemas, [
-      provenanceHeader(),
-      '/**',
-      ' * The structural schemas of the operator CRDs (status left out), by kind, as JSON text: parsed',
-      ' * once, on first use, by the validation engine. Subtrees that occur more than once are stored',
-      ' * once under `shared` and referenced as `{ "$shared": <index> }`.',
-      ' */',
-      `export const FLINK_CRD_SCHEMAS_JSON = ${JSON.stringify(JSON.stringify(validationSchemas(crds)))};`,
-      '',
-    ].join('\n'));
-    return [target, schemas];
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const generated = cdk8sImport(crds.map(authoringCrd), TYPES_FILE);
+  fs.mkdirSync(outputDir, { recursive: true });
+  const target = path.join(outputDir, TYPES_FILE);
+  fs.writeFileSync(target, provenanceHeader() + generated);
+  const schemas = path.join(outputDir, SCHEMAS_FILE);
+  fs.writeFileSync(schemas, [
+    provenanceHeader(),
+    '/**',
+    ' * The structural schemas of the operator CRDs (status left out), by kind, as JSON text: parsed',
+    ' * once, on first use, by the validation engine. Subtrees that occur more than once are stored',
+    ' * once under `shared` and referenced as `{ "$shared": <index> }`.',
+    ' */',
+    `export const FLINK_CRD_SCHEMAS_JSON = ${JSON.stringify(JSON.stringify(validationSchemas(crds)))};`,
+    '',
+  ].join('\n'));
+  return [target, schemas];
 }
 
 if (require.main === module) {

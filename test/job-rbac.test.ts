@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { FlinkJobRbac, FlinkSessionCluster, FlinkVersion } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
+import { grants } from './support/rbac';
 
 /**
  * The operator chart's job rules (`jobRbacRules` of its RBAC helpers, release 1.15), as the
@@ -11,21 +12,6 @@ const CHART_JOB_GRANTS: string[] = (() => {
   const resources = ['|pods', '|configmaps', 'apps|deployments', 'apps|deployments/finalizers'];
   return resources.flatMap((resource) => verbs.map((verb) => `${resource}|${verb}`)).sort();
 })();
-
-/** The (apiGroup, resource, verb) triples a list of rules grants. */
-function grants(rules: any[]): string[] {
-  const result = new Set<string>();
-  for (const rule of rules) {
-    for (const group of rule.apiGroups) {
-      for (const resource of rule.resources) {
-        for (const verb of rule.verbs) {
-          result.add(`${group}|${resource}|${verb}`);
-        }
-      }
-    }
-  }
-  return [...result].sort();
-}
 
 describe('FlinkJobRbac', () => {
   const chart = testChart();

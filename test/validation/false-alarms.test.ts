@@ -28,13 +28,12 @@ describe('canary resources', () => {
   });
 });
 
-describe('empty (null) fields', () => {
-  // `resource:` or `spec:` left empty in YAML is a null, which the API server prunes from a field
-  // that is not nullable instead of rejecting it. What the null leaves unset is reported instead.
-  const application = {
+/** A stateless application of the shape people write, in a namespace. */
+function deployment(namespace: string) {
+  return {
     apiVersion: 'flink.apache.org/v1beta1',
     kind: 'FlinkDeployment',
-    metadata: { name: 'orders', namespace: 'flink' },
+    metadata: { name: 'orders', namespace },
     spec: {
       image: 'flink:1.20.1',
       flinkVersion: 'v1_20',
@@ -44,6 +43,12 @@ describe('empty (null) fields', () => {
       job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: 'stateless' },
     },
   };
+}
+
+describe('empty (null) fields', () => {
+  // `resource:` or `spec:` left empty in YAML is a null, which the API server prunes from a field
+  // that is not nullable instead of rejecting it. What the null leaves unset is reported instead.
+  const application = deployment('flink');
   const messages = (manifest: any) => FlinkValidator.validate([manifest]).map((finding) => `${finding.rule}: ${finding.message}`).join('\n');
 
   test('an empty resource is not "must be a map (got null)"; the memory it leaves unset is reported', () => {
@@ -88,19 +93,6 @@ describe('RBAC across namespaces', () => {
       subjects: [{ kind: 'ServiceAccount', name: 'flink', ...(subjectNamespace === undefined ? {} : { namespace: subjectNamespace }) }],
     },
   ];
-  const deployment = (namespace: string) => ({
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkDeployment',
-    metadata: { name: 'orders', namespace },
-    spec: {
-      image: 'flink:1.20.1',
-      flinkVersion: 'v1_20',
-      serviceAccount: 'flink',
-      jobManager: { resource: { memory: '2048m', cpu: 1 } },
-      taskManager: { resource: { memory: '2048m', cpu: 1 } },
-      job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: 'stateless' },
-    },
-  });
   const bindingFindings = (manifests: any[]) => FlinkValidator.validate(manifests).filter((finding) => finding.rule === 'service-account-binding');
 
   test('a RoleBinding in another namespace does not count for an account of the same name', () => {

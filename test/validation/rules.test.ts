@@ -3,24 +3,11 @@
  * accepting case, so that no rule rejects valid input.
  */
 import { APPLICATION, BLUE_GREEN, JOB_RBAC, onFlink, patched, SESSION_CLUSTER, SESSION_JOB, SNAPSHOT, STATEFUL_APPLICATION } from './fixtures';
-import { SECURITY_CASES } from './security-cases';
-import { Finding, FlinkValidator, Severity, ValidationOptions } from '../../src';
+import { RuleCase, SECURITY_CASES } from './security-cases';
+import { Finding, FlinkValidator, Severity } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
-interface Case {
-  readonly rule: keyof typeof RULES;
-  readonly what: string;
-  readonly manifests: any[];
-  /** true: the rule must report (with its catalog severity); false: nothing at all may be an error, and the rule must stay silent. */
-  readonly reported: boolean;
-  /** A fragment the finding's message must contain. */
-  readonly message?: RegExp;
-  /** The finding's path. */
-  readonly path?: string;
-  readonly options?: ValidationOptions;
-  /** The severity, where the rule decides it case by case; the catalog's otherwise. */
-  readonly severity?: Severity;
-}
+type Case = RuleCase;
 
 const app = (patch: any) => [patched(APPLICATION, patch), ...JOB_RBAC];
 const session = (patch: any) => [patched(SESSION_CLUSTER, patch), ...JOB_RBAC];

@@ -3,18 +3,23 @@
  * rules.test.ts.
  */
 import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
-import { PodSecurityLevel, ValidationOptions } from '../../src';
+import { PodSecurityLevel, Severity, ValidationOptions } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
-/** One case of the rule table (the shape of rules.test.ts's `Case`). */
-export interface SecurityCase {
+/** One case of the rule table of rules.test.ts. */
+export interface RuleCase {
   readonly rule: keyof typeof RULES;
   readonly what: string;
   readonly manifests: any[];
+  /** true: the rule must report (with its catalog severity); false: nothing at all may be an error, and the rule must stay silent. */
   readonly reported: boolean;
+  /** A fragment the finding's message must contain. */
   readonly message?: RegExp;
+  /** The finding's path. */
   readonly path?: string;
   readonly options?: ValidationOptions;
+  /** The severity, where the rule decides it case by case; the catalog's otherwise. */
+  readonly severity?: Severity;
 }
 
 const app = (patch: any) => [patched(APPLICATION, patch), ...JOB_RBAC];
@@ -30,7 +35,7 @@ const HARDENED_TEMPLATE = {
   },
 };
 
-export const SECURITY_CASES: SecurityCase[] = [
+export const SECURITY_CASES: RuleCase[] = [
   // config-injection
   { rule: 'config-injection', what: 'a newline in a value', manifests: app(config({ 'pipeline.name': 'x\nkubernetes.cluster-id: evil' })), reported: true, path: "spec.flinkConfiguration['pipeline.name']", message: /holds a newline in its value \('x\\nkubernetes.cluster-id: evil'\)/ },
   { rule: 'config-injection', what: 'a carriage return in a value', manifests: app(config({ 'pipeline.name': 'x\rweb.submit.enable: true' })), reported: true, message: /a carriage return/ },
