@@ -5,7 +5,7 @@ import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobOptions } from './job-options';
 import { PropError } from './private/prop-error';
-import { checkedAt } from './render/construct-errors';
+import { checkedAt } from './props/construct-errors';
 import { ImportedFlinkCluster } from './render/imported-cluster';
 import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { markChanged } from './render/synth-cache';
+import { markChanged } from './synth/synth-cache';
 
 /**
  * The Argo CD sync waves of each kind of object.

@@ -10,13 +10,13 @@ import {
   toJson_FlinkBlueGreenDeploymentSpec,
 } from './imports/flink.apache.org';
 import { flinkDuration } from './private/flink/duration';
-import { validateAppOnSynth } from './render/app-validation';
-import { checkedAt } from './render/construct-errors';
+import { checkedAt } from './props/construct-errors';
+import { checkExposureNames } from './props/name-checks';
 import { FlinkCustomResource } from './render/custom-resource';
 import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';
-import { checkExposureNames } from './render/name-checks';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
+import { validateAppOnSynth } from './synth/app-validation';
 import { blueGreenNameProblem } from './validation/rules/names';
 
 /**

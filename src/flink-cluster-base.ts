@@ -4,12 +4,12 @@ import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobRbac } from './job-rbac';
 import { PropError } from './private/prop-error';
+import { checkedAt } from './props/construct-errors';
+import { resourceName, resourceNamespace } from './props/names';
 import { dedicatedTaskManagerAccount, kubernetesHighAvailabilityIn, taskManagerAccountEntry, taskManagerAccountName } from './render/cluster-identity';
 import { checkClusterProps, clusterConfiguration } from './render/cluster-setup';
 import { ConfigurationBuilder } from './render/configuration-builder';
-import { checkedAt } from './render/construct-errors';
-import { resourceName, resourceNamespace } from './render/names';
-import { markChanged } from './render/synth-cache';
+import { markChanged } from './synth/synth-cache';
 import { FlinkTaskManagerRbac } from './task-manager-rbac';
 
 /**

@@ -7,9 +7,9 @@ import { NAMESPACE_NAME } from './private/kubernetes-names';
 import { PROMETHEUS_PORT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
 import { PropError } from './private/prop-error';
-import { checkedAt } from './render/construct-errors';
-import { checkMetadataKeys, checkName } from './render/name-checks';
-import { checkObjectName } from './render/prop-checks';
+import { checkedAt } from './props/construct-errors';
+import { checkMetadataKeys, checkName } from './props/name-checks';
+import { checkObjectName } from './props/prop-checks';
 import { DeploymentMode } from './types';
 
 /**

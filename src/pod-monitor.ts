@@ -6,7 +6,7 @@ import { onFirstUse } from './private/on-first-use';
 import { PROMETHEUS_FACTORY, PROMETHEUS_PORT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
 import { PropError } from './private/prop-error';
-import { checkedAt } from './render/construct-errors';
+import { checkedAt } from './props/construct-errors';
 import { FLINK_METRICS_PORT_NAME } from './render/pod-template';
 import { DeploymentMode } from './types';
 

@@ -6,16 +6,16 @@ import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_Fli
 import { FlinkSessionJobOptions } from './job-options';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
 import { PropError } from './private/prop-error';
-import { validateAppOnSynth } from './render/app-validation';
+import { checkedAt } from './props/construct-errors';
+import { checkMetadataKeys, checkName } from './props/name-checks';
+import { nameFromId } from './props/names';
+import { checkNonce, checkObjectName } from './props/prop-checks';
 import { ConfigurationBuilder } from './render/configuration-builder';
-import { checkedAt } from './render/construct-errors';
 import { renderJob } from './render/job-spec';
-import { checkMetadataKeys, checkName } from './render/name-checks';
-import { nameFromId } from './render/names';
 import { checkBatchJob } from './render/operations-configuration';
-import { checkNonce, checkObjectName } from './render/prop-checks';
-import { cachedOrRendered, markChanged, patchedAsChange } from './render/synth-cache';
 import { jobConfigurationEntries } from './render/typed-configuration';
+import { validateAppOnSynth } from './synth/app-validation';
+import { cachedOrRendered, markChanged, patchedAsChange } from './synth/synth-cache';
 import { operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE } from './validation/configuration';
 
 /**

@@ -5,13 +5,13 @@ import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkStateSnapshot as FlinkStateSnapshotKind, FlinkStateSnapshotSpec, toJson_FlinkStateSnapshotSpec } from './imports/flink.apache.org';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
 import { PropError } from './private/prop-error';
-import { validateAppOnSynth } from './render/app-validation';
-import { checkedAt } from './render/construct-errors';
+import { checkedAt } from './props/construct-errors';
+import { checkMetadataKeys, checkName } from './props/name-checks';
+import { resourceName, resourceNamespace } from './props/names';
+import { checkObjectName } from './props/prop-checks';
 import { FlinkCustomResource } from './render/custom-resource';
-import { checkMetadataKeys, checkName } from './render/name-checks';
-import { resourceName, resourceNamespace } from './render/names';
-import { checkObjectName } from './render/prop-checks';
 import type { FlinkSessionJob } from './session-job';
+import { validateAppOnSynth } from './synth/app-validation';
 
 /**
  * Options of a new savepoint.

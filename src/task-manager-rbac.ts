@@ -1,8 +1,8 @@
 import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkedAt } from './render/construct-errors';
-import { checkedObjectIdentity } from './render/name-checks';
+import { checkedAt } from './props/construct-errors';
+import { checkedObjectIdentity } from './props/name-checks';
 import { WorkloadIdentity } from './workload-identity';
 
 /**

@@ -6,11 +6,11 @@ import { HttpRouteAuthentication } from './http-route-authentication';
 import type * as GatewayApi from './imports/gateway.networking.k8s.io';
 import { onFirstUse } from './private/on-first-use';
 import { PropError } from './private/prop-error';
-import { validateAppOnSynth } from './render/app-validation';
-import { checkedAt } from './render/construct-errors';
-import { checkObjectName } from './render/prop-checks';
-import { markChanged } from './render/synth-cache';
+import { checkedAt } from './props/construct-errors';
+import { checkObjectName } from './props/prop-checks';
 import { normalizePathPrefix } from './render/url-path';
+import { validateAppOnSynth } from './synth/app-validation';
+import { markChanged } from './synth/synth-cache';
 
 // The generated Gateway API types, loaded when a route is made (see private/on-first-use.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

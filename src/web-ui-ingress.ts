@@ -5,12 +5,12 @@ import { IFlinkCluster } from './cluster';
 import { FlinkAnnotations } from './constants';
 import { IngressController } from './ingress-controller';
 import { PropError } from './private/prop-error';
-import { validateAppOnSynth } from './render/app-validation';
-import { checkedAt } from './render/construct-errors';
-import { checkExposureNames, checkMetadataKeys } from './render/name-checks';
-import { checkObjectName } from './render/prop-checks';
-import { markChanged } from './render/synth-cache';
+import { checkedAt } from './props/construct-errors';
+import { checkExposureNames, checkMetadataKeys } from './props/name-checks';
+import { checkObjectName } from './props/prop-checks';
 import { escapeRegex, normalizePathPrefix } from './render/url-path';
+import { validateAppOnSynth } from './synth/app-validation';
+import { markChanged } from './synth/synth-cache';
 import { wellKnownController } from './validation/web-ui/ingress-classes';
 import { WebUiAccessOptions } from './web-ui-authentication';
 

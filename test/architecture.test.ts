@@ -1,7 +1,7 @@
 /**
  * The layout of src/ by responsibility, checked: dependencies point one way (constructs →
- * render → validation → private), there are no import cycles between files, and no file of
- * ours is over 400 lines (generated imports excepted).
+ * render → synth → api → props → validation → private), there are no import cycles between
+ * files, and no file of ours is over 400 lines (generated imports excepted).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -40,13 +40,13 @@ const LEAVES = new Set(FILES.filter((file) => path.dirname(file) === SRC && GRAP
  * The layers. At the root of src/, `constructs` are the files of construct classes; `api` the
  * other public files (props, value classes, enums, FlinkValidator).
  */
-type Layer = 'private' | 'validation' | 'api' | 'render' | 'constructs' | 'cli';
+type Layer = 'private' | 'validation' | 'props' | 'api' | 'synth' | 'render' | 'constructs' | 'cli';
 /** Root files that work on constructs without defining one: the barrel, and ArgoCdSyncWaves, which annotates a chart's objects. */
 const CONSTRUCT_SIDE = new Set(['index.ts', 'argo-cd.ts']);
 const CONSTRUCT_CLASS = /^export (abstract )?class \w+ extends (Construct|ApiObject|Flink\w*Base)\b/m;
 function layerOf(file: string): Layer {
   const first = rel(file).split(path.sep)[0];
-  const layer = (['private', 'validation', 'render', 'cli'] as const).find((name) => name === first);
+  const layer = (['private', 'validation', 'props', 'synth', 'render', 'cli'] as const).find((name) => name === first);
   if (layer !== undefined) {
     return layer;
   }
@@ -57,9 +57,11 @@ function layerOf(file: string): Layer {
 const ALLOWED: { [layer in Layer]: Layer[] } = {
   private: [],
   validation: ['private'],
-  api: ['validation', 'private'],
-  render: ['api', 'validation', 'private'],
-  constructs: ['render', 'api', 'validation', 'private'],
+  props: ['validation', 'private'],
+  api: ['props', 'validation', 'private'],
+  synth: ['api', 'props', 'validation', 'private'],
+  render: ['synth', 'api', 'props', 'validation', 'private'],
+  constructs: ['render', 'synth', 'api', 'props', 'validation', 'private'],
   cli: ['api', 'validation', 'private'],
 };
 
@@ -68,7 +70,7 @@ describe('src/ layout', () => {
     expect(FILES.length).toBeGreaterThan(50);
   });
 
-  test('dependencies point one way: constructs → render → validation → private', () => {
+  test('dependencies point one way: constructs → render → synth → api → props → validation → private', () => {
     const violations = FILES.flatMap((file) => GRAPH.get(file)!
       .filter((target) => !LEAVES.has(target) && layerOf(target) !== layerOf(file) && !ALLOWED[layerOf(file)].includes(layerOf(target)))
       .map((target) => `${rel(file)} (${layerOf(file)}) imports ${rel(target)} (${layerOf(target)})`));

@@ -3,7 +3,6 @@
  * ranges (declared in the option registry) checked at construction.
  */
 import { checkNotBoth, Entries } from './config-entries';
-import { checkWholeNumber } from './prop-checks';
 import { AutoscalerOptions } from '../autoscaler';
 import { FlinkVersion } from '../flink-version';
 import { onFirstUse } from '../private/on-first-use';
@@ -12,6 +11,7 @@ import * as O from '../private/options/operator-options';
 import { defaultAt } from '../private/options/option';
 import { requireAvailable } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
+import { checkWholeNumber } from '../props/prop-checks';
 import type * as ExcludedPeriods from '../validation/rules/excluded-periods';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,12 +7,12 @@ import { FlinkClusterProps } from '../cluster-props';
 import { checkIdentityProps, identityConfigurationEntries } from './cluster-identity';
 import { ConfigurationBuilder } from './configuration-builder';
 import { builtInPluginsValue } from './filesystem-plugins';
-import { checkMetadataKeys, checkName } from './name-checks';
 import { checkPodProps } from './pod-hardening';
-import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from './prop-checks';
 import { clusterConfigurationEntries } from './typed-configuration';
 import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
 import { PropError } from '../private/prop-error';
+import { checkMetadataKeys, checkName } from '../props/name-checks';
+import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
 import { logFileNameProblem } from '../validation/rules/configuration-text';
 
 /** Throws on cluster props that the props alone decide are wrong. */

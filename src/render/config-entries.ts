@@ -5,12 +5,12 @@
  * prop it comes from.
  */
 import { Duration, Size } from 'cdk8s';
-import { flinkMemoryString } from './prop-checks';
 import { FlinkVersion } from '../flink-version';
 import { flinkDuration } from '../private/flink/duration';
 import { FlinkOption, inNumericRange } from '../private/options/option';
 import { writtenKey } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
+import { flinkMemoryString } from '../props/prop-checks';
 
 /** One configuration entry and the prop that set it. */
 export interface ConfigEntry {

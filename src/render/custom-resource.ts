@@ -6,7 +6,7 @@
  */
 import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { cachedOrRendered, markChanged, patchedAsChange } from './synth-cache';
+import { cachedOrRendered, markChanged, patchedAsChange } from '../synth/synth-cache';
 
 export class FlinkCustomResource extends ApiObject {
   /**

@@ -7,7 +7,6 @@ import { FlinkClusterProps, JobManagerOptions, OperatorIngressOptions, TaskManag
 import { identityPodAdditions } from './cluster-identity';
 import { builtInPluginsAdditions } from './filesystem-plugins';
 import { renderPodTemplates } from './pod-hardening';
-import { flinkMemoryString } from './prop-checks';
 import { FlinkAnnotations } from '../constants';
 import {
   FlinkDeploymentSpec,
@@ -17,6 +16,7 @@ import {
   FlinkDeploymentSpecJobManager,
   FlinkDeploymentSpecMode,
 } from '../imports/flink.apache.org';
+import { flinkMemoryString } from '../props/prop-checks';
 
 /** The CPU and memory of a JobManager or TaskManager when the props leave them out. */
 const DEFAULT_CPU = 1;

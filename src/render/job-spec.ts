@@ -4,9 +4,9 @@
 import { FlinkVersion } from '../flink-version';
 import { FlinkDeploymentSpecJob } from '../imports/flink.apache.org';
 import { FlinkJobOptions } from '../job-options';
-import { PythonJob } from '../python-job';
-import { checkNonce, checkWholeNumber } from './prop-checks';
 import { PropError } from '../private/prop-error';
+import { checkNonce, checkWholeNumber } from '../props/prop-checks';
+import { PythonJob } from '../python-job';
 
 /**
  * The job spec. FlinkDeployment and FlinkSessionJob share its shape; the generated types
