@@ -1,6 +1,5 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { markChanged } from './synth/synth-cache';
 
 /**
  * The Argo CD sync waves of each kind of object.
@@ -84,7 +83,6 @@ export class ArgoCdSyncWaves {
         construct.metadata.addAnnotation(ArgoCdSyncWaves.ANNOTATION, String(wave));
       }
     }
-    markChanged();
   }
 
   private constructor() {}

@@ -9,7 +9,6 @@ import { resourceName, resourceNamespace } from './props/names';
 import { dedicatedTaskManagerAccount, kubernetesHighAvailabilityIn, taskManagerAccountEntry, taskManagerAccountName } from './render/cluster-identity';
 import { checkClusterProps, clusterConfiguration } from './render/cluster-setup';
 import { ConfigurationBuilder } from './render/configuration-builder';
-import { markChanged } from './synth/synth-cache';
 import { FlinkTaskManagerRbac } from './task-manager-rbac';
 
 /**
@@ -98,7 +97,6 @@ export abstract class FlinkClusterBase extends Construct {
    * @param value its value
    */
   public addFlinkConfiguration(key: string, value: string): void {
-    markChanged();
     checkedAt(this, () => this.configuration.set(key, value, 'addFlinkConfiguration()'));
     if (this.taskManagerRbac !== undefined && this.flinkVersion !== undefined && !this.taskManagerRbac.leaderRetrieval
       && kubernetesHighAvailabilityIn(this.configuration.toObject(), this.flinkVersion)) {

@@ -15,7 +15,6 @@ import { FlinkCustomResource } from './render/custom-resource';
 import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployment-spec';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { validateAppOnSynth } from './synth/app-validation';
-import { markChanged } from './synth/synth-cache';
 import { deploymentNameProblem } from './validation/rules/names';
 import { WebUiAuthentication } from './web-ui-authentication';
 import { ExposeWebUiWithGatewayOptions, FlinkWebUiHttpRoute } from './web-ui-http-route';
@@ -111,7 +110,6 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     });
     this.addRestServiceAnnotations(options.authentication);
     this.operatorIngress = options;
-    markChanged();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { FlinkClusterType, IFlinkSessionCluster } from './cluster';
 import { FlinkVersion } from './flink-version';
@@ -15,7 +15,7 @@ import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';
 import { jobConfigurationEntries } from './render/typed-configuration';
 import { validateAppOnSynth } from './synth/app-validation';
-import { cachedOrRendered, markChanged, patchedAsChange } from './synth/synth-cache';
+import { renderedInSession } from './synth/synth-session';
 import { operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE } from './validation/configuration';
 
 /**
@@ -55,7 +55,6 @@ export class FlinkSessionJob extends ApiObject {
     });
     this.cluster = props.cluster;
     this.namespace = namespace ?? this.metadata.namespace;
-    markChanged();
     // The cluster's FlinkDeployment comes before the jobs that run on it. A job added with
     // addJob() is a later child of the cluster, so the construct tree already orders it; only a
     // job defined elsewhere needs an explicit dependency (on the FlinkDeployment, not on the
@@ -69,12 +68,7 @@ export class FlinkSessionJob extends ApiObject {
 
   /** The manifest; rendered once per synth (the validation's rendering is reused). */
   public toJson(): any {
-    return cachedOrRendered(this, () => super.toJson());
-  }
-
-  /** Applies a JSON patch to the manifest (and re-runs the validation at the next synth). */
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    patchedAsChange(() => super.addJsonPatch(...ops));
+    return renderedInSession(this, () => super.toJson());
   }
 }
 

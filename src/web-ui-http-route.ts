@@ -10,7 +10,6 @@ import { checkedAt } from './props/construct-errors';
 import { checkObjectName } from './props/prop-checks';
 import { normalizePathPrefix } from './render/url-path';
 import { validateAppOnSynth } from './synth/app-validation';
-import { markChanged } from './synth/synth-cache';
 
 // The generated Gateway API types, loaded when a route is made (see private/on-first-use.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -117,7 +116,6 @@ export class FlinkWebUiHttpRoute extends Construct {
     super(scope, id);
     this.cluster = props.cluster;
     this.options = props;
-    markChanged();
     const checked = checkedAt(this, () => {
       const name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;
       checkObjectName('metadata.name', name);

@@ -10,7 +10,6 @@ import { checkExposureNames, checkMetadataKeys } from './props/name-checks';
 import { checkObjectName } from './props/prop-checks';
 import { escapeRegex, normalizePathPrefix } from './render/url-path';
 import { validateAppOnSynth } from './synth/app-validation';
-import { markChanged } from './synth/synth-cache';
 import { wellKnownController } from './validation/web-ui/ingress-classes';
 import { WebUiAccessOptions } from './web-ui-authentication';
 
@@ -113,7 +112,6 @@ export class FlinkWebUiIngress extends Construct {
   constructor(scope: Construct, id: string, props: FlinkWebUiIngressProps) {
     super(scope, id);
     this.cluster = props.cluster;
-    markChanged();
     this.options = props;
     const checked = checkedAt(this, () => {
       const name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;

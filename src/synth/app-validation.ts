@@ -3,7 +3,7 @@
  * everything that needs more than a construct's own props (checks that the props alone decide
  * throw at construction instead, see construct-errors.ts).
  *
- * Every Flink construct asks for it. The engine runs once per synth (see synth-cache.ts) over
+ * Every Flink construct asks for it. The engine runs once per synth (see synth-session.ts) over
  * the API objects the rules read (see validation/referenced-kinds.ts): the Flink custom
  * resources, the Ingresses and HTTPRoutes that may expose their web UI with what authenticates
  * them, and the RBAC objects they reference. Each Flink construct's validation then reports the
@@ -17,7 +17,7 @@ import { IConstruct } from 'constructs';
 import { FlinkContextKeys } from '../constants';
 import { Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
-import { currentCache, markChanged, OwnedError, storeCache } from './synth-cache';
+import { openSessionsOn, OwnedError, sessionResult, ValidationResult } from './synth-session';
 import { validationEngine } from '../validation/lazy-engine';
 import { isFlinkKind, REFERENCED_KINDS } from '../validation/referenced-kinds';
 
@@ -26,15 +26,16 @@ const registered = new WeakMap<IConstruct, { readonly first: IConstruct; readonl
 
 /** Makes sure the app that holds `scope` validates its Flink resources at synth. */
 export function validateAppOnSynth(scope: IConstruct): void {
-  markChanged();
   const root = scope.node.root;
   let app = registered.get(root);
+  const chart = Chart.of(scope);
   if (app === undefined) {
     app = { first: scope, scopes: new WeakSet() };
     registered.set(root, app);
-    const chart = Chart.of(scope);
     chart.node.addValidation({ validate: () => errorsOf(root, chart) });
+    openSessionsOn(root, root);
   }
+  openSessionsOn(root, chart);
   if (app.scopes.has(scope)) {
     return;
   }
@@ -43,7 +44,7 @@ export function validateAppOnSynth(scope: IConstruct): void {
 }
 
 function errorsOf(root: IConstruct, owner: IConstruct): string[] {
-  const errors = validateApp(root);
+  const errors = sessionResult(root, () => validateApp(root)).errors;
   return errors.length === 0 ? [] : errors.filter((error) => error.owner === owner).map((error) => error.text);
 }
 
@@ -58,11 +59,7 @@ function ownerOf(root: IConstruct, construct: IConstruct | undefined): { owner: 
   return { owner: Chart.of(app.first), named: false };
 }
 
-function validateApp(root: IConstruct): ReadonlyArray<OwnedError> {
-  const cached = currentCache(root);
-  if (cached !== undefined) {
-    return cached.errors;
-  }
+function validateApp(root: IConstruct): ValidationResult {
   const objects = root.node.findAll()
     .filter((construct): construct is ApiObject => ApiObject.isApiObject(construct))
     .filter((object) => isFlinkKind(object.kind) || REFERENCED_KINDS.has(object.kind));
@@ -85,8 +82,7 @@ function validateApp(root: IConstruct): ReadonlyArray<OwnedError> {
   if (warnings.length > 0 && printWarnings !== false && printWarnings !== 'false') {
     process.stderr.write(warnings.map((warning) => `cdk8s-flink warning: ${warning}\n`).join(''));
   }
-  const json = new WeakMap<object, any>();
+  const json = new Map<IConstruct, any>();
   objects.forEach((object, index) => json.set(object, manifests[index]));
-  storeCache(root, errors, json);
-  return errors;
+  return { errors, json };
 }

@@ -1,6 +1,6 @@
 /**
  * The engine runs once per synth, however many charts the app has, and never serves results
- * from before a change.
+ * from before a change (test/synth-session.property.test.ts checks that on random apps).
  */
 import { App, Chart } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion, JobJar } from '../src';
@@ -25,6 +25,28 @@ describe('validation per synth', () => {
     const spy = jest.spyOn(engine, 'runLocatedValidation');
     try {
       app(5).synthYaml();
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('runs the engine once per synth: two synths run it twice', () => {
+    const spy = jest.spyOn(engine, 'runLocatedValidation');
+    try {
+      const twice = app(3);
+      twice.synthYaml();
+      twice.synthYaml();
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('runs the engine once for a chart rendered on its own', () => {
+    const spy = jest.spyOn(engine, 'runLocatedValidation');
+    try {
+      app(3).charts[1].toJson();
       expect(spy).toHaveBeenCalledTimes(1);
     } finally {
       spy.mockRestore();
