@@ -53,6 +53,9 @@ export * from './memory-derivation-options';
 export * from './task-manager-memory';
 export * from './job-manager-memory';
 
+// Errors
+export * from './prop-error';
+
 // Validation
 export * from './finding';
 export * from './flink-validator';

@@ -1,0 +1,71 @@
+/** Marks PropErrors, also those of another copy of this library in the same process. */
+const PROP_ERROR = Symbol.for('cdk8s-flink.PropError');
+
+/**
+ * The error the constructs and the value classes throw while an app is built, for a prop, an
+ * argument or a call they refuse: what the props alone decide is wrong fails there and then,
+ * before any synth. Its message names the prop, echoes the bad value and says the fix.
+ *
+ * It is a JavaScript `Error`, with a stack: `error instanceof PropError` and
+ * `error instanceof Error` both hold, so tests and tools can check the type and the prop
+ * instead of matching the message. What only the whole app can decide is reported at synth
+ * instead, as findings of the validation rules (see `FlinkValidator`).
+ */
+export class PropError {
+  /**
+   * Whether `error` is a PropError (also one thrown by another copy of this library).
+   *
+   * @param error anything caught
+   */
+  public static isPropError(error: any): boolean {
+    return error !== null && typeof error === 'object' && PROP_ERROR in error;
+  }
+
+  /**
+   * A PropError for `prop`.
+   *
+   * @param prop the prop, argument or call refused
+   * @param reason what is wrong and how to fix it
+   * @param constructPath the path of the construct that refuses it, when it is one
+   * @internal
+   */
+  public static _of(prop: string, reason: string, constructPath?: string): PropError {
+    return new PropError(prop, reason, constructPath);
+  }
+
+  /** Always `PropError`. */
+  public readonly name: string;
+
+  /** The whole message: the construct's path (when a construct refuses it), then the reason. */
+  public readonly message: string;
+
+  /**
+   * What the user wrote that is refused, as they wrote it: a prop (`checkpointing.interval`,
+   * `metadata.name`), a method (`addPodMonitor()`), or a factory's argument
+   * (`JobJar.fromUri(uri)`).
+   */
+  public readonly prop: string;
+
+  /** What is wrong and how to fix it: the message without the construct's path. */
+  public readonly reason: string;
+
+  /**
+   * The path of the construct that refuses the prop (e.g. `flink/Session`); undefined when a
+   * value class's factory refuses its argument before any construct receives it.
+   */
+  public readonly constructPath?: string;
+
+  private constructor(prop: string, reason: string, constructPath?: string) {
+    this.name = 'PropError';
+    this.prop = prop;
+    this.reason = reason;
+    this.constructPath = constructPath === '' ? undefined : constructPath;
+    this.message = this.constructPath === undefined ? reason : `${this.constructPath}: ${reason}`;
+    Object.defineProperty(this, PROP_ERROR, { value: true });
+    Error.captureStackTrace(this, PropError._of);
+  }
+}
+
+// A PropError is an Error: jsii's type system has no Error to extend, so the prototype chain is
+// joined here, once.
+Object.setPrototypeOf(PropError.prototype, Error.prototype);
