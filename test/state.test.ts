@@ -13,6 +13,7 @@ import {
   FlinkVersion,
   JobJar,
   SavepointFormat,
+  Schedule,
   Severity,
   UpgradeMode,
 } from '../src';
@@ -164,10 +165,9 @@ describe('periodic savepoints and savepoint history', () => {
   test('are operator keys in flinkConfiguration', () => {
     const deployment = manifestOf(application({
       ...DIRECTORIES,
-      checkpointing: { ...DIRECTORIES.checkpointing, periodicSnapshotInterval: Duration.hours(1) },
+      snapshots: { periodicSavepoints: Schedule.every(Duration.hours(6)), periodicCheckpoints: Schedule.every(Duration.hours(1)) },
       savepoints: {
         directory: 's3://flink/savepoints',
-        periodicInterval: Duration.hours(6),
         historyMaxAge: Duration.days(3),
         historyMaxCount: 5,
         formatType: SavepointFormat.NATIVE,
@@ -183,14 +183,14 @@ describe('periodic savepoints and savepoint history', () => {
     });
   });
 
-  test('periodic savepoints need a directory', () => {
-    expect(() => application({ savepoints: { periodicInterval: Duration.hours(6) }, upgradeMode: UpgradeMode.STATELESS }))
-      .toThrow(/'savepoints.periodicInterval' needs 'savepoints.directory'/);
+  test('periodic savepoints need a directory: the engine fails synth', () => {
+    expect(() => application({ snapshots: { periodicSavepoints: Schedule.every(Duration.hours(6)) }, upgradeMode: UpgradeMode.STATELESS }))
+      .toThrow(/periodic savepoints need a savepoint directory.*\[savepoint-dir-required\]/);
   });
 
   test('periodic checkpoints need Flink 1.17', () => {
-    const checkpointing = { interval: Duration.minutes(1), periodicSnapshotInterval: Duration.hours(1) };
-    expect(() => application({ flinkVersion: FlinkVersion.V1_16, checkpointing, upgradeMode: UpgradeMode.STATELESS }))
-      .toThrow(/'checkpointing.periodicSnapshotInterval' is not available in Flink 1.16/);
+    const snapshots = { periodicCheckpoints: Schedule.every(Duration.hours(1)) };
+    expect(() => application({ flinkVersion: FlinkVersion.V1_16, snapshots, upgradeMode: UpgradeMode.STATELESS }))
+      .toThrow(/'snapshots.periodicCheckpoints' is not available in Flink 1.16/);
   });
 });
