@@ -195,7 +195,7 @@ describe('typed configuration', () => {
 
   test('NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15', () => {
     const checkpointing = { interval: Duration.minutes(1), externalizedRetention: CheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS };
-    expect(() => configurationOf({ checkpointing }, FlinkVersion.V1_14))
+    expect(() => configurationOf({ checkpointing }, FlinkVersion.of('v1_14')))
       .toThrow(/NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15/);
   });
 });

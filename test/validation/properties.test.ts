@@ -44,7 +44,7 @@ function mostly<T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>): fc.Arbitra
 
 const versionArb = mostly<any>(
   fc.constantFrom(FlinkVersion.V1_15, FlinkVersion.V1_17, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_2),
-  fc.oneof(fc.constant(FlinkVersion.V1_13), fc.string({ maxLength: 6 }).map((text) => ({ lazyVersion: text }))),
+  fc.oneof(fc.constant(FlinkVersion.of('v1_13')), fc.string({ maxLength: 6 }).map((text) => ({ lazyVersion: text }))),
 );
 const optionalCount = (min: number, max: number, bad: number) => mostly(fc.option(fc.integer({ min, max }), { nil: undefined }), fc.constant(bad));
 
