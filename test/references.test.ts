@@ -62,7 +62,7 @@ describe('IFlinkCluster', () => {
   test('session jobs run only on session clusters', () => {
     const chart = testChart();
     const application = FlinkApplication.fromName(chart, 'Orders', 'orders');
-    expect(() => new FlinkSessionJob(chart, 'Job', { cluster: application, jar: JobJar.fromUrl(JAR) }))
+    expect(() => new FlinkSessionJob(chart, 'Job', { cluster: application, jar: JobJar.fromUri(JAR) }))
       .toThrow(/^test\/Job: 'cluster' must be a session cluster \(got the application cluster 'orders'\)/);
   });
 });

@@ -68,7 +68,7 @@ describe('no silent state loss: the upgrade mode is a required choice once state
   test('a session job inherits durable state from its cluster', () => {
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, ...DIRECTORIES });
-    cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
+    cluster.addJob('Job', { jar: JobJar.fromUri(JAR) });
     expect(() => synthValid(chart)).toThrow(/FlinkSessionJob 'job' keeps durable state/);
   });
 
@@ -148,13 +148,13 @@ describe('job controls', () => {
     expect(() => application({ flinkVersion: FlinkVersion.V1_16, checkpointTriggerNonce: 1 })).toThrow(/'checkpointTriggerNonce' needs Flink 1.17 or newer/);
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_16 });
-    expect(() => cluster.addJob('Job', { jar: JobJar.fromUrl(JAR), checkpointTriggerNonce: 1 })).toThrow(/'checkpointTriggerNonce' needs Flink 1.17/);
+    expect(() => cluster.addJob('Job', { jar: JobJar.fromUri(JAR), checkpointTriggerNonce: 1 })).toThrow(/'checkpointTriggerNonce' needs Flink 1.17/);
   });
 
   test('a session job can be restarted and triggered', () => {
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, ...DIRECTORIES });
-    cluster.addJob('Job', { jar: JobJar.fromUrl(JAR), upgradeMode: UpgradeMode.SAVEPOINT, restartNonce: 4, savepointTriggerNonce: 9 });
+    cluster.addJob('Job', { jar: JobJar.fromUri(JAR), upgradeMode: UpgradeMode.SAVEPOINT, restartNonce: 4, savepointTriggerNonce: 9 });
     const job = manifestOf(synthValid(chart), 'FlinkSessionJob', 'job');
     expect(job.spec.restartNonce).toBe(4);
     expect(job.spec.job.savepointTriggerNonce).toBe(9);

@@ -104,7 +104,7 @@ function build(sample: ClusterSample): App {
   const chart = new Chart(app, 'p', { namespace: 'flink' });
   const flinkVersion = 'lazyVersion' in sample.version ? FlinkVersion.of((sample.version as any).lazyVersion) : sample.version as FlinkVersion;
   const mb = (n: number | undefined) => (n === undefined ? undefined : Size.mebibytes(n));
-  const jar = (spec: any) => ('local' in spec ? JobJar.fromLocal(spec.local) : JobJar.fromUrl(spec.url));
+  const jar = (spec: any) => ('local' in spec ? JobJar.fromLocal(spec.local) : JobJar.fromUri(spec.url));
   const common = {
     metadata: sample.name === undefined ? undefined : { name: sample.name },
     flinkVersion,
