@@ -223,8 +223,8 @@ describe('typed job settings of session jobs', () => {
     const chart = testChart();
     const cluster = FlinkSessionCluster.fromName(chart, 'Shared', 'shared');
     expect(() => new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUri(JAR), checkpointing: { interval: Duration.minutes(1) } }))
-      .toThrow(/need the Flink version of session cluster 'shared'.*fromAttributes/);
-    const known = FlinkSessionCluster.fromAttributes(chart, 'Known', { name: 'shared', namespace: 'flink', flinkVersion: FlinkVersion.V1_17 });
+      .toThrow(/need the Flink version of session cluster 'shared'.*FlinkSessionCluster\.fromName\(scope, id, name, \{ flinkVersion \}\)/);
+    const known = FlinkSessionCluster.fromName(chart, 'Known', 'shared', { namespace: 'flink', flinkVersion: FlinkVersion.V1_17 });
     const job = new FlinkSessionJob(chart, 'Job2', { cluster: known, jar: JobJar.fromUri(JAR), restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) });
     expect(job.namespace).toBe('flink');
     expect(manifestOf(chart.toJson(), 'FlinkSessionJob', 'job2').spec.flinkConfiguration).toEqual({
@@ -234,7 +234,7 @@ describe('typed job settings of session jobs', () => {
 
   test('before Flink 1.17 a session job takes no setting that only Flink reads: the operator would not send it', () => {
     const chart = testChart();
-    const old = FlinkSessionCluster.fromAttributes(chart, 'Old', { name: 'old', namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
+    const old = FlinkSessionCluster.fromName(chart, 'Old', 'old', { namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
     const job = (id: string, options: object) => new FlinkSessionJob(chart, id, { cluster: old, jar: JobJar.fromUri(JAR), ...options });
     expect(() => job('A', { restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) }))
       .toThrow(/^test\/A: 'restartStrategy' would never reach Flink: session cluster 'old' runs Flink 1.16, and the operator sends a session job's configuration with the job only from Flink 1.17/);
