@@ -40,16 +40,6 @@ export interface AutoscalerOptions {
   readonly targetUtilization?: number;
 
   /**
-   * How far utilization may stray from the target before a rescale. It is written as
-   * `utilizationMin` = target - boundary and `utilizationMax` = target + boundary (within 0 to 1),
-   * which is how the operator reads the deprecated `job.autoscaler.target.utilization.boundary`.
-   *
-   * @default - the operator's default, 0.3
-   * @deprecated use `utilizationMin` and `utilizationMax` (operator 1.11+); giving both is an error
-   */
-  readonly targetUtilizationBoundary?: number;
-
-  /**
    * Scale up a vertex whose utilization is above this, from the target to 1
    * (`job.autoscaler.utilization.max`; operator 1.11+).
    *

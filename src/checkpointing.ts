@@ -94,14 +94,6 @@ export interface CheckpointingOptions {
   readonly incremental?: boolean;
 
   /**
-   * The state backend.
-   *
-   * @default - Flink's default, hashmap
-   * @deprecated use `stateBackend.type`
-   */
-  readonly stateBackend?: StateBackend;
-
-  /**
    * How many completed checkpoints Flink keeps (`execution.checkpointing.num-retained`,
    * `state.checkpoints.num-retained` before Flink 1.20); at least 1.
    *
@@ -125,16 +117,6 @@ export interface CheckpointingOptions {
    * @default - none
    */
   readonly directory?: string;
-
-  /**
-   * How often the operator triggers a checkpoint and records it as a FlinkStateSnapshot
-   * (`kubernetes.operator.periodic.checkpoint.interval`; Flink 1.17+). Independent of
-   * Flink's own checkpoint `interval`.
-   *
-   * @default - none
-   * @deprecated use `snapshots.periodicCheckpoints`, which also takes a cron schedule
-   */
-  readonly periodicSnapshotInterval?: Duration;
 }
 
 /**
@@ -160,15 +142,6 @@ export interface SavepointOptions {
    * @default - none
    */
   readonly directory?: string;
-
-  /**
-   * How often the operator takes a savepoint (`kubernetes.operator.periodic.savepoint.interval`).
-   * Needs `directory`.
-   *
-   * @default - no periodic savepoints
-   * @deprecated use `snapshots.periodicSavepoints`, which also takes a cron schedule
-   */
-  readonly periodicInterval?: Duration;
 
   /**
    * How long the operator keeps savepoints it took (`kubernetes.operator.savepoint.history.max.age`).

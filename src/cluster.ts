@@ -47,11 +47,6 @@ export interface IFlinkCluster extends IConstruct {
 }
 
 /**
- * A session cluster that session jobs can run on, defined in this app or elsewhere.
- */
-export interface IFlinkSessionCluster extends IFlinkCluster {}
-
-/**
  * What is known about a cluster defined outside this app, besides its name.
  */
 export interface FlinkClusterImportOptions {

@@ -1,28 +1,13 @@
 /**
  * A Flink version, as the operator's `spec.flinkVersion` names it (`v1_17`, `v2_0`, ...).
  *
- * The constants are the versions that the operator 1.15 CRD enumerates. Use
- * `FlinkVersion.of()` for a version that a newer operator knows and this library does not yet.
+ * The constants are the versions that the operator 1.15 runs: every version its CRD enumerates
+ * except `v1_13` and `v1_14`, which it refuses. Use `FlinkVersion.of()` for a version that a newer
+ * operator knows and this library does not yet.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkversion
  */
 export class FlinkVersion {
-  /**
-   * Flink 1.13.
-   *
-   * @deprecated the Flink Kubernetes Operator 1.15 no longer runs Flink 1.13 (it supports v1_15
-   * and newer since operator 1.7): a cluster with this version fails synth. It stays for the
-   * memory model (`TaskManagerMemory.derive`) and for manifests of older operators.
-   */
-  public static readonly V1_13 = new FlinkVersion('v1_13', 1, 13);
-  /**
-   * Flink 1.14.
-   *
-   * @deprecated the Flink Kubernetes Operator 1.15 no longer runs Flink 1.14 (it supports v1_15
-   * and newer since operator 1.7): a cluster with this version fails synth. It stays for the
-   * memory model (`TaskManagerMemory.derive`) and for manifests of older operators.
-   */
-  public static readonly V1_14 = new FlinkVersion('v1_14', 1, 14);
   /** Flink 1.15. */
   public static readonly V1_15 = new FlinkVersion('v1_15', 1, 15);
   /** Flink 1.16. */

@@ -7,30 +7,6 @@ import { uriScheme } from './private/flink/uri';
  */
 export class JobJar {
   /**
-   * A jar the operator downloads over HTTP(S), e.g. from Maven Central.
-   *
-   * Session jobs need a jar the operator can fetch; HTTPS is the scheme the operator
-   * allows for them by default.
-   *
-   * @param url an `https://` (or `http://`) URL
-   */
-  public static fromUrl(url: string): JobJar {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new Error(`JobJar.fromUrl: 'url' must be an absolute http(s) URL such as 'https://repo1.maven.org/.../job.jar' (got '${url}').`);
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new Error(`JobJar.fromUrl: 'url' must use https:// or http:// (got '${url}'). Use JobJar.fromLocal() for a jar inside the image or JobJar.fromUri() for other schemes.`);
-    }
-    if (!parsed.hostname) {
-      throw new Error(`JobJar.fromUrl: 'url' must name a host (got '${url}').`);
-    }
-    return new JobJar(url);
-  }
-
-  /**
    * A jar inside the Flink image, e.g. `local:///opt/flink/examples/streaming/StateMachineExample.jar`.
    *
    * Application clusters can run such jars; a session job's jar must be downloadable instead.
@@ -48,13 +24,24 @@ export class JobJar {
   }
 
   /**
-   * A jar at any URI with a scheme the operator or Flink can read, e.g. `s3://bucket/job.jar`.
+   * A jar at a URI that the operator or Flink downloads: `https://` (e.g. Maven Central),
+   * `s3://`, `gs://`, ...
    *
-   * @param uri an absolute URI with a scheme
+   * Session jobs need a jar the operator can fetch; HTTPS is the scheme the operator allows for
+   * them by default. For a jar inside the Flink image, use `fromLocal`.
+   *
+   * @param uri an absolute URI with a scheme; an `http(s)://` URL must name a host
    */
   public static fromUri(uri: string): JobJar {
-    if (uriScheme(uri) === undefined) {
-      throw new Error(`JobJar.fromUri: 'uri' must start with a scheme such as 'https:', 's3:' or 'local:' (got '${uri}').`);
+    const scheme = uriScheme(uri)?.toLowerCase();
+    if (scheme === undefined) {
+      throw new Error(`JobJar.fromUri: 'uri' must be an absolute URI with a scheme, such as 'https://repo1.maven.org/.../job.jar' or 's3://bucket/job.jar' (got '${uri}'). Use JobJar.fromLocal() for a jar inside the image.`);
+    }
+    if (scheme === 'local') {
+      throw new Error(`JobJar.fromUri: 'uri' is a jar inside the image (got '${uri}'). Use JobJar.fromLocal('${uri}').`);
+    }
+    if ((scheme === 'http' || scheme === 'https') && httpHost(uri) === undefined) {
+      throw new Error(`JobJar.fromUri: an http(s) 'uri' must be an absolute URL that names a host, such as 'https://repo1.maven.org/.../job.jar' (got '${uri}').`);
     }
     return new JobJar(uri);
   }
@@ -63,4 +50,18 @@ export class JobJar {
     /** The URI written to `spec.job.jarURI`. */
     public readonly uri: string,
   ) {}
+}
+
+/** The host an `http(s)://host/...` URL names, or undefined when it names none or does not parse. */
+function httpHost(url: string): string | undefined {
+  // `new URL` forgives a missing `//` ('https:host/job.jar') or an empty authority
+  // ('https:///job.jar'), which Java's URI, as the operator reads it, takes for no host.
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]/i.test(url)) {
+    return undefined;
+  }
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,18 +1,10 @@
 import { Construct } from 'constructs';
-import { FlinkClusterImportOptions, FlinkClusterType, IFlinkSessionCluster } from './cluster';
+import { FlinkClusterImportOptions, FlinkClusterType } from './cluster';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkSessionJobOptions } from './job-options';
 import { ImportedFlinkCluster } from './render/imported-cluster';
-import { FlinkSessionJob } from './session-job';
-
-/**
- * What is known about a session cluster defined outside this app.
- */
-export interface FlinkSessionClusterAttributes extends FlinkClusterImportOptions {
-  /** The name of its FlinkDeployment. */
-  readonly name: string;
-}
+import { FlinkSessionJob, IFlinkSessionCluster } from './session-job';
 
 /**
  * Props of `FlinkSessionCluster`.
@@ -27,20 +19,15 @@ export interface FlinkSessionClusterProps extends FlinkClusterProps {}
  */
 export class FlinkSessionCluster extends FlinkDeploymentBase implements IFlinkSessionCluster {
   /**
-   * A session cluster defined outside this app, by the name of its FlinkDeployment.
+   * A session cluster defined outside this app, by the name of its FlinkDeployment. It takes
+   * jobs like one defined here: `FlinkSessionCluster.fromName(...).addJob(id, options)`.
    *
    * @param name the FlinkDeployment's `metadata.name`
-   * @param options what else is known of it: namespace, Flink version, configuration
+   * @param options what else is known of it: namespace, Flink version (typed job settings need
+   * it), configuration
    */
   public static fromName(scope: Construct, id: string, name: string, options: FlinkClusterImportOptions = {}): IFlinkSessionCluster {
-    return new ImportedFlinkCluster(scope, id, name, FlinkClusterType.SESSION, options);
-  }
-
-  /**
-   * A session cluster defined outside this app, with its namespace and Flink version.
-   */
-  public static fromAttributes(scope: Construct, id: string, attributes: FlinkSessionClusterAttributes): IFlinkSessionCluster {
-    return new ImportedFlinkCluster(scope, id, attributes.name, FlinkClusterType.SESSION, attributes);
+    return new ImportedFlinkSessionCluster(scope, id, name, FlinkClusterType.SESSION, options);
   }
 
   /** A session cluster. */
@@ -55,6 +42,13 @@ export class FlinkSessionCluster extends FlinkDeploymentBase implements IFlinkSe
    *
    * @param id the construct id; the job's name is derived from it unless `metadata.name` is set
    */
+  public addJob(id: string, options: FlinkSessionJobOptions): FlinkSessionJob {
+    return new FlinkSessionJob(this, id, { ...options, cluster: this });
+  }
+}
+
+/** A session cluster defined outside this app, which takes jobs as one defined here does. */
+class ImportedFlinkSessionCluster extends ImportedFlinkCluster implements IFlinkSessionCluster {
   public addJob(id: string, options: FlinkSessionJobOptions): FlinkSessionJob {
     return new FlinkSessionJob(this, id, { ...options, cluster: this });
   }

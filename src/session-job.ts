@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { FlinkClusterType, IFlinkSessionCluster } from './cluster';
+import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
@@ -17,6 +17,20 @@ import { jobConfigurationEntries } from './render/typed-configuration';
 import { validateAppOnSynth } from './synth/app-validation';
 import { renderedInSession } from './synth/synth-session';
 import { operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE } from './validation/configuration';
+
+/**
+ * A session cluster that session jobs can run on, defined in this app (`FlinkSessionCluster`)
+ * or elsewhere (`FlinkSessionCluster.fromName`). An application cluster is not one: it runs
+ * only its own job.
+ */
+export interface IFlinkSessionCluster extends IFlinkCluster {
+  /**
+   * Adds a session job that runs on this cluster.
+   *
+   * @param id the construct id; the job's name is derived from it unless `metadata.name` is set
+   */
+  addJob(id: string, options: FlinkSessionJobOptions): FlinkSessionJob;
+}
 
 /**
  * Props of `FlinkSessionJob`.
@@ -145,7 +159,7 @@ function sessionJobConfiguration(props: FlinkSessionJobProps): { [key: string]: 
   if (typed) {
     const version = props.cluster.flinkVersion;
     if (version === undefined) {
-      throw new PropError(`typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromAttributes(scope, id, { name, flinkVersion }).`);
+      throw new PropError(`typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
     }
     for (const entry of jobConfigurationEntries(props, version)) {
       configuration.set(entry.key, entry.value, `'${entry.source}'`);

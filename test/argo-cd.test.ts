@@ -25,7 +25,7 @@ function platform(chart: Chart, parent: Construct = chart) {
   });
   session.exposeWebUi({ host: 'flink.example.com', ingressClassName: 'nginx', authentication: WebUiAuthentication.basicAuth('flink-ui-users') });
   const job = session.addJob('WordCount', {
-    jar: JobJar.fromUrl(JAR),
+    jar: JobJar.fromUri(JAR),
     upgradeMode: UpgradeMode.STATELESS,
   });
   new FlinkStateSnapshot(parent, 'Checkpoint', { snapshot: SnapshotType.checkpoint(), job: JobReference.sessionJob(job) });

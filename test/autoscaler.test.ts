@@ -56,7 +56,6 @@ describe('autoscaler', () => {
     ['the autoscaler on Flink 1.16', { }, FlinkVersion.V1_16, /'autoscaler.enabled' is not available in Flink 1.16 \(it needs Flink 1.17 or newer\)/],
     ['in-place scaling on Flink 1.17', { inPlaceScaling: true }, FlinkVersion.V1_17, /'autoscaler.inPlaceScaling' is not available in Flink 1.17 \(it needs Flink 1.18 or newer\)/],
     ['a target utilization above 1', { targetUtilization: 1.5 }, FlinkVersion.V1_20, /'autoscaler.targetUtilization' must be from 0 to 1 \(got 1.5\)/],
-    ['a negative boundary', { targetUtilizationBoundary: -0.1 }, FlinkVersion.V1_20, /'autoscaler.targetUtilizationBoundary' must be at least 0 \(got -0.1\)/],
     ['a scale-down factor above 1', { scaleDownMaxFactor: 2 }, FlinkVersion.V1_20, /'autoscaler.scaleDownMaxFactor' must be from 0 to 1/],
     ['a max parallelism below the min', { vertexMinParallelism: 4, vertexMaxParallelism: 2 }, FlinkVersion.V1_20, /'autoscaler.vertexMaxParallelism' must be a whole number of at least 4/],
     ['a wrapping daily period', { excludedPeriods: ['22:00-06:00'] }, FlinkVersion.V1_20, /'autoscaler.excludedPeriods': Invalid value 22:00-06:00/],

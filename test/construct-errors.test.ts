@@ -31,7 +31,7 @@ test.each<[string, () => unknown, RegExp]>([
     /^test\/Bg: 'metadata\.name' must start .* at most 39 characters/],
   ['a session job prop', () => {
     const chart = testChart();
-    return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUrl(JAR), restartNonce: 0.5 });
+    return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUri(JAR), restartNonce: 0.5 });
   }, /^test\/Job: 'restartNonce' must be a whole number, e.g. 20261125 \(got 0\.5\)/],
   ['a snapshot prop', () => new FlinkStateSnapshot(testChart(), 'Snap', {
     snapshot: SnapshotType.savepoint(), job: JobReference.deploymentName('orders'), backoffLimit: -2,
@@ -52,7 +52,7 @@ describe('configuration injection', () => {
       /^test\/Session: flinkConfiguration 'pipeline\.name' \(from addFlinkConfiguration\(\)\) holds a carriage return/],
     ['a NUL in a session job value', () => {
       const chart = testChart();
-      return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUrl(JAR), flinkConfiguration: { 'pipeline.name': 'a\u0000' } });
+      return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUri(JAR), flinkConfiguration: { 'pipeline.name': 'a\u0000' } });
     }, /^test\/Job: flinkConfiguration 'pipeline\.name' \(from 'flinkConfiguration'\) holds a NUL/],
     ['a newline in a key', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { 'a\nkubernetes.cluster-id': 'evil' } }),
       /flinkConfiguration key 'a\\nkubernetes\.cluster-id' \(from 'flinkConfiguration'\) holds a newline/],

@@ -119,10 +119,6 @@ describe('ranges and cross-option rules', () => {
     ['unaligned at-least-once checkpoints', { checkpointing: { unaligned: true, mode: CheckpointingMode.AT_LEAST_ONCE } },
       /'checkpointing.unaligned' needs 'checkpointing.mode' EXACTLY_ONCE and 'checkpointing.maxConcurrent' 1 \(got AT_LEAST_ONCE and 1\)/],
     ['unaligned concurrent checkpoints', { checkpointing: { unaligned: true, maxConcurrent: 2 } }, /got EXACTLY_ONCE and 2/],
-    ['a periodic interval with the new schedule', { savepoints: { directory: 's3://b/sp', periodicInterval: Duration.hours(1) }, snapshots: { periodicSavepoints: Schedule.every(Duration.hours(6)) } },
-      /'savepoints.periodicInterval' is deprecated and replaced by 'snapshots.periodicSavepoints'/],
-    ['the deprecated state backend disagreeing', { checkpointing: { stateBackend: StateBackend.HASHMAP }, stateBackend: { type: StateBackend.ROCKSDB } },
-      /'checkpointing.stateBackend' \(hashmap\) is deprecated and disagrees with 'stateBackend.type' \(rocksdb\)/],
   ] as Array<[string, Partial<FlinkClusterProps>, RegExp]>)('rejects %s', (_what, props, message) => {
     expect(() => clusterConfig(props)).toThrow(message);
   });
@@ -191,21 +187,7 @@ describe('autoscaler', () => {
     });
   });
 
-  test('the deprecated boundary is written as utilization.min/max, never as its own key', () => {
-    expect(autoscaler({ targetUtilizationBoundary: 0.3 })).toEqual({
-      'job.autoscaler.enabled': 'true',
-      'job.autoscaler.utilization.min': '0.4',
-      'job.autoscaler.utilization.max': '1',
-    });
-    expect(autoscaler({ targetUtilization: 0.2, targetUtilizationBoundary: 0.5 })).toMatchObject({
-      'job.autoscaler.utilization.min': '0',
-      'job.autoscaler.utilization.max': '0.7',
-    });
-  });
-
   test.each([
-    ['the boundary with the new band', { targetUtilizationBoundary: 0.2, utilizationMax: 0.9 },
-      /'autoscaler.targetUtilizationBoundary' is deprecated and replaced by 'autoscaler.utilizationMin' and 'autoscaler.utilizationMax'/],
     ['utilization.max above 1', { utilizationMax: 1.2 }, /'autoscaler.utilizationMax' must be from 0 to 1 \(got 1.2\). The operator's AutoscalerValidator/],
     ['utilization.max below the target', { targetUtilization: 0.8, utilizationMax: 0.7 }, /'autoscaler.utilizationMax' \(0.7\) must not be below the target utilization \(0.8\)/],
     ['utilization.min above the default target', { utilizationMin: 0.75 }, /'autoscaler.utilizationMin' \(0.75\) must not be above the target utilization \(0.7\)/],
@@ -251,8 +233,6 @@ describe('state backend, checkpoint retention, unaligned checkpoints', () => {
     });
     expect(() => clusterConfig({ stateBackend: { type: StateBackend.FORST } }, FlinkVersion.V1_20))
       .toThrow(/'stateBackend.type' is not available in Flink 1.20 \(it needs Flink 2.0 or newer\)/);
-    expect(() => clusterConfig({ checkpointing: { stateBackend: StateBackend.FORST } }, FlinkVersion.V1_20))
-      .toThrow(/'checkpointing.stateBackend' is not available in Flink 1.20/);
     expect(() => clusterConfig({ stateBackend: { forst: { primaryDirectory: 's3://b/forst' } } }, FlinkVersion.V2_0))
       .toThrow(/'stateBackend.forst' configures the ForSt backend, but the state backend is hashmap \(the default\)/);
     expect(() => clusterConfig({ stateBackend: { type: StateBackend.FORST, forst: { primaryDirectory: 'bucket/forst' } } }, FlinkVersion.V2_0))

@@ -17,7 +17,7 @@ function synth(props: Partial<FlinkClusterProps>, parallelism = 2): any[] {
     serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
     ...props,
   });
-  cluster.addJob('WordCount', { jar: JobJar.fromUrl(JAR), parallelism });
+  cluster.addJob('WordCount', { jar: JobJar.fromUri(JAR), parallelism });
   return synthValid(chart);
 }
 

@@ -14,11 +14,20 @@ describe('FlinkVersion', () => {
     expect(crdFlinkVersions().sort()).toEqual(['v1_13', 'v1_14', 'v1_15', 'v1_16', 'v1_17', 'v1_18', 'v1_19', 'v1_20', 'v2_0', 'v2_1', 'v2_2']);
   });
 
-  test.each(crdFlinkVersions())('has a constant for the CRD version %s', (name) => {
+  const operatorRuns = (name: string) => FlinkVersion.of(name).isAtLeast(FlinkVersion.V1_15);
+
+  test.each(crdFlinkVersions().filter(operatorRuns))('has a constant for the CRD version %s, which the operator runs', (name) => {
     const constant = (FlinkVersion as any)[name.toUpperCase()] as FlinkVersion;
     expect(constant).toBeInstanceOf(FlinkVersion);
     expect(constant.name).toBe(name);
     expect(FlinkVersion.of(name)).toEqual(constant);
+  });
+
+  test.each(['v1_13', 'v1_14'])('has no constant for %s, which the CRD lists and the operator refuses', (name) => {
+    expect(crdFlinkVersions()).toContain(name);
+    expect(operatorRuns(name)).toBe(false);
+    expect(Object.keys(FlinkVersion)).not.toContain(name.toUpperCase());
+    expect(FlinkVersion.of(name).name).toBe(name);
   });
 
   test.each([

@@ -45,7 +45,7 @@ describe('construct props', () => {
     ['a job RBAC namespace', () => new FlinkJobRbac(testChart(), 'Rbac', { metadata: { namespace: 'Bad NS' } }), /^test\/Rbac: 'metadata\.namespace' must be a DNS-1123 label/],
     ["a session job's namespace", () => {
       const chart = testChart();
-      return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUrl('https://example.com/job.jar'), metadata: { namespace: 'Bad NS' } });
+      return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c'), jar: JobJar.fromUri('https://example.com/job.jar'), metadata: { namespace: 'Bad NS' } });
     }, /^test\/Job: 'metadata\.namespace' must be a DNS-1123 label/],
     ["a snapshot's label key", () => new FlinkStateSnapshot(testChart(), 'Snap', { snapshot: SnapshotType.savepoint(), job: JobReference.deploymentName('orders'), metadata: { labels: { 'bad key!': 'x' } } }),
       /^test\/Snap: 'metadata\.labels' key 'bad key!' must be a qualified name/],

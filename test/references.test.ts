@@ -1,13 +1,15 @@
 /**
- * Constructs refer to clusters by interface (`IFlinkCluster`), so clusters defined elsewhere
- * (`fromName`, `fromAttributes`) work everywhere a cluster does.
+ * Constructs refer to clusters by interface (`IFlinkCluster`, `IFlinkSessionCluster`), so
+ * clusters defined elsewhere (`fromName`) work everywhere a cluster does, and an application
+ * cluster is not taken where a session cluster is needed.
  */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Duration, Testing } from 'cdk8s';
 import {
   FlinkApplication, FlinkClusterType, FlinkSessionCluster, FlinkSessionJob, FlinkStateSnapshot, FlinkVersion, FlinkWebUiIngress,
-  JobJar, JobKind, JobReference, SnapshotType, UpgradeMode, WebUiAuthentication,
+  IFlinkSessionCluster, JobJar, JobKind, JobReference, RestartStrategy, SnapshotType, UpgradeMode, WebUiAuthentication,
 } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
+import { linesMarked, typeErrors } from './support/type-check';
 
 const JAR = 'https://repo1.maven.org/maven2/org/example/job.jar';
 
@@ -38,7 +40,7 @@ describe('IFlinkCluster', () => {
 
   test("an imported cluster's web UI can be exposed", () => {
     const chart = testChart();
-    const imported = FlinkSessionCluster.fromAttributes(chart, 'Shared', { name: 'shared', namespace: 'flink', flinkConfiguration: { 'rest.port': '9000' } });
+    const imported = FlinkSessionCluster.fromName(chart, 'Shared', 'shared', { namespace: 'flink', flinkConfiguration: { 'rest.port': '9000' } });
     new FlinkWebUiIngress(chart, 'Ui', { cluster: imported, host: 'flink.example.com', ingressClassName: 'nginx', authentication: WebUiAuthentication.basicAuth('auth') });
     const ingress = manifestOf(synthValid(chart), 'Ingress', 'shared-web-ui');
     expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'shared-rest', port: { number: 9000 } } });
@@ -59,10 +61,60 @@ describe('IFlinkCluster', () => {
     expect(() => JobReference.application(session)).toThrow(/JobReference.application: 'session' is a session cluster, which has no job of its own; reference its FlinkSessionJob/);
   });
 
-  test('session jobs run only on session clusters', () => {
+  test('session jobs run only on session clusters, also for a caller without types', () => {
     const chart = testChart();
-    const application = FlinkApplication.fromName(chart, 'Orders', 'orders');
-    expect(() => new FlinkSessionJob(chart, 'Job', { cluster: application, jar: JobJar.fromUrl(JAR) }))
+    // TypeScript refuses an application cluster here (see 'IFlinkSessionCluster' below); a
+    // JavaScript caller gets the error at construction.
+    const application = FlinkApplication.fromName(chart, 'Orders', 'orders') as unknown as IFlinkSessionCluster;
+    expect(() => new FlinkSessionJob(chart, 'Job', { cluster: application, jar: JobJar.fromUri(JAR) }))
       .toThrow(/^test\/Job: 'cluster' must be a session cluster \(got the application cluster 'orders'\)/);
   });
+});
+
+describe('IFlinkSessionCluster', () => {
+  test('an imported session cluster takes jobs the way a new one does', () => {
+    const chart = testChart();
+    const imported = FlinkSessionCluster.fromName(chart, 'S', 'session', { namespace: 'flink', flinkVersion: FlinkVersion.V1_20 });
+    const job = imported.addJob('Job', { jar: JobJar.fromUri(JAR), parallelism: 2, restartStrategy: RestartStrategy.none(), upgradeMode: UpgradeMode.STATELESS });
+    expect(job).toBeInstanceOf(FlinkSessionJob);
+    expect([job.cluster, job.namespace, job.node.path]).toEqual([imported, 'flink', 'test/S/Job']);
+    const manifest = manifestOf(synthValid(chart), 'FlinkSessionJob', 'job');
+    expect(manifest.metadata).toMatchObject({ name: 'job', namespace: 'flink' });
+    expect(manifest.spec).toMatchObject({
+      deploymentName: 'session',
+      flinkConfiguration: { 'restart-strategy.type': 'none' },
+      job: { jarURI: JAR, parallelism: 2, upgradeMode: 'stateless' },
+    });
+  });
+
+  test('a job added to an imported session cluster is checked at construction and at synth like any other', () => {
+    const chart = testChart();
+    const imported = FlinkSessionCluster.fromName(chart, 'S', 'session', { namespace: 'flink' });
+    expect(() => imported.addJob('Bad', { jar: JobJar.fromUri(JAR), restartNonce: 0.5 })).toThrow(/^test\/S\/Bad: 'restartNonce'/);
+    expect(() => imported.addJob('Typed', { jar: JobJar.fromUri(JAR), checkpointing: { interval: Duration.minutes(1) } }))
+      .toThrow(/need the Flink version of session cluster 'session'.*FlinkSessionCluster\.fromName\(scope, id, name, \{ flinkVersion \}\)/);
+    imported.addJob('Job', { jar: JobJar.fromUri('s3://bucket/job.jar') });
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/S\/Job\] FlinkSessionJob\/job spec\.job\.jarURI: .*\[jar-uri-scheme\]/);
+  });
+
+  test('TypeScript takes a session cluster, new or imported, and refuses an application cluster', () => {
+    const source = [
+      "import { Chart } from 'cdk8s';",
+      "import { FlinkApplication, FlinkSessionCluster, FlinkVersion, IFlinkSessionCluster, JobJar, UpgradeMode } from '../src';",
+      'declare const chart: Chart;',
+      "const jar = JobJar.fromUri('https://example.com/job.jar');",
+      "const defined: IFlinkSessionCluster = new FlinkSessionCluster(chart, 'S', { flinkVersion: FlinkVersion.V1_20 });",
+      "const imported: IFlinkSessionCluster = FlinkSessionCluster.fromName(chart, 'I', 'shared');",
+      "defined.addJob('A', { jar });",
+      "imported.addJob('B', { jar });",
+      "FlinkSessionCluster.fromName(chart, 'J', 'other').addJob('C', { jar });",
+      "export const application: IFlinkSessionCluster = new FlinkApplication(chart, 'App', { flinkVersion: FlinkVersion.V1_20, jar, upgradeMode: UpgradeMode.STATELESS }); // error",
+      "export const importedApplication: IFlinkSessionCluster = FlinkApplication.fromName(chart, 'Orders', 'orders'); // error",
+    ].join('\n');
+    const errors = typeErrors(source);
+    expect(errors.map((error) => error.line)).toEqual(linesMarked(source, '// error'));
+    for (const error of errors) {
+      expect(error.message).toMatch(/Property 'addJob' is missing in type '\w+' but required in type 'IFlinkSessionCluster'/);
+    }
+  }, 60_000);
 });

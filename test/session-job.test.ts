@@ -17,7 +17,7 @@ function session(chart: Chart, flinkConfiguration?: { [key: string]: string }): 
 describe('FlinkSessionJob', () => {
   test('defaults: the job runs on the cluster, in its namespace, after it', () => {
     const chart = testChart();
-    session(chart).addJob('WordCount', { jar: JobJar.fromUrl(JAR) });
+    session(chart).addJob('WordCount', { jar: JobJar.fromUri(JAR) });
     const manifests = synthValid(chart);
     expect(manifestOf(manifests, 'FlinkSessionJob', 'word-count')).toEqual({
       apiVersion: 'flink.apache.org/v1beta1',
@@ -32,7 +32,7 @@ describe('FlinkSessionJob', () => {
     const chart = testChart();
     session(chart, STATE_DIRECTORIES).addJob('Job', {
       metadata: { name: 'state-machine', labels: { app: 'demo' } },
-      jar: JobJar.fromUrl(JAR),
+      jar: JobJar.fromUri(JAR),
       entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
       args: ['--error-rate', '0.05'],
       parallelism: 4,
@@ -63,26 +63,26 @@ describe('FlinkSessionJob', () => {
 
   test.each(Object.values(UpgradeMode))('upgradeMode %s is written as the operator spells it', (mode) => {
     const chart = testChart();
-    session(chart, STATE_DIRECTORIES).addJob('Job', { jar: JobJar.fromUrl(JAR), upgradeMode: mode });
+    session(chart, STATE_DIRECTORIES).addJob('Job', { jar: JobJar.fromUri(JAR), upgradeMode: mode });
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.upgradeMode).toBe(mode);
   });
 
   test.each(Object.values(JobState))('state %s is written as the operator spells it', (state) => {
     const chart = testChart();
-    session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR), state });
+    session(chart).addJob('Job', { jar: JobJar.fromUri(JAR), state });
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.state).toBe(state);
   });
 
   test('a job in another namespace than its cluster is refused', () => {
     const chart = testChart();
-    expect(() => session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR), metadata: { namespace: 'elsewhere' } }))
+    expect(() => session(chart).addJob('Job', { jar: JobJar.fromUri(JAR), metadata: { namespace: 'elsewhere' } }))
       .toThrow(/'metadata.namespace' must be the namespace of session cluster 'session' \('flink'; got 'elsewhere'\)/);
   });
 
   test('a job on a cluster defined elsewhere takes the cluster by name and namespace', () => {
     const chart = testChart(undefined);
     const cluster = FlinkSessionCluster.fromName(chart, 'Shared', 'shared-session', { namespace: 'flink-shared' });
-    new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUrl(JAR) });
+    new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUri(JAR) });
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job')).toMatchObject({
       metadata: { name: 'job', namespace: 'flink-shared' },
       spec: { deploymentName: 'shared-session' },
@@ -92,8 +92,8 @@ describe('FlinkSessionJob', () => {
   test('jobs of one cluster keep their own names and ids', () => {
     const chart = testChart();
     const cluster = session(chart);
-    cluster.addJob('A', { jar: JobJar.fromUrl(JAR) });
-    cluster.addJob('B', { jar: JobJar.fromUrl(JAR) });
+    cluster.addJob('A', { jar: JobJar.fromUri(JAR) });
+    cluster.addJob('B', { jar: JobJar.fromUri(JAR) });
     expect(inventory(synthValid(chart)).filter((name) => name.startsWith('FlinkSessionJob'))).toEqual(['FlinkSessionJob/a', 'FlinkSessionJob/b']);
   });
 
@@ -104,13 +104,13 @@ describe('FlinkSessionJob', () => {
     ['an invalid name', { metadata: { name: 'Word_Count' } }, /'metadata.name' must be a lowercase DNS name .*got 'Word_Count'/],
     ['a non-string configuration value', { flinkConfiguration: { 'pipeline.max-parallelism': 128 as any } }, /flinkConfiguration 'pipeline.max-parallelism' must be a string \(got number 128\)/],
   ])('rejects %s', (_what, options, message) => {
-    expect(() => session(testChart()).addJob('Job', { jar: JobJar.fromUrl(JAR), ...options })).toThrow(message);
+    expect(() => session(testChart()).addJob('Job', { jar: JobJar.fromUri(JAR), ...options })).toThrow(message);
   });
 
   test('synthesizing twice gives identical bytes', () => {
     const build = () => {
       const app = Testing.app();
-      session(new Chart(app, 'c', { namespace: 'flink' })).addJob('Job', { jar: JobJar.fromUrl(JAR), parallelism: 2 });
+      session(new Chart(app, 'c', { namespace: 'flink' })).addJob('Job', { jar: JobJar.fromUri(JAR), parallelism: 2 });
       return app.synthYaml();
     };
     expect(build()).toEqual(build());
@@ -118,7 +118,7 @@ describe('FlinkSessionJob', () => {
 
   test('the job is its API object: ApiObject.of() returns it, and JSON patches address the real field names', () => {
     const chart = new Chart(new App(), 'c', { namespace: 'flink' });
-    const job = session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR) });
+    const job = session(chart).addJob('Job', { jar: JobJar.fromUri(JAR) });
     expect(ApiObject.of(job)).toBe(job);
     expect([job.cluster.name, job.name, job.namespace, job.kind]).toEqual(['session', 'job', 'flink', 'FlinkSessionJob']);
     ApiObject.of(job).addJsonPatch(JsonPatch.replace('/spec/job/jarURI', 'https://repo.example.com/other.jar'));
@@ -127,7 +127,7 @@ describe('FlinkSessionJob', () => {
 
   test('a patch after a synth shows in the next synth', () => {
     const chart = testChart();
-    const job = session(chart).addJob('Job', { jar: JobJar.fromUrl(JAR), parallelism: 2 });
+    const job = session(chart).addJob('Job', { jar: JobJar.fromUri(JAR), parallelism: 2 });
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.parallelism).toBe(2);
     job.addJsonPatch(JsonPatch.replace('/spec/job/parallelism', 3));
     expect(manifestOf(synthValid(chart), 'FlinkSessionJob', 'job').spec.job.parallelism).toBe(3);

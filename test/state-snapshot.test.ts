@@ -27,7 +27,7 @@ function stack() {
     ...S3_READY,
   });
   const session = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
-  const job = session.addJob('Job', { jar: JobJar.fromUrl(JAR) });
+  const job = session.addJob('Job', { jar: JobJar.fromUri(JAR) });
   return { chart, application, session, job };
 }
 

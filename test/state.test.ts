@@ -13,6 +13,7 @@ import {
   FlinkVersion,
   JobJar,
   SavepointFormat,
+  Schedule,
   Severity,
   UpgradeMode,
 } from '../src';
@@ -67,7 +68,7 @@ describe('no silent state loss: the upgrade mode is a required choice once state
   test('a session job inherits durable state from its cluster', () => {
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, ...DIRECTORIES });
-    cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
+    cluster.addJob('Job', { jar: JobJar.fromUri(JAR) });
     expect(() => synthValid(chart)).toThrow(/FlinkSessionJob 'job' keeps durable state/);
   });
 
@@ -147,13 +148,13 @@ describe('job controls', () => {
     expect(() => application({ flinkVersion: FlinkVersion.V1_16, checkpointTriggerNonce: 1 })).toThrow(/'checkpointTriggerNonce' needs Flink 1.17 or newer/);
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_16 });
-    expect(() => cluster.addJob('Job', { jar: JobJar.fromUrl(JAR), checkpointTriggerNonce: 1 })).toThrow(/'checkpointTriggerNonce' needs Flink 1.17/);
+    expect(() => cluster.addJob('Job', { jar: JobJar.fromUri(JAR), checkpointTriggerNonce: 1 })).toThrow(/'checkpointTriggerNonce' needs Flink 1.17/);
   });
 
   test('a session job can be restarted and triggered', () => {
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20, ...DIRECTORIES });
-    cluster.addJob('Job', { jar: JobJar.fromUrl(JAR), upgradeMode: UpgradeMode.SAVEPOINT, restartNonce: 4, savepointTriggerNonce: 9 });
+    cluster.addJob('Job', { jar: JobJar.fromUri(JAR), upgradeMode: UpgradeMode.SAVEPOINT, restartNonce: 4, savepointTriggerNonce: 9 });
     const job = manifestOf(synthValid(chart), 'FlinkSessionJob', 'job');
     expect(job.spec.restartNonce).toBe(4);
     expect(job.spec.job.savepointTriggerNonce).toBe(9);
@@ -164,10 +165,9 @@ describe('periodic savepoints and savepoint history', () => {
   test('are operator keys in flinkConfiguration', () => {
     const deployment = manifestOf(application({
       ...DIRECTORIES,
-      checkpointing: { ...DIRECTORIES.checkpointing, periodicSnapshotInterval: Duration.hours(1) },
+      snapshots: { periodicSavepoints: Schedule.every(Duration.hours(6)), periodicCheckpoints: Schedule.every(Duration.hours(1)) },
       savepoints: {
         directory: 's3://flink/savepoints',
-        periodicInterval: Duration.hours(6),
         historyMaxAge: Duration.days(3),
         historyMaxCount: 5,
         formatType: SavepointFormat.NATIVE,
@@ -183,14 +183,14 @@ describe('periodic savepoints and savepoint history', () => {
     });
   });
 
-  test('periodic savepoints need a directory', () => {
-    expect(() => application({ savepoints: { periodicInterval: Duration.hours(6) }, upgradeMode: UpgradeMode.STATELESS }))
-      .toThrow(/'savepoints.periodicInterval' needs 'savepoints.directory'/);
+  test('periodic savepoints need a directory: the engine fails synth', () => {
+    expect(() => application({ snapshots: { periodicSavepoints: Schedule.every(Duration.hours(6)) }, upgradeMode: UpgradeMode.STATELESS }))
+      .toThrow(/periodic savepoints need a savepoint directory.*\[savepoint-dir-required\]/);
   });
 
   test('periodic checkpoints need Flink 1.17', () => {
-    const checkpointing = { interval: Duration.minutes(1), periodicSnapshotInterval: Duration.hours(1) };
-    expect(() => application({ flinkVersion: FlinkVersion.V1_16, checkpointing, upgradeMode: UpgradeMode.STATELESS }))
-      .toThrow(/'checkpointing.periodicSnapshotInterval' is not available in Flink 1.16/);
+    const snapshots = { periodicCheckpoints: Schedule.every(Duration.hours(1)) };
+    expect(() => application({ flinkVersion: FlinkVersion.V1_16, snapshots, upgradeMode: UpgradeMode.STATELESS }))
+      .toThrow(/'snapshots.periodicCheckpoints' is not available in Flink 1.16/);
   });
 });

@@ -15,7 +15,7 @@ function app(charts: number): App {
   result.node.setContext('cdk8s-flink:print-warnings', false);
   for (let c = 0; c < charts; c++) {
     const chart = new Chart(result, `team-${c}`, { namespace: `team-${c}` });
-    new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 }).addJob('Job', { jar: JobJar.fromUrl(JAR) });
+    new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 }).addJob('Job', { jar: JobJar.fromUri(JAR) });
   }
   return result;
 }
@@ -68,7 +68,7 @@ describe('validation per synth', () => {
     const chart = new Chart(new App(), 'c', { namespace: 'flink' });
     chart.node.setContext('cdk8s-flink:print-warnings', false);
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
-    cluster.addJob('Job', { jar: JobJar.fromUrl(JAR) });
+    cluster.addJob('Job', { jar: JobJar.fromUri(JAR) });
     expect(() => chart.toJson()).not.toThrow();
     cluster.addFlinkConfiguration('execution.checkpointing.interval', '1 min');
     expect(() => chart.toJson()).toThrow(/\[c\/Session\/Job\] FlinkSessionJob\/job spec\.job\.upgradeMode: FlinkSessionJob 'job' keeps durable state/);

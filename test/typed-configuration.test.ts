@@ -69,9 +69,9 @@ const EVERYTHING: Partial<FlinkClusterProps> = {
     maxConcurrent: 1,
     externalizedRetention: CheckpointRetention.RETAIN_ON_CANCELLATION,
     incremental: true,
-    stateBackend: StateBackend.ROCKSDB,
     directory: 's3://flink/checkpoints',
   },
+  stateBackend: { type: StateBackend.ROCKSDB },
   savepoints: { directory: 's3://flink/savepoints' },
   highAvailability: HighAvailability.kubernetes({ storageDirectory: 's3://flink/ha' }),
   fileSystemPlugins: [FileSystemPlugin.S3_HADOOP],
@@ -195,7 +195,7 @@ describe('typed configuration', () => {
 
   test('NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15', () => {
     const checkpointing = { interval: Duration.minutes(1), externalizedRetention: CheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS };
-    expect(() => configurationOf({ checkpointing }, FlinkVersion.V1_14))
+    expect(() => configurationOf({ checkpointing }, FlinkVersion.of('v1_14')))
       .toThrow(/NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15/);
   });
 });
@@ -207,7 +207,7 @@ describe('typed job settings of session jobs', () => {
     'follow the cluster version %s', (flinkVersion, directoryKey) => {
       const chart = testChart();
       new FlinkSessionCluster(chart, 'Session', { flinkVersion, image: `flink:${flinkVersion.major}.${flinkVersion.minor}.0`, fileSystemPlugins: [FileSystemPlugin.S3_HADOOP] }).addJob('Job', {
-        jar: JobJar.fromUrl(JAR),
+        jar: JobJar.fromUri(JAR),
         checkpointing: { interval: Duration.seconds(30), directory: 's3://flink/cp' },
         restartStrategy: RestartStrategy.none(),
         upgradeMode: UpgradeMode.LAST_STATE,
@@ -222,10 +222,10 @@ describe('typed job settings of session jobs', () => {
   test('a cluster imported without its version cannot take typed settings', () => {
     const chart = testChart();
     const cluster = FlinkSessionCluster.fromName(chart, 'Shared', 'shared');
-    expect(() => new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUrl(JAR), checkpointing: { interval: Duration.minutes(1) } }))
-      .toThrow(/need the Flink version of session cluster 'shared'.*fromAttributes/);
-    const known = FlinkSessionCluster.fromAttributes(chart, 'Known', { name: 'shared', namespace: 'flink', flinkVersion: FlinkVersion.V1_17 });
-    const job = new FlinkSessionJob(chart, 'Job2', { cluster: known, jar: JobJar.fromUrl(JAR), restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) });
+    expect(() => new FlinkSessionJob(chart, 'Job', { cluster, jar: JobJar.fromUri(JAR), checkpointing: { interval: Duration.minutes(1) } }))
+      .toThrow(/need the Flink version of session cluster 'shared'.*FlinkSessionCluster\.fromName\(scope, id, name, \{ flinkVersion \}\)/);
+    const known = FlinkSessionCluster.fromName(chart, 'Known', 'shared', { namespace: 'flink', flinkVersion: FlinkVersion.V1_17 });
+    const job = new FlinkSessionJob(chart, 'Job2', { cluster: known, jar: JobJar.fromUri(JAR), restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) });
     expect(job.namespace).toBe('flink');
     expect(manifestOf(chart.toJson(), 'FlinkSessionJob', 'job2').spec.flinkConfiguration).toEqual({
       'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '1',
@@ -234,8 +234,8 @@ describe('typed job settings of session jobs', () => {
 
   test('before Flink 1.17 a session job takes no setting that only Flink reads: the operator would not send it', () => {
     const chart = testChart();
-    const old = FlinkSessionCluster.fromAttributes(chart, 'Old', { name: 'old', namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
-    const job = (id: string, options: object) => new FlinkSessionJob(chart, id, { cluster: old, jar: JobJar.fromUrl(JAR), ...options });
+    const old = FlinkSessionCluster.fromName(chart, 'Old', 'old', { namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
+    const job = (id: string, options: object) => new FlinkSessionJob(chart, id, { cluster: old, jar: JobJar.fromUri(JAR), ...options });
     expect(() => job('A', { restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) }))
       .toThrow(/^test\/A: 'restartStrategy' would never reach Flink: session cluster 'old' runs Flink 1.16, and the operator sends a session job's configuration with the job only from Flink 1.17/);
     expect(() => job('B', { checkpointing: { interval: Duration.minutes(1) }, flinkConfiguration: { 'pipeline.name': 'orders' } }))
@@ -252,7 +252,7 @@ describe('typed job settings of session jobs', () => {
   test("a job's raw key that collides with its typed setting names both", () => {
     const chart: Chart = testChart();
     expect(() => new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 }).addJob('Job', {
-      jar: JobJar.fromUrl(JAR),
+      jar: JobJar.fromUri(JAR),
       flinkConfiguration: { 'execution.checkpointing.interval': '5s' },
       checkpointing: { interval: Duration.seconds(30) },
     })).toThrow(/'execution.checkpointing.interval' is set to '5s' by 'flinkConfiguration' and again by 'checkpointing.interval' to '30s'/);

@@ -20,7 +20,7 @@ cluster.exposeWebUi({
 });
 cluster.addJob('WordCount', {
   metadata: { name: 'word-count' },
-  jar: JobJar.fromUrl('https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming_2.12/1.17.1/flink-examples-streaming_2.12-1.17.1-WordCount.jar'),
+  jar: JobJar.fromUri('https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming_2.12/1.17.1/flink-examples-streaming_2.12-1.17.1-WordCount.jar'),
   parallelism: 2,
   upgradeMode: UpgradeMode.STATELESS,
 });

@@ -29,7 +29,7 @@ function flinkApp(clusters, jobs) {
       taskManager: { memory: Size.mebibytes(4096), slots: 4 },
     });
     for (let j = 0; j < jobs; j++) {
-      cluster.addJob(`Job${j}`, { metadata: { name: `job-${j}` }, jar: flink.JobJar.fromUrl(JAR), parallelism: 2, upgradeMode: flink.UpgradeMode.STATELESS });
+      cluster.addJob(`Job${j}`, { metadata: { name: `job-${j}` }, jar: flink.JobJar.fromUri(JAR), parallelism: 2, upgradeMode: flink.UpgradeMode.STATELESS });
     }
   }
   return app;

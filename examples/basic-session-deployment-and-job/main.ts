@@ -23,13 +23,13 @@ export class BasicSessionDeploymentAndJobChart extends Chart {
     });
     cluster.addJob('TopSpeedWindowing', {
       metadata: { name: 'basic-session-job-example' },
-      jar: JobJar.fromUrl(`${EXAMPLES}/flink-examples-streaming-2.2.0-TopSpeedWindowing.jar`),
+      jar: JobJar.fromUri(`${EXAMPLES}/flink-examples-streaming-2.2.0-TopSpeedWindowing.jar`),
       parallelism: 4,
       upgradeMode: UpgradeMode.STATELESS,
     });
     cluster.addJob('StateMachine', {
       metadata: { name: 'basic-session-job-example2' },
-      jar: JobJar.fromUrl(`${EXAMPLES}/flink-examples-streaming-2.2.0.jar`),
+      jar: JobJar.fromUri(`${EXAMPLES}/flink-examples-streaming-2.2.0.jar`),
       entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
       parallelism: 2,
       upgradeMode: UpgradeMode.STATELESS,

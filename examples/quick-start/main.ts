@@ -48,7 +48,7 @@ export class QuickStartChart extends Chart {
 
     this.cluster.addJob('WordCount', {
       metadata: { name: 'word-count' },
-      jar: JobJar.fromUrl(WORD_COUNT_JAR),
+      jar: JobJar.fromUri(WORD_COUNT_JAR),
       parallelism: 2,
       upgradeMode: UpgradeMode.STATELESS,
     });

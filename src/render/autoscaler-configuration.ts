@@ -2,7 +2,7 @@
  * The `autoscaler` prop as `job.autoscaler.*` entries, with the operator's `AutoscalerValidator`
  * ranges (declared in the option registry) checked at construction.
  */
-import { checkNotBoth, Entries } from './config-entries';
+import { Entries } from './config-entries';
 import { AutoscalerOptions } from '../autoscaler';
 import { FlinkVersion } from '../flink-version';
 import { onFirstUse } from '../private/on-first-use';
@@ -17,32 +17,15 @@ import type * as ExcludedPeriods from '../validation/rules/excluded-periods';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const excludedPeriods = onFirstUse(() => require('../validation/rules/excluded-periods') as typeof ExcludedPeriods);
 
-/** A decimal without the binary noise of a subtraction (0.7 - 0.3 is 0.39999999999999997). */
-const decimal = (value: number) => Number(value.toFixed(10));
-
-/**
- * The utilization band: `utilizationMin`/`utilizationMax`, or the deprecated boundary turned
- * into them the way the operator reads it when they are unset (target ± boundary, within 0 to 1).
- */
-function utilizationBand(options: AutoscalerOptions): { min?: number; max?: number } {
-  const boundary = options.targetUtilizationBoundary;
-  checkNotBoth('autoscaler.targetUtilizationBoundary', boundary !== undefined,
-    'autoscaler.utilizationMin\' and \'autoscaler.utilizationMax', options.utilizationMin !== undefined || options.utilizationMax !== undefined);
+/** The operator's AutoscalerValidator: `utilizationMax` within [target, 1], `utilizationMin` within [0, target]. */
+function checkUtilizationBand(options: AutoscalerOptions): void {
   const target = options.targetUtilization ?? Number(defaultAt(O.AUTOSCALER_UTILIZATION_TARGET, undefined));
-  if (boundary !== undefined) {
-    if (!(boundary >= 0)) {
-      throw new PropError(`'autoscaler.targetUtilizationBoundary' must be at least 0 (got ${boundary}). Better: set 'autoscaler.utilizationMin' and 'autoscaler.utilizationMax'.`);
-    }
-    return { min: decimal(Math.max(0, target - boundary)), max: decimal(Math.min(1, target + boundary)) };
-  }
-  // The operator's AutoscalerValidator: max within [target, 1], min within [0, target].
   if (options.utilizationMax !== undefined && options.utilizationMax < target) {
     throw new PropError(`'autoscaler.utilizationMax' (${options.utilizationMax}) must not be below the target utilization (${target}): the operator refuses it. Raise it or lower 'autoscaler.targetUtilization'.`);
   }
   if (options.utilizationMin !== undefined && options.utilizationMin > target) {
     throw new PropError(`'autoscaler.utilizationMin' (${options.utilizationMin}) must not be above the target utilization (${target}): the operator refuses it. Lower it or raise 'autoscaler.targetUtilization'.`);
   }
-  return { min: options.utilizationMin, max: options.utilizationMax };
 }
 
 export function autoscalerEntries(entries: Entries, options: AutoscalerOptions | undefined): void {
@@ -65,10 +48,9 @@ export function autoscalerEntries(entries: Entries, options: AutoscalerOptions |
   entries.duration(O.AUTOSCALER_METRICS_WINDOW, options.metricsWindow, undefined, true);
   entries.duration(O.AUTOSCALER_STABILIZATION, options.stabilizationInterval);
   entries.number(O.AUTOSCALER_UTILIZATION_TARGET, options.targetUtilization);
-  const band = utilizationBand(options);
-  const source = (prop: string) => (options.targetUtilizationBoundary === undefined ? prop : 'autoscaler.targetUtilizationBoundary');
-  entries.number(O.AUTOSCALER_UTILIZATION_MIN, band.min, source('autoscaler.utilizationMin'));
-  entries.number(O.AUTOSCALER_UTILIZATION_MAX, band.max, source('autoscaler.utilizationMax'));
+  checkUtilizationBand(options);
+  entries.number(O.AUTOSCALER_UTILIZATION_MIN, options.utilizationMin);
+  entries.number(O.AUTOSCALER_UTILIZATION_MAX, options.utilizationMax);
   entries.number(O.AUTOSCALER_SCALE_UP_MAX_FACTOR, options.scaleUpMaxFactor);
   entries.number(O.AUTOSCALER_SCALE_DOWN_MAX_FACTOR, options.scaleDownMaxFactor);
   entries.duration(O.AUTOSCALER_SCALE_DOWN_INTERVAL, options.scaleDownInterval);

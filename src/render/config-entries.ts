@@ -84,10 +84,3 @@ export class Entries {
     entries.forEach(([key, value]) => this.list.push({ key, value, source }));
   }
 }
-
-/** Throws when a deprecated prop and the prop that replaces it are both given. */
-export function checkNotBoth(deprecated: string, given: boolean, replacement: string, replacementGiven: boolean): void {
-  if (given && replacementGiven) {
-    throw new PropError(`'${deprecated}' is deprecated and replaced by '${replacement}': give only '${replacement}'.`);
-  }
-}

@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
-import { FlinkClusterImportOptions, FlinkClusterType, IFlinkSessionCluster } from '../cluster';
+import { FlinkClusterImportOptions, FlinkClusterType, IFlinkCluster } from '../cluster';
 import { FlinkVersion } from '../flink-version';
 import { REST_PORT, WEB_SUBMIT } from '../private/options/flink-options';
 import { mainKey } from '../private/options/option';
 
 /**
- * A cluster defined outside this app, with what is known of it (what `fromName` and
- * `fromAttributes` return).
+ * A cluster defined outside this app, with what is known of it (what `fromName` returns; a
+ * session cluster's also takes jobs, see session-cluster.ts).
  */
-export class ImportedFlinkCluster extends Construct implements IFlinkSessionCluster {
+export class ImportedFlinkCluster extends Construct implements IFlinkCluster {
   public readonly name: string;
   public readonly namespace?: string;
   public readonly flinkVersion?: FlinkVersion;

@@ -21,7 +21,7 @@ const DEFAULT_PARALLELISM = 1;
  */
 export function renderJob(options: FlinkJobOptions, taskManagerReplicas: number | undefined, flinkVersion: FlinkVersion | undefined): any {
   if ((options.jar === undefined) === (options.python === undefined)) {
-    throw new PropError(`Give exactly one of 'jar' (JobJar.fromUrl(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
+    throw new PropError(`Give exactly one of 'jar' (JobJar.fromUri(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
   }
   if (options.python !== undefined && (options.entryClass !== undefined || options.args !== undefined)) {
     throw new PropError("A 'python' job sets its own entry class and arguments: pass the job's arguments as PythonJobOptions.args instead of 'entryClass' or 'args'.");

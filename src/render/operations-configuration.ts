@@ -1,9 +1,9 @@
 /**
  * The day-two props as operator and Flink options: `upgrades`, `health`, `snapshots`, `stateBackend`
- * and `execution`, plus the deprecated props they replace.
+ * and `execution`.
  */
-import { checkNotBoth, Entries } from './config-entries';
-import { CheckpointingOptions, SavepointOptions, StateBackend } from '../checkpointing';
+import { Entries } from './config-entries';
+import { StateBackend } from '../checkpointing';
 import { ExecutionOptions, RuntimeMode } from '../execution';
 import { FlinkVersion } from '../flink-version';
 import { HealthOptions } from '../health';
@@ -44,19 +44,8 @@ export function healthEntries(entries: Entries, options: HealthOptions | undefin
   entries.bool(O.RESTART_FAILED_JOB, options.restartFailedJob);
 }
 
-/** Periodic snapshots, from `snapshots` or from the deprecated Duration props it replaces. */
-export function snapshotEntries(entries: Entries, options: SnapshotOptions | undefined, checkpointing: CheckpointingOptions | undefined,
-  savepoints: SavepointOptions | undefined): void {
-  checkNotBoth('savepoints.periodicInterval', savepoints?.periodicInterval !== undefined, 'snapshots.periodicSavepoints', options?.periodicSavepoints !== undefined);
-  checkNotBoth('checkpointing.periodicSnapshotInterval', checkpointing?.periodicSnapshotInterval !== undefined,
-    'snapshots.periodicCheckpoints', options?.periodicCheckpoints !== undefined);
-  if (savepoints?.periodicInterval !== undefined) {
-    if (savepoints.directory === undefined) {
-      throw new PropError("'savepoints.periodicInterval' needs 'savepoints.directory': periodic savepoints are written there.");
-    }
-    entries.duration(O.PERIODIC_SAVEPOINT_INTERVAL, savepoints.periodicInterval, 'savepoints.periodicInterval');
-  }
-  entries.duration(O.PERIODIC_CHECKPOINT_INTERVAL, checkpointing?.periodicSnapshotInterval, 'checkpointing.periodicSnapshotInterval');
+/** Periodic snapshots and what happens to snapshots on deletion. */
+export function snapshotEntries(entries: Entries, options: SnapshotOptions | undefined): void {
   const schedule = (value: Schedule | undefined) => value?.expression;
   entries.add(O.PERIODIC_SAVEPOINT_INTERVAL, schedule(options?.periodicSavepoints));
   entries.add(O.PERIODIC_CHECKPOINT_INTERVAL, schedule(options?.periodicCheckpoints));
@@ -67,18 +56,14 @@ export function snapshotEntries(entries: Entries, options: SnapshotOptions | und
 
 const FORST_SHORTCUTS = ['checkpoint-dir', 'local-dir'];
 
-/** The state backend, from `state.backend` or the deprecated `checkpointing.stateBackend`, and its ForSt options. */
-export function stateEntries(entries: Entries, options: StateBackendOptions | undefined, deprecatedBackend: StateBackend | undefined): void {
-  const backend = options?.type ?? deprecatedBackend;
-  if (options?.type !== undefined && deprecatedBackend !== undefined && options.type !== deprecatedBackend) {
-    throw new PropError(`'checkpointing.stateBackend' (${deprecatedBackend}) is deprecated and disagrees with 'stateBackend.type' (${options.type}): give only 'stateBackend.type'.`);
-  }
-  const source = options?.type !== undefined ? 'stateBackend.type' : 'checkpointing.stateBackend';
+/** The state backend (`stateBackend.type`) and its ForSt options. */
+export function stateEntries(entries: Entries, options: StateBackendOptions | undefined): void {
+  const backend = options?.type;
   if (backend === StateBackend.FORST) {
     // StateBackendLoader knows the `forst` shortcut from Flink 2.0.
-    requireAvailable(source, entries.version, FlinkVersion.V2_0);
+    requireAvailable('stateBackend.type', entries.version, FlinkVersion.V2_0);
   }
-  entries.add(F.STATE_BACKEND, backend, source);
+  entries.add(F.STATE_BACKEND, backend);
   const forst = options?.forst;
   if (forst === undefined) {
     return;

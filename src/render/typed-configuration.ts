@@ -151,8 +151,8 @@ export function jobConfigurationEntries(props: JobConfigurationProps, version: F
   if (props.restartStrategy !== undefined) {
     entries.raw(props.restartStrategy._entries(version), 'restartStrategy');
   }
-  stateEntries(entries, props.stateBackend, props.checkpointing?.stateBackend);
-  snapshotEntries(entries, props.snapshots, props.checkpointing, props.savepoints);
+  stateEntries(entries, props.stateBackend);
+  snapshotEntries(entries, props.snapshots);
   upgradeEntries(entries, props.upgrades);
   healthEntries(entries, props.health);
   executionEntries(entries, props.execution);

@@ -55,7 +55,7 @@ function checkBase(name: string, memory: JobManagerMemoryBreakdown): void {
 }
 
 /** No JobManager default differs between the versions; the legacy heap options only matter in Flink 1.x. */
-const VERSIONS = [FlinkVersion.V1_13, FlinkVersion.V1_17, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_2];
+const VERSIONS = [FlinkVersion.of('v1_13'), FlinkVersion.V1_17, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_2];
 
 function inConfigs(names: string[]): Array<[string, FlinkVersion]> {
   return names.flatMap((name) => VERSIONS.map((version): [string, FlinkVersion] => [name, version]));
@@ -270,7 +270,7 @@ describe('ProcessMemoryUtilsTestBase (JobManager)', () => {
 
   // testConfigLegacyHeapSize / testConfigLegacyHeapMB / testConfigBothNewOptionAndLegacyHeapSize: containerized deployments of
   // Flink 1.x map the legacy heap option onto jobmanager.memory.process.size
-  test.each([FlinkVersion.V1_13, FlinkVersion.V1_17, FlinkVersion.V1_20])('legacy heap options map onto the total process memory in Flink %s', (version) => {
+  test.each([FlinkVersion.of('v1_13'), FlinkVersion.V1_17, FlinkVersion.V1_20])('legacy heap options map onto the total process memory in Flink %s', (version) => {
     expect(derive({ 'jobmanager.heap.size': '1g' }, version).totalProcess).toBe(GB);
     expect(derive({ 'jobmanager.heap.mb': '1024' }, version).totalProcess).toBe(GB);
     expect(derive({ 'jobmanager.memory.process.size': '1g', 'jobmanager.heap.size': '2g' }, version).totalProcess).toBe(GB);

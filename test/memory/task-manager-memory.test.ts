@@ -64,7 +64,7 @@ function checkBase(name: string, memory: TaskManagerMemoryBreakdown): void {
 }
 
 /** The results are the same with the 1g network max (up to 1.16) and the unlimited one (1.17+), and with or without legacy options. */
-const VERSIONS = [FlinkVersion.V1_13, FlinkVersion.V1_16, FlinkVersion.V1_17, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_2];
+const VERSIONS = [FlinkVersion.of('v1_13'), FlinkVersion.V1_16, FlinkVersion.V1_17, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_2];
 
 /** Every base configuration under every version, with a custom configuration added. */
 function inConfigs(names: string[]): Array<[string, FlinkVersion]> {
@@ -335,7 +335,7 @@ describe('ProcessMemoryUtilsTestBase (TaskManager)', () => {
 
   // testConfigLegacyHeapSize / testConfigLegacyHeapMB / testConfigBothNewOptionAndLegacyHeapSize: on active (Kubernetes) deployments
   // Flink 1.x maps the legacy heap option onto taskmanager.memory.process.size
-  test.each([FlinkVersion.V1_13, FlinkVersion.V1_16, FlinkVersion.V1_20])('legacy heap options map onto the total process memory in Flink %s', (version) => {
+  test.each([FlinkVersion.of('v1_13'), FlinkVersion.V1_16, FlinkVersion.V1_20])('legacy heap options map onto the total process memory in Flink %s', (version) => {
     expect(derive({ 'taskmanager.heap.size': '1g' }, version).totalProcess).toBe(GB);
     expect(derive({ 'taskmanager.heap.mb': '1024' }, version).totalProcess).toBe(GB);
     expect(derive({ 'taskmanager.memory.process.size': '1g', 'taskmanager.heap.size': '2g' }, version).totalProcess).toBe(GB);
@@ -596,7 +596,7 @@ describe('TaskExecutorProcessUtilsTest', () => {
 describe('network max default per Flink version (FLINK-30472)', () => {
   // process 16g: overhead 1717986918 capped to 1g; Total Flink = 16g − 256m − 1g = 15837691904;
   // managed = 15837691904 × 0.4000000059604645 = 6335076856.0…; network from fraction = 15837691904 × 0.10000000149011612 = 1583769214.0…
-  test.each([FlinkVersion.V1_13, FlinkVersion.V1_16])('is 1g in Flink %s', (version) => {
+  test.each([FlinkVersion.of('v1_13'), FlinkVersion.V1_16])('is 1g in Flink %s', (version) => {
     const memory = derive({ 'taskmanager.memory.process.size': '16g' }, version);
     expect([memory.totalFlink, memory.managed, memory.network, memory.taskHeap]).toEqual([15837691904, 6335076856, GB, 8160437768]);
   });

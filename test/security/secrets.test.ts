@@ -73,7 +73,7 @@ describe('the constructs', () => {
       const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-')) });
       const chart = new Chart(app, 'test', { namespace: 'flink' });
       const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
-      cluster.addJob('Job', { jar: JobJar.fromUrl('https://deploy:hunter2@repo.example.com/job.jar'), upgradeMode: UpgradeMode.STATELESS });
+      cluster.addJob('Job', { jar: JobJar.fromUri('https://deploy:hunter2@repo.example.com/job.jar'), upgradeMode: UpgradeMode.STATELESS });
       app.synthYaml();
       const printed = write.mock.calls.map((call) => String(call[0])).join('');
       expect(printed).toMatch(/cdk8s-flink warning: test\/Session\/Job: FlinkSessionJob\/job spec\.job\.jarURI: .*'https:\/\/deploy:\*\*\*\*\*\*@repo\.example\.com\/job\.jar'.*\[credentials-in-url\]/);

@@ -22,7 +22,7 @@ function problemApp(context: { [key: string]: any } = {}): App {
   const chart = new Chart(app, 'flink', { namespace: 'flink' });
   const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
   cluster.addJob('Local', { jar: JobJar.fromLocal('/opt/flink/usrlib/job.jar') });
-  cluster.addJob('Stateful', { jar: JobJar.fromUrl(JAR), upgradeMode: UpgradeMode.SAVEPOINT });
+  cluster.addJob('Stateful', { jar: JobJar.fromUri(JAR), upgradeMode: UpgradeMode.SAVEPOINT });
   return app;
 }
 
@@ -60,7 +60,7 @@ describe('constructs', () => {
         const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-app-')) });
         Object.entries(context).forEach(([k, v]) => app.node.setContext(k, v));
         const chart = new Chart(app, 'jobs', { namespace: 'flink' });
-        new FlinkSessionJob(chart, 'Orphan', { cluster: FlinkSessionCluster.fromName(chart, 'Gone', 'gone'), jar: JobJar.fromUrl(JAR) });
+        new FlinkSessionJob(chart, 'Orphan', { cluster: FlinkSessionCluster.fromName(chart, 'Gone', 'gone'), jar: JobJar.fromUri(JAR) });
         return app;
       };
       build({}).synthYaml();

@@ -44,6 +44,14 @@ describe('cdk8s-flink explain-memory', () => {
     expect(result.stdout).toMatch(/JobManager: spec\.jobManager\.resource\.memory '2048m'/);
   });
 
+  test.each([['v1_13', '1.13'], ['v1_14', '1.14'], ['v1_12', '1.13']])('a manifest of an older operator, flinkVersion %s, gets the Flink %s rules', (version, rules) => {
+    // FlinkVersion has no constants for these versions (the operator 1.15 refuses them); the
+    // memory model still reads them, with 1.13 as its floor.
+    const result = explain(write(`${version}.yaml`, patched(APPLICATION, { spec: { flinkVersion: version } })));
+    expect(result.stdout).toMatch(new RegExp(`FlinkDeployment flink/app \\(Flink ${rules.replace('.', '\\.')} rules\\)`));
+    expect(result.stdout).toMatch(/TaskManager: spec\.taskManager\.resource\.memory/);
+  });
+
   test('a process Flink would refuse: the reason, what to change, exit 1', () => {
     const file = write('small.yaml', patched(APPLICATION, { spec: { taskManager: { resource: { memory: '512m' } } } }));
     const result = explain(file);

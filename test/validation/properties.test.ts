@@ -44,7 +44,7 @@ function mostly<T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>): fc.Arbitra
 
 const versionArb = mostly<any>(
   fc.constantFrom(FlinkVersion.V1_15, FlinkVersion.V1_17, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_2),
-  fc.oneof(fc.constant(FlinkVersion.V1_13), fc.string({ maxLength: 6 }).map((text) => ({ lazyVersion: text }))),
+  fc.oneof(fc.constant(FlinkVersion.of('v1_13')), fc.string({ maxLength: 6 }).map((text) => ({ lazyVersion: text }))),
 );
 const optionalCount = (min: number, max: number, bad: number) => mostly(fc.option(fc.integer({ min, max }), { nil: undefined }), fc.constant(bad));
 
@@ -104,7 +104,7 @@ function build(sample: ClusterSample): App {
   const chart = new Chart(app, 'p', { namespace: 'flink' });
   const flinkVersion = 'lazyVersion' in sample.version ? FlinkVersion.of((sample.version as any).lazyVersion) : sample.version as FlinkVersion;
   const mb = (n: number | undefined) => (n === undefined ? undefined : Size.mebibytes(n));
-  const jar = (spec: any) => ('local' in spec ? JobJar.fromLocal(spec.local) : JobJar.fromUrl(spec.url));
+  const jar = (spec: any) => ('local' in spec ? JobJar.fromLocal(spec.local) : JobJar.fromUri(spec.url));
   const common = {
     metadata: sample.name === undefined ? undefined : { name: sample.name },
     flinkVersion,

@@ -28,10 +28,17 @@ export interface VersionRules {
   readonly legacyNetworkBuffers: boolean;
 }
 
-/** The rules for a Flink version. Versions before 1.13 are not supported. */
+/**
+ * The oldest Flink version the memory model implements: 1.13, older than the operator runs
+ * (`FlinkVersion` has no constant for it), so that manifests of older operators are still
+ * derived.
+ */
+export const OLDEST_MODELLED_VERSION = FlinkVersion.of('v1_13');
+
+/** The rules for a Flink version. Versions before `OLDEST_MODELLED_VERSION` are not supported. */
 export function versionRules(version: FlinkVersion): VersionRules {
-  if (!version.isAtLeast(FlinkVersion.V1_13)) {
-    throw new Error(`Flink memory derivation: Flink ${version.major}.${version.minor} is not supported; the rules are implemented for Flink 1.13 and later. Pass a newer 'flinkVersion' (e.g. FlinkVersion.V1_13).`);
+  if (!version.isAtLeast(OLDEST_MODELLED_VERSION)) {
+    throw new Error(`Flink memory derivation: Flink ${version.major}.${version.minor} is not supported; the rules are implemented for Flink 1.13 and later. Pass a newer 'flinkVersion' (e.g. FlinkVersion.V1_20).`);
   }
   return {
     version,

@@ -11,7 +11,7 @@
  */
 import { FlinkVersion } from '../../flink-version';
 import { deriveJobManagerMemory } from '../../private/memory/job-manager';
-import { versionRules } from '../../private/memory/options';
+import { OLDEST_MODELLED_VERSION, versionRules } from '../../private/memory/options';
 import { deriveTaskManagerMemory } from '../../private/memory/task-manager';
 import { isBlank } from '../../private/options/effective-configuration';
 import { RuleContext } from '../context';
@@ -49,7 +49,7 @@ const PROCESSES: ReadonlyArray<Process> = [
 export function memoryModelVersion(spec: any): FlinkVersion {
   try {
     const version = typeof spec.flinkVersion === 'string' ? FlinkVersion.of(spec.flinkVersion) : FlinkVersion.V2_2;
-    return version.isAtLeast(FlinkVersion.V1_13) ? version : FlinkVersion.V1_13;
+    return version.isAtLeast(OLDEST_MODELLED_VERSION) ? version : OLDEST_MODELLED_VERSION;
   } catch {
     return FlinkVersion.V2_2;
   }
