@@ -55,6 +55,7 @@ export * from './job-manager-memory';
 
 // Validation
 export * from './finding';
+export * from './validation-rule';
 export * from './flink-validator';
 export * from './validation-plugin';
 export * from './constants';

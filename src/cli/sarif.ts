@@ -10,7 +10,7 @@ import type { Notification } from 'sarif';
 import { RULE_HELP } from './rule-help';
 import { ReadProblem } from './walk';
 import { Finding, Severity } from '../finding';
-import { RULES } from '../validation/rule-catalog';
+import { RuleId, RULES } from '../validation/rule-catalog';
 
 /** A finding with the place it was found. */
 export interface PlacedFinding {
@@ -33,8 +33,9 @@ function artifactUri(file: string): string {
 /** The SARIF log of a run, as JSON text. */
 export function sarifLog(version: string, findings: ReadonlyArray<PlacedFinding>, problems: ReadonlyArray<ReadProblem>): string {
   const run = new SarifRunBuilder().initSimple({ toolDriverName: 'cdk8s-flink', toolDriverVersion: version, url: 'https://github.com/cdk8s-flink/cdk8s-flink' });
-  for (const [rule, info] of Object.entries(RULES)) {
-    const help = RULE_HELP[rule] ?? info.summary;
+  for (const rule of Object.keys(RULES) as RuleId[]) {
+    const info = RULES[rule];
+    const help = RULE_HELP[rule];
     run.addRule(new SarifRuleBuilder({
       help: { text: help, markdown: help },
       defaultConfiguration: { level: info.severity === Severity.ERROR ? 'error' : 'warning' },

@@ -1,6 +1,9 @@
 /**
- * Every rule the engine can report, by stable id. docs/validation-rules.md documents them, and
- * the rule tests check that each id has both a rejecting and an accepting case.
+ * Every rule the engine can report, by stable id: the one place where a rule's id, severity,
+ * stage and summary are written. `npx projen rules` (scripts/render-rules.ts) generates from it
+ * the public `ValidationRule` enum (src/validation-rule.ts), the severity and stage line of each
+ * rule's section of docs/validation-rules.md and the table of rules there, and the CLI's rule
+ * help (src/cli/rule-help.ts); test/validation/rule-catalog.test.ts fails when one of them is stale.
  */
 import { Severity } from '../finding';
 
@@ -13,8 +16,14 @@ import { Severity } from '../finding';
 export type RuleStage = 'admission' | 'runtime';
 
 export interface RuleInfo {
+  /** The severity of the rule's findings, unless the rule decides case by case. */
   readonly severity: Severity;
-  /** Which operator check (or which reason) the rule stands for. */
+  /**
+   * What holds when the rule finds nothing, as one sentence without its final period: it is the
+   * doc comment of the enum member, the rule's line in the docs' table and its SARIF short
+   * description. It starts with a capital letter or a code span; Markdown is limited to code
+   * spans; no `.`, `;`, `!` or `?` is followed by a space (jsii would end the summary there).
+   */
   readonly summary: string;
   readonly stage: RuleStage;
 }
@@ -100,6 +109,3 @@ export const RULES = {
 } as const;
 
 export type RuleId = keyof typeof RULES;
-
-/** Every rule of the catalog is a member of the public `ValidationRule` enum, and the other way round (a test checks it). */
-export const RULE_IDS: ReadonlyArray<RuleId> = Object.keys(RULES) as RuleId[];
