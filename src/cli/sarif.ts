@@ -1,8 +1,10 @@
 /**
  * `--format sarif`: the findings as a SARIF 2.1.0 log for GitHub code scanning (and any other
- * SARIF consumer), built with node-sarif-builder. Each rule carries its description and help
- * from docs/validation-rules.md; each result its file, line and column. Files that could not be
- * read are tool execution notifications, and make the invocation unsuccessful.
+ * SARIF consumer), built with node-sarif-builder. Each rule carries its summary from the rule
+ * catalog (short description), its description from docs/validation-rules.md (full description
+ * and help, with a link to the rule's section and its examples); each result its file, line and
+ * column. Files that could not be read are tool execution notifications, and make the invocation
+ * unsuccessful.
  */
 import * as path from 'path';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
@@ -10,7 +12,7 @@ import type { Notification } from 'sarif';
 import { RULE_HELP } from './rule-help';
 import { ReadProblem } from './walk';
 import { Finding, Severity } from '../finding';
-import { RULES } from '../validation/rule-catalog';
+import { RuleId, RULES } from '../validation/rule-catalog';
 
 /** A finding with the place it was found. */
 export interface PlacedFinding {
@@ -20,7 +22,23 @@ export interface PlacedFinding {
   readonly column?: number;
 }
 
-const RULES_DOC = 'https://github.com/cdk8s-flink/cdk8s-flink/blob/main/docs/validation-rules.md';
+const REPOSITORY = 'https://github.com/cdk8s-flink/cdk8s-flink';
+const RULES_DOC = `${REPOSITORY}/blob/main/docs/validation-rules.md`;
+
+/** Applies `edit` to the Markdown outside its code spans. */
+function outsideCode(markdown: string, edit: (text: string) => string): string {
+  return markdown.split(/(`[^`]*`)/).map((part, index) => (index % 2 === 1 ? part : edit(part))).join('');
+}
+
+/** Markdown of docs/validation-rules.md with its relative links made absolute, for a reader outside the repository. */
+function absoluteLinks(markdown: string): string {
+  return outsideCode(markdown, (text) => text.replace(/\]\((?![a-z][a-z0-9+.-]*:)([^)\s]+)\)/gi, (_link, target: string) => `](${new URL(target, RULES_DOC).href})`));
+}
+
+/** The plain text of Markdown: code spans and links reduced to their words. */
+function plainText(markdown: string): string {
+  return outsideCode(markdown, (text) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/`([^`]*)`/g, '$1');
+}
 
 /** A path as a SARIF artifact URI: relative to the working directory when under it, with '/'. */
 function artifactUri(file: string): string {
@@ -32,17 +50,21 @@ function artifactUri(file: string): string {
 
 /** The SARIF log of a run, as JSON text. */
 export function sarifLog(version: string, findings: ReadonlyArray<PlacedFinding>, problems: ReadonlyArray<ReadProblem>): string {
-  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'cdk8s-flink', toolDriverVersion: version, url: 'https://github.com/cdk8s-flink/cdk8s-flink' });
-  for (const [rule, info] of Object.entries(RULES)) {
-    const help = RULE_HELP[rule] ?? info.summary;
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'cdk8s-flink', toolDriverVersion: version, url: REPOSITORY });
+  for (const rule of Object.keys(RULES) as RuleId[]) {
+    const info = RULES[rule];
+    const description = absoluteLinks(RULE_HELP[rule]);
+    const section = `${RULES_DOC}#${rule}`;
     run.addRule(new SarifRuleBuilder({
-      help: { text: help, markdown: help },
+      id: rule,
+      shortDescription: { text: plainText(info.summary), markdown: info.summary },
+      fullDescription: { text: plainText(description), markdown: description },
+      help: {
+        text: `${plainText(description)} Examples: ${section}`,
+        markdown: `${description}\n\n[Examples](${section}): a failing and a passing manifest.`,
+      },
+      helpUri: section,
       defaultConfiguration: { level: info.severity === Severity.ERROR ? 'error' : 'warning' },
-    }).initSimple({
-      ruleId: rule,
-      shortDescriptionText: info.summary,
-      fullDescriptionText: help,
-      helpUri: `${RULES_DOC}#validation-rules`,
     }));
   }
   for (const { finding, file, line, column } of findings) {

@@ -2,7 +2,8 @@
  * What a rule sees: the manifest under check, every other manifest (for references), the
  * operator settings, and a way to report findings.
  */
-import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
+import { Finding, Severity, ValidationOptions } from '../finding';
+import { ValidationRule } from '../validation-rule';
 import { deploymentConfiguration } from './configuration';
 import { FlinkPod, flinkPods } from './pods/flink-pods';
 import { LEVELS, PodSecurityLevelName } from './pods/pod-security-standards';

@@ -1,7 +1,8 @@
 /**
  * Runs every rule over a set of manifests.
  */
-import { Finding, Severity, ValidationOptions, ValidationRule } from '../finding';
+import { Finding, Severity, ValidationOptions } from '../finding';
+import { ValidationRule } from '../validation-rule';
 import { ManifestIndex, resolveSettings, RuleContext, Settings } from './context';
 import { normalizeOptions } from './normalize-options';
 import { isFlinkKind } from './referenced-kinds';

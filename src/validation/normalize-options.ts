@@ -7,7 +7,8 @@
  * (`kubernetes.operator.user.artifacts.allowed-schemes: https,s3`), `'true'`/`'false'` as
  * booleans, as YAML properties often carry them, and a Pod Security level in any case.
  */
-import { Finding, PodSecurityLevel, Severity, ValidationOptions, ValidationRule } from '../finding';
+import { Finding, PodSecurityLevel, Severity, ValidationOptions } from '../finding';
+import { ValidationRule } from '../validation-rule';
 import { OPTIONS_KIND } from './referenced-kinds';
 import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
 

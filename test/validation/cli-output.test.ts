@@ -10,7 +10,6 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import * as YAML from 'yaml';
 import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
-import { renderedRuleHelp, TARGET } from '../../scripts/render-rule-help';
 import { main } from '../../src/cli/main';
 import { nodeAt, pathSegments } from '../../src/cli/positions';
 import { DEFAULT_MAX_FILE_SIZE, formatSize } from '../../src/cli/read-file';
@@ -147,7 +146,13 @@ describe('--format sarif', () => {
     expect(sarifRun.tool.driver.rules.map((rule: any) => rule.id).sort()).toEqual(Object.keys(RULES).sort());
     const docs = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'validation-rules.md'), 'utf8');
     const scheme = sarifRun.tool.driver.rules.find((rule: any) => rule.id === 'jar-uri-scheme');
-    expect(docs).toContain(`### \`jar-uri-scheme\`\n\n**error** · admission\n\n${scheme.help.markdown}.\n`);
+    const section = 'https://github.com/cdk8s-flink/cdk8s-flink/blob/main/docs/validation-rules.md#jar-uri-scheme';
+    expect(scheme.shortDescription).toEqual({ text: 'A session job\'s jarURI has a scheme the operator allows (https by default)', markdown: RULES['jar-uri-scheme'].summary });
+    expect(docs).toContain(`### \`jar-uri-scheme\`\n\n**error** · admission\n\n${scheme.fullDescription.markdown}\n`);
+    expect(scheme.fullDescription.text).toBe(scheme.fullDescription.markdown.replace(/`/g, ''));
+    expect(scheme.help).toEqual({ text: `${scheme.fullDescription.text} Examples: ${section}`, markdown: `${scheme.fullDescription.markdown}\n\n[Examples](${section}): a failing and a passing manifest.` });
+    expect(scheme.helpUri).toBe(section);
+    expect(scheme.defaultConfiguration).toEqual({ level: 'error' });
     expect(sarifRun.results).toEqual([expect.objectContaining({
       ruleId: 'jar-uri-scheme',
       level: 'error',
@@ -161,8 +166,13 @@ describe('--format sarif', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
   });
 
-  test('src/cli/rule-help.ts is rendered from the current docs (npx projen docs:rule-help)', () => {
-    expect(fs.readFileSync(TARGET, 'utf8')).toBe(renderedRuleHelp());
+  test('links of a rule\'s description lead to the docs on GitHub', () => {
+    const log = JSON.parse(run('--format', 'sarif', write('empty.yaml', '')).out);
+    const exposure = log.runs[0].tool.driver.rules.find((rule: any) => rule.id === 'web-ui-exposure');
+    expect(exposure.fullDescription.markdown).toContain('see [web-ui.md](https://github.com/cdk8s-flink/cdk8s-flink/blob/main/docs/web-ui.md)');
+    expect(exposure.fullDescription.text).toContain('see web-ui.md');
+    const deploymentName = log.runs[0].tool.driver.rules.find((rule: any) => rule.id === 'deployment-name');
+    expect(deploymentName.fullDescription.markdown).toContain('`[a-z]([-a-z0-9]{0,43}[a-z0-9])?`');
   });
 });
 
