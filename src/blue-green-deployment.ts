@@ -17,7 +17,7 @@ import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } 
 import { renderJob } from './render/job-spec';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { validateAppOnSynth } from './synth/app-validation';
-import { blueGreenNameProblem } from './validation/rules/names';
+import { blueGreenNameProblem } from './validation/checks/names';
 
 /**
  * How the operator moves between the blue and the green deployment.

@@ -16,7 +16,7 @@ import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployme
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { validateAppOnSynth } from './synth/app-validation';
 import { markChanged } from './synth/synth-cache';
-import { deploymentNameProblem } from './validation/rules/names';
+import { deploymentNameProblem } from './validation/checks/names';
 import { WebUiAuthentication } from './web-ui-authentication';
 import { ExposeWebUiWithGatewayOptions, FlinkWebUiHttpRoute } from './web-ui-http-route';
 import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';

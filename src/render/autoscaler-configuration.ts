@@ -12,10 +12,10 @@ import { defaultAt } from '../private/options/option';
 import { requireAvailable } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
 import { checkWholeNumber } from '../props/prop-checks';
-import type * as ExcludedPeriods from '../validation/rules/excluded-periods';
+import type * as ExcludedPeriods from '../validation/checks/excluded-periods';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const excludedPeriods = onFirstUse(() => require('../validation/rules/excluded-periods') as typeof ExcludedPeriods);
+const excludedPeriods = onFirstUse(() => require('../validation/checks/excluded-periods') as typeof ExcludedPeriods);
 
 /** A decimal without the binary noise of a subtraction (0.7 - 0.3 is 0.39999999999999997). */
 const decimal = (value: number) => Number(value.toFixed(10));

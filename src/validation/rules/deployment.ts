@@ -5,10 +5,10 @@ import { EffectiveConfiguration } from '../../private/options/effective-configur
 import * as F from '../../private/options/flink-options';
 import { HEALTH_CHECK_ENABLED, JM_DEPLOYMENT_RECOVERY, ROLLBACK_ENABLED } from '../../private/options/operator-options';
 import { FlinkOption, mainKey } from '../../private/options/option';
+import { deploymentNameProblem } from '../checks/names';
 import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-import { deploymentNameProblem } from './names';
 
 /** The oldest flinkVersion the operator 1.15 still supports. */
 const OLDEST_SUPPORTED = [1, 15];

@@ -8,8 +8,8 @@ import {
 import { RuleContext } from '../context';
 import { checkAutoscalerOptions } from './autoscaler';
 import { checkJobSpec } from './job';
+import { deploymentNameProblem } from '../checks/names';
 import { childPath } from '../json-path';
-import { deploymentNameProblem } from './names';
 
 export function checkSessionJobAlone(context: RuleContext): void {
   const deploymentName = context.spec.deploymentName;
