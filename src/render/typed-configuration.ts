@@ -26,6 +26,7 @@ import { RestartStrategy } from '../restart-strategy';
 import { SnapshotOptions } from '../snapshots';
 import { StateBackendOptions } from '../state-backend';
 import { UpgradeOptions } from '../upgrades';
+import { heartbeatProblem } from '../validation/checks/heartbeat';
 
 export { ConfigEntry } from './config-entries';
 
@@ -73,14 +74,14 @@ function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOp
   }
   const interval = options.interval?.toMilliseconds();
   const timeout = options.timeout?.toMilliseconds();
-  for (const [prop, ms] of [['heartbeat.interval', interval], ['heartbeat.timeout', timeout]] as const) {
+  for (const [prop, ms] of [[F.HEARTBEAT_INTERVAL.prop, interval], [F.HEARTBEAT_TIMEOUT.prop, timeout]] as const) {
     if (ms !== undefined && !(Number.isSafeInteger(ms) && ms > 0)) {
       throw new PropError(`'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
     }
   }
-  // Flink's defaults: interval 10 s, timeout 50 s. The timeout may not be shorter than the interval.
-  if ((timeout ?? 50_000) < (interval ?? 10_000)) {
-    throw new PropError(`'heartbeat.timeout' (${timeout ?? 50_000} ms) must not be shorter than 'heartbeat.interval' (${interval ?? 10_000} ms): peers would be declared lost between two heartbeats. Raise the timeout.`);
+  const problem = heartbeatProblem(version, { name: F.HEARTBEAT_INTERVAL.prop!, ms: interval }, { name: F.HEARTBEAT_TIMEOUT.prop!, ms: timeout });
+  if (problem !== undefined) {
+    throw new PropError(problem);
   }
   // Before Flink 1.20 both options are milliseconds (a Long); from 1.20 they are durations.
   const render = (duration: Duration | undefined) => (duration === undefined ? undefined

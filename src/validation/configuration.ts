@@ -96,6 +96,11 @@ export interface OwnConfiguration {
 /** The oldest Flink version that receives a session job's own configuration. */
 export const SESSION_JOB_CONFIGURATION_SINCE = FlinkVersion.V1_17;
 
+/** Whether a session job's own configuration reaches Flink on a cluster of `version` (assumed so when the version is unknown). */
+export function sessionJobConfigurationReachesFlink(version: FlinkVersion | undefined): boolean {
+  return version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE);
+}
+
 /** What finds a manifest by kind, name and namespace (the run's `ManifestIndex`). */
 export interface ManifestLookup {
   find(kind: string, name: string, namespace: string | undefined): any | undefined;
@@ -125,7 +130,7 @@ export function ownConfiguration(index: ManifestLookup, manifest: any): OwnConfi
     entries,
     version,
     path: 'spec.flinkConfiguration',
-    reachesFlink: version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE),
+    reachesFlink: sessionJobConfigurationReachesFlink(version),
   };
 }
 
