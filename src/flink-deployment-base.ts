@@ -69,7 +69,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     }
     const port = Number(configured);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(`${this.node.path}: flinkConfiguration 'rest.port' must be a port number from 1 to 65535 (got '${configured}').`);
+      throw new Error(`${this.node.path}: flinkConfiguration '${mainKey(REST_PORT)}' must be a port number from 1 to 65535 (got '${configured}').`);
     }
     return port;
   }

@@ -237,7 +237,7 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
     try {
       return checkedMemorySize(buffers * pageSize);
     } catch (error) {
-      throw (error as JavaException).withAdvice(`Set '${this.options.networkNumberOfBuffers.key}' to a positive number, or replace it with 'taskmanager.memory.network.min'/'max'.`);
+      throw (error as JavaException).withAdvice(`Set '${this.options.networkNumberOfBuffers.key}' to a positive number, or replace it with '${this.options.networkMin.key}'/'${this.options.networkMax.key}'.`);
     }
   }
 

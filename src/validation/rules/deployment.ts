@@ -69,7 +69,7 @@ export function checkOperatorFeatures(context: RuleContext): void {
   const base = 'spec.flinkConfiguration';
   if (booleanOption(config, ROLLBACK_ENABLED) && !highAvailabilityEnabled(config)) {
     context.report('rollback-requires-ha', childPath(base, mainKey(ROLLBACK_ENABLED)),
-      `flinkConfiguration '${mainKey(ROLLBACK_ENABLED)}' is 'true', but rollback needs high availability. Set 'high-availability.type' to 'kubernetes' (and 'high-availability.storageDir'), or turn rollback off.`);
+      `flinkConfiguration '${mainKey(ROLLBACK_ENABLED)}' is 'true', but rollback needs high availability. Set '${mainKey(F.HIGH_AVAILABILITY)}' to 'kubernetes' (and '${mainKey(F.HA_STORAGE_DIRECTORY)}'), or turn rollback off.`);
   }
   const healthCheck = booleanOption(config, HEALTH_CHECK_ENABLED);
   const recovery = booleanOption(config, JM_DEPLOYMENT_RECOVERY);

@@ -76,7 +76,7 @@ export function checkLastStateWithoutHa(context: RuleContext): void {
     ? ` The configuration turns it on with '${scope.config.lookup(F.HIGH_AVAILABILITY, 'operator')!.key}', which Flink ${version.major}.${version.minor} does not read ('${writeKey(F.HIGH_AVAILABILITY, version)}' is its key), so high availability is off.`
     : '';
   context.report('last-state-without-ha', 'spec.job.upgradeMode',
-    `spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery.${unread} Set 'high-availability.type: kubernetes' ('high-availability' before Flink 1.17) and 'high-availability.storageDir'.`);
+    `spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery.${unread} Set '${mainKey(F.HIGH_AVAILABILITY)}: kubernetes' ('${writeKey(F.HIGH_AVAILABILITY, FlinkVersion.V1_16)}' before Flink 1.17) and '${mainKey(F.HA_STORAGE_DIRECTORY)}'.`);
 }
 
 /** A BATCH job with savepoint or last-state upgrades (see checks/batch-job.ts). */
