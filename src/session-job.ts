@@ -111,7 +111,7 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
     throw new PropError(nonceProblem);
   }
   checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
-  const flinkConfiguration = sessionJobConfiguration(props);
+  const flinkConfiguration = renderFlinkConfiguration(props);
   return {
     name,
     namespace: requested ?? cluster.namespace,
@@ -143,8 +143,8 @@ function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
   }
 }
 
-/** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
-function sessionJobConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
+/** The job's `spec.flinkConfiguration` as the construct writes it: the raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
+function renderFlinkConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
   checkSettingsReachFlink(props);
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");

@@ -36,8 +36,13 @@ export function deploymentConfiguration(operatorConfiguration: ReadonlyMap<strin
   return EffectiveConfiguration.merge(flinkVersionOf(spec?.flinkVersion), operatorConfiguration, flattenConfiguration(spec?.flinkConfiguration));
 }
 
-/** A session job's configuration, as the operator checks it: its cluster's, with the job's laid over it. */
-export function sessionJobConfiguration(operatorConfiguration: ReadonlyMap<string, string>, clusterSpec: any, jobSpec: any): EffectiveConfiguration {
+/**
+ * A session job's configuration as the operator merges it: the operator's defaults, its cluster's
+ * flinkConfiguration, and the job's own laid over them.
+ */
+export function mergedSessionJobConfiguration(
+  operatorConfiguration: ReadonlyMap<string, string>, clusterSpec: any, jobSpec: any,
+): EffectiveConfiguration {
   return EffectiveConfiguration.merge(flinkVersionOf(clusterSpec?.flinkVersion), operatorConfiguration,
     flattenConfiguration(clusterSpec?.flinkConfiguration), flattenConfiguration(jobSpec?.flinkConfiguration));
 }

@@ -154,7 +154,7 @@ export function checkSessionJobLocalState(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object' || (upgradeMode !== 'last-state' && upgradeMode !== 'savepoint')) {
     return;
   }
-  const config = context.sessionJobConfiguration(cluster.spec);
+  const config = context.mergedJobConfiguration(cluster.spec);
   const pods = context.podsOf(cluster.spec);
   for (const entry of locations(config, ownEntries(context.spec.flinkConfiguration), upgradeMode)) {
     if (entry.critical === undefined || entry.option === F.HA_STORAGE_DIRECTORY) {

@@ -62,7 +62,7 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
     return;
   }
   checkIgnoredConfiguration(context, cluster);
-  const merged = context.sessionJobConfiguration(cluster.spec);
+  const merged = context.mergedJobConfiguration(cluster.spec);
   const version = flinkVersionOf(cluster.spec?.flinkVersion);
   const runtimeConfig = sessionJobConfigurationReachesFlink(version)
     ? merged : context.clusterConfiguration(cluster.spec);

@@ -41,7 +41,7 @@ function readJob(context: RuleContext): Job | undefined {
     return { job, config: context.config, own: flattenConfiguration(context.spec.flinkConfiguration), flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
   }
   const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
-  const config = context.sessionJobConfiguration(cluster?.spec);
+  const config = context.mergedJobConfiguration(cluster?.spec);
   const own = context.ownSessionJobEntries(cluster?.spec);
   return { job, config, own, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
 }
