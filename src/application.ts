@@ -2,13 +2,13 @@ import { Construct } from 'constructs';
 import { FlinkClusterImportOptions, FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
-import { FlinkVersion } from './flink-version';
 import { FlinkJobOptions } from './job-options';
 import { PropError } from './private/prop-error';
 import { checkedAt } from './props/construct-errors';
 import { ImportedFlinkCluster } from './render/imported-cluster';
 import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';
+import { checkpointTriggerProblem } from './validation/checks/checkpoint-trigger';
 
 /**
  * Props of `FlinkApplication`: the cluster props of a session cluster plus the job options
@@ -42,8 +42,10 @@ export class FlinkApplication extends FlinkDeploymentBase {
   constructor(scope: Construct, id: string, props: FlinkApplicationProps) {
     super(scope, id, props);
     this.job = checkedAt(this, () => {
-      if (props.checkpointTriggerNonce !== undefined && !props.flinkVersion.isAtLeast(FlinkVersion.V1_17)) {
-        throw new PropError(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (got ${props.flinkVersion.name}). Use 'savepointTriggerNonce' or upgrade 'flinkVersion'.`);
+      const nonceProblem = props.checkpointTriggerNonce === undefined ? undefined
+        : checkpointTriggerProblem(props.flinkVersion, { nonce: 'checkpointTriggerNonce', savepointNonce: 'savepointTriggerNonce', cluster: 'the cluster' });
+      if (nonceProblem !== undefined) {
+        throw new PropError(nonceProblem);
       }
       checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
       return renderJob(props, props.taskManager?.replicas, props.flinkVersion);

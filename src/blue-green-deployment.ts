@@ -10,6 +10,8 @@ import {
   toJson_FlinkBlueGreenDeploymentSpec,
 } from './imports/flink.apache.org';
 import { flinkDuration } from './private/flink/duration';
+import { BLUE_GREEN_ABORT_GRACE_PERIOD, BLUE_GREEN_DELETION_DELAY, BLUE_GREEN_RESCHEDULE_INTERVAL } from './private/options/blue-green-options';
+import { FlinkOption, mainKey } from './private/options/option';
 import { checkedAt } from './props/construct-errors';
 import { checkExposureNames } from './props/name-checks';
 import { FlinkCustomResource } from './render/custom-resource';
@@ -17,7 +19,7 @@ import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } 
 import { renderJob } from './render/job-spec';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { validateAppOnSynth } from './synth/app-validation';
-import { blueGreenNameProblem } from './validation/rules/names';
+import { blueGreenNameProblem } from './validation/checks/names';
 
 /**
  * How the operator moves between the blue and the green deployment.
@@ -125,14 +127,14 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
     }
 
     const blueGreen = props.blueGreen ?? {};
-    const options: Array<[string, Duration | undefined]> = [
-      ['kubernetes.operator.bluegreen.abort.grace-period', blueGreen.abortGracePeriod],
-      ['kubernetes.operator.bluegreen.deployment-deletion.delay', blueGreen.deploymentDeletionDelay],
-      ['kubernetes.operator.bluegreen.reconciliation.reschedule-interval', blueGreen.reconciliationRescheduleInterval],
+    const options: Array<[FlinkOption, Duration | undefined]> = [
+      [BLUE_GREEN_ABORT_GRACE_PERIOD, blueGreen.abortGracePeriod],
+      [BLUE_GREEN_DELETION_DELAY, blueGreen.deploymentDeletionDelay],
+      [BLUE_GREEN_RESCHEDULE_INTERVAL, blueGreen.reconciliationRescheduleInterval],
     ];
     const blueGreenConfiguration = Object.fromEntries(options
       .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, flinkDuration(value!)]));
+      .map(([option, value]) => [mainKey(option), flinkDuration(value!)]));
     const metadata: ApiObjectMetadata = clusterResourceMetadata(props, this.name, this.namespace);
 
     this.apiObject = new FlinkCustomResource(this, 'Resource', FlinkBlueGreenDeploymentKind.GVK, metadata, () => {

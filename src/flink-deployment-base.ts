@@ -15,7 +15,7 @@ import { FlinkCustomResource } from './render/custom-resource';
 import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployment-spec';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { validateAppOnSynth } from './synth/app-validation';
-import { deploymentNameProblem } from './validation/rules/names';
+import { deploymentNameProblem } from './validation/checks/names';
 import { WebUiAuthentication } from './web-ui-authentication';
 import { ExposeWebUiWithGatewayOptions, FlinkWebUiHttpRoute } from './web-ui-http-route';
 import { ExposeWebUiOptions, FlinkWebUiIngress } from './web-ui-ingress';
@@ -68,7 +68,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     }
     const port = Number(configured);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(`${this.node.path}: flinkConfiguration 'rest.port' must be a port number from 1 to 65535 (got '${configured}').`);
+      throw new Error(`${this.node.path}: flinkConfiguration '${mainKey(REST_PORT)}' must be a port number from 1 to 65535 (got '${configured}').`);
     }
     return port;
   }

@@ -1,7 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { FlinkClusterType, IFlinkCluster } from './cluster';
-import { FlinkVersion } from './flink-version';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
@@ -16,7 +15,9 @@ import { checkBatchJob } from './render/operations-configuration';
 import { jobConfigurationEntries } from './render/typed-configuration';
 import { validateAppOnSynth } from './synth/app-validation';
 import { renderedInSession } from './synth/synth-session';
-import { operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE } from './validation/configuration';
+import { checkpointTriggerProblem } from './validation/checks/checkpoint-trigger';
+import { ignoredSessionJobKeys, ignoredSessionJobSettingsMessage } from './validation/checks/session-job-settings';
+import { sessionJobConfigurationReachesFlink } from './validation/configuration';
 
 /**
  * A session cluster that session jobs can run on, defined in this app (`FlinkSessionCluster`)
@@ -112,11 +113,13 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
   }
   checkNonce('restartNonce', props.restartNonce);
   const version = cluster.flinkVersion;
-  if (props.checkpointTriggerNonce !== undefined && version !== undefined && !version.isAtLeast(FlinkVersion.V1_17)) {
-    throw new PropError(`'checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request (session cluster '${cluster.name}' runs ${version.name}).`);
+  const nonceProblem = props.checkpointTriggerNonce === undefined || version === undefined ? undefined
+    : checkpointTriggerProblem(version, { nonce: 'checkpointTriggerNonce', savepointNonce: 'savepointTriggerNonce', cluster: `session cluster '${cluster.name}'` });
+  if (nonceProblem !== undefined) {
+    throw new PropError(nonceProblem);
   }
   checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
-  const flinkConfiguration = sessionJobConfiguration(props);
+  const flinkConfiguration = renderFlinkConfiguration(props);
   return {
     name,
     namespace: requested ?? cluster.namespace,
@@ -130,27 +133,26 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
 }
 
 /**
- * Before Flink 1.17 the operator submits a session job without its configuration
- * (`AbstractFlinkService.runJar`), so settings that only Flink reads would be dropped silently:
- * refuse them. The operator's own keys and the savepoint directory still work.
+ * Before Flink 1.17 the operator submits a session job without its configuration, so settings
+ * that only Flink reads would be dropped silently: refuse them (see checks/session-job-settings.ts).
  */
 function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
   const version = props.cluster.flinkVersion;
-  if (version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)) {
+  if (sessionJobConfigurationReachesFlink(version)) {
     return;
   }
   const ignored = [
     ...(props.checkpointing === undefined ? [] : ["'checkpointing'"]),
     ...(props.restartStrategy === undefined ? [] : ["'restartStrategy'"]),
-    ...Object.keys(props.flinkConfiguration ?? {}).filter((key) => !operatorReadsKey(key)).map((key) => `'flinkConfiguration' key '${key}'`),
+    ...ignoredSessionJobKeys(Object.keys(props.flinkConfiguration ?? {}), version).map((key) => `'flinkConfiguration' key '${key}'`),
   ];
   if (ignored.length > 0) {
-    throw new PropError(`${ignored.join(', ')} would never reach Flink: session cluster '${props.cluster.name}' runs Flink ${version.major}.${version.minor}, and the operator sends a session job's configuration with the job only from Flink 1.17. Set it on the session cluster, or upgrade the cluster to FlinkVersion.V1_17 or newer.`);
+    throw new PropError(ignoredSessionJobSettingsMessage(ignored, props.cluster.name, version!));
   }
 }
 
-/** The raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
-function sessionJobConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
+/** The job's `spec.flinkConfiguration` as the construct writes it: the raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
+function renderFlinkConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
   checkSettingsReachFlink(props);
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");

@@ -20,12 +20,15 @@ import {
   FlinkVersion,
   HighAvailability,
   JobJar,
+  JobManagerMemoryComponents,
   RestartStrategy,
   StateBackend,
+  TaskManagerMemoryComponents,
   UpgradeMode,
 } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
 import { renderedDocument, DOC } from '../scripts/render-configuration-keys';
+import { clusterConfigurationEntries, JOB_MANAGER_COMPONENT_OPTIONS, TASK_MANAGER_COMPONENT_OPTIONS } from '../src/render/typed-configuration';
 
 const ALL_VERSIONS = ['v1_15', 'v1_16', 'v1_17', 'v1_18', 'v1_19', 'v1_20', 'v2_0', 'v2_1', 'v2_2'].map((name) => FlinkVersion.of(name));
 const at = (version: FlinkVersion, major: number, minor: number) => version.major > major || (version.major === major && version.minor >= minor);
@@ -174,8 +177,8 @@ describe('typed configuration', () => {
     ['a managed fraction of 1', { taskManager: { memoryComponents: { managedFraction: 1 } } }, /'taskManager.memoryComponents.managedFraction' must be a fraction from 0 \(inclusive\) to 1 \(exclusive\) \(got 1\)/],
     ['a negative network fraction', { taskManager: { memoryComponents: { networkFraction: -0.1 } } }, /'taskManager.memoryComponents.networkFraction' must be a fraction/],
     ['a checkpoint interval below 10 ms', { checkpointing: { interval: Duration.millis(5) } }, /'checkpointing.interval' must be at least 10 ms/],
-    ['a heartbeat timeout below the interval', { heartbeat: { interval: Duration.seconds(30), timeout: Duration.seconds(10) } }, /'heartbeat.timeout' \(10000 ms\) must not be shorter than 'heartbeat.interval' \(30000 ms\)/],
-    ['a heartbeat interval above the default timeout', { heartbeat: { interval: Duration.minutes(1) } }, /'heartbeat.timeout' \(50000 ms\) must not be shorter/],
+    ['a heartbeat timeout below the interval', { heartbeat: { interval: Duration.seconds(30), timeout: Duration.seconds(10) } }, /'heartbeat.timeout' \(10000 ms\) is shorter than 'heartbeat.interval' \(30000 ms\): Flink refuses to start/],
+    ['a heartbeat interval above the default timeout', { heartbeat: { interval: Duration.minutes(1) } }, /'heartbeat.timeout' \(50000 ms, the default\) is shorter than 'heartbeat.interval' \(60000 ms\)/],
     ['a checkpoint directory without scheme', { checkpointing: { interval: Duration.minutes(1), directory: '/checkpoints' } }, /'checkpointing.directory' must be a URI with a scheme/],
     ['a savepoint directory without scheme', { savepoints: { directory: 'savepoints' } }, /'savepoints.directory' must be a URI/],
     ['a Prometheus port of 0', { metrics: { prometheusPort: 0 } }, /'metrics.prometheusPort' must be a port number from 1 to 65535 \(got 0\)/],
@@ -237,9 +240,9 @@ describe('typed job settings of session jobs', () => {
     const old = FlinkSessionCluster.fromName(chart, 'Old', 'old', { namespace: 'flink', flinkVersion: FlinkVersion.V1_16 });
     const job = (id: string, options: object) => new FlinkSessionJob(chart, id, { cluster: old, jar: JobJar.fromUri(JAR), ...options });
     expect(() => job('A', { restartStrategy: RestartStrategy.fixedDelay({ attempts: 1 }) }))
-      .toThrow(/^test\/A: 'restartStrategy' would never reach Flink: session cluster 'old' runs Flink 1.16, and the operator sends a session job's configuration with the job only from Flink 1.17/);
+      .toThrow(/^test\/A: 'restartStrategy' never reaches Flink: session cluster 'old' runs Flink 1.16, and the operator sends a session job's configuration with the job only from Flink 1.17/);
     expect(() => job('B', { checkpointing: { interval: Duration.minutes(1) }, flinkConfiguration: { 'pipeline.name': 'orders' } }))
-      .toThrow(/'checkpointing', 'flinkConfiguration' key 'pipeline.name' would never reach Flink/);
+      .toThrow(/'checkpointing', 'flinkConfiguration' key 'pipeline.name' never reach Flink/);
     // The operator's own keys and the savepoint directory (which it sends with each savepoint) work.
     job('C', { savepoints: { directory: 's3://flink/savepoints', historyMaxCount: 3 }, flinkConfiguration: { 'kubernetes.operator.savepoint.format.type': 'NATIVE' }, upgradeMode: UpgradeMode.SAVEPOINT });
     expect(manifestOf(chart.toJson(), 'FlinkSessionJob', 'c').spec.flinkConfiguration).toEqual({
@@ -256,6 +259,72 @@ describe('typed job settings of session jobs', () => {
       flinkConfiguration: { 'execution.checkpointing.interval': '5s' },
       checkpointing: { interval: Duration.seconds(30) },
     })).toThrow(/'execution.checkpointing.interval' is set to '5s' by 'flinkConfiguration' and again by 'checkpointing.interval' to '30s'/);
+  });
+});
+
+describe('memory components', () => {
+  // `Required<...>`: a field added to either interface must be added here too, or this file does not compile.
+  const taskManager: Required<TaskManagerMemoryComponents> = {
+    totalFlink: Size.mebibytes(1001),
+    taskHeap: Size.mebibytes(1002),
+    taskOffHeap: Size.mebibytes(1003),
+    frameworkHeap: Size.mebibytes(1004),
+    frameworkOffHeap: Size.mebibytes(1005),
+    managedSize: Size.mebibytes(1006),
+    managedFraction: 0.11,
+    networkMin: Size.mebibytes(1007),
+    networkMax: Size.mebibytes(1008),
+    networkFraction: 0.12,
+    jvmMetaspace: Size.mebibytes(1009),
+    jvmOverheadMin: Size.mebibytes(1010),
+    jvmOverheadMax: Size.mebibytes(1011),
+    jvmOverheadFraction: 0.13,
+  };
+  const jobManager: Required<JobManagerMemoryComponents> = {
+    totalFlink: Size.mebibytes(2001),
+    heap: Size.mebibytes(2002),
+    offHeap: Size.mebibytes(2003),
+    jvmMetaspace: Size.mebibytes(2004),
+    jvmOverheadMin: Size.mebibytes(2005),
+    jvmOverheadMax: Size.mebibytes(2006),
+    jvmOverheadFraction: 0.21,
+  };
+
+  test('every field of both component interfaces writes its own key (Flink\'s TaskManagerOptions and JobManagerOptions)', () => {
+    const props = { taskManager: { memoryComponents: taskManager }, jobManager: { memoryComponents: jobManager } } as FlinkClusterProps;
+    const entries = clusterConfigurationEntries(props, FlinkVersion.V1_20);
+    expect(Object.fromEntries(entries.map((entry) => [entry.source, `${entry.key}=${entry.value}`]))).toEqual({
+      'taskManager.memoryComponents.totalFlink': 'taskmanager.memory.flink.size=1001m',
+      'taskManager.memoryComponents.taskHeap': 'taskmanager.memory.task.heap.size=1002m',
+      'taskManager.memoryComponents.taskOffHeap': 'taskmanager.memory.task.off-heap.size=1003m',
+      'taskManager.memoryComponents.frameworkHeap': 'taskmanager.memory.framework.heap.size=1004m',
+      'taskManager.memoryComponents.frameworkOffHeap': 'taskmanager.memory.framework.off-heap.size=1005m',
+      'taskManager.memoryComponents.managedSize': 'taskmanager.memory.managed.size=1006m',
+      'taskManager.memoryComponents.managedFraction': 'taskmanager.memory.managed.fraction=0.11',
+      'taskManager.memoryComponents.networkMin': 'taskmanager.memory.network.min=1007m',
+      'taskManager.memoryComponents.networkMax': 'taskmanager.memory.network.max=1008m',
+      'taskManager.memoryComponents.networkFraction': 'taskmanager.memory.network.fraction=0.12',
+      'taskManager.memoryComponents.jvmMetaspace': 'taskmanager.memory.jvm-metaspace.size=1009m',
+      'taskManager.memoryComponents.jvmOverheadMin': 'taskmanager.memory.jvm-overhead.min=1010m',
+      'taskManager.memoryComponents.jvmOverheadMax': 'taskmanager.memory.jvm-overhead.max=1011m',
+      'taskManager.memoryComponents.jvmOverheadFraction': 'taskmanager.memory.jvm-overhead.fraction=0.13',
+      'jobManager.memoryComponents.totalFlink': 'jobmanager.memory.flink.size=2001m',
+      'jobManager.memoryComponents.heap': 'jobmanager.memory.heap.size=2002m',
+      'jobManager.memoryComponents.offHeap': 'jobmanager.memory.off-heap.size=2003m',
+      'jobManager.memoryComponents.jvmMetaspace': 'jobmanager.memory.jvm-metaspace.size=2004m',
+      'jobManager.memoryComponents.jvmOverheadMin': 'jobmanager.memory.jvm-overhead.min=2005m',
+      'jobManager.memoryComponents.jvmOverheadMax': 'jobmanager.memory.jvm-overhead.max=2006m',
+      'jobManager.memoryComponents.jvmOverheadFraction': 'jobmanager.memory.jvm-overhead.fraction=0.21',
+    });
+    expect(entries).toHaveLength(Object.keys(taskManager).length + Object.keys(jobManager).length);
+  });
+
+  test('each field maps to the registry option whose prop names it', () => {
+    for (const [process, options] of [['taskManager', TASK_MANAGER_COMPONENT_OPTIONS], ['jobManager', JOB_MANAGER_COMPONENT_OPTIONS]] as const) {
+      for (const [field, option] of Object.entries(options)) {
+        expect(option.prop).toBe(`${process}.memoryComponents.${field}`);
+      }
+    }
   });
 });
 

@@ -11,6 +11,8 @@ import { readManifestFile } from './read-manifests';
 import { Output, problemText } from './validate-command';
 import { manifestFiles, ReadProblem } from './walk';
 import { flattenConfiguration } from '../private/options/effective-configuration';
+import { JM_PROCESS_SIZE, TM_PROCESS_SIZE } from '../private/options/memory-options';
+import { mainKey } from '../private/options/option';
 import { escapeControlCharacters } from '../validation/printable';
 import { memoryModelVersion } from '../validation/rules/memory';
 import { operatorMemoryBytes } from '../validation/rules/resources';
@@ -95,7 +97,7 @@ function explainDeployment(manifest: any, output: Output): boolean {
     output.out('');
   };
 
-  section('TaskManager', 'taskManager', 'taskmanager.memory.process.size', (configuration) => {
+  section('TaskManager', 'taskManager', mainKey(TM_PROCESS_SIZE), (configuration) => {
     const m = TaskManagerMemory.derive(configuration, { flinkVersion: version });
     return [
       ...table([
@@ -106,7 +108,7 @@ function explainDeployment(manifest: any, output: Output): boolean {
       `    JVM flags: ${m.jvmArgs}`,
     ];
   });
-  section('JobManager', 'jobManager', 'jobmanager.memory.process.size', (configuration) => {
+  section('JobManager', 'jobManager', mainKey(JM_PROCESS_SIZE), (configuration) => {
     const m = JobManagerMemory.derive(configuration, { flinkVersion: version });
     return [
       ...table([

@@ -12,10 +12,10 @@ import { defaultAt } from '../private/options/option';
 import { requireAvailable } from '../private/options/written-key';
 import { PropError } from '../private/prop-error';
 import { checkWholeNumber } from '../props/prop-checks';
-import type * as ExcludedPeriods from '../validation/rules/excluded-periods';
+import type * as ExcludedPeriods from '../validation/checks/excluded-periods';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const excludedPeriods = onFirstUse(() => require('../validation/rules/excluded-periods') as typeof ExcludedPeriods);
+const excludedPeriods = onFirstUse(() => require('../validation/checks/excluded-periods') as typeof ExcludedPeriods);
 
 /** The operator's AutoscalerValidator: `utilizationMax` within [target, 1], `utilizationMin` within [0, target]. */
 function checkUtilizationBand(options: AutoscalerOptions): void {

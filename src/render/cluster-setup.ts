@@ -13,7 +13,7 @@ import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
 import { PropError } from '../private/prop-error';
 import { checkMetadataKeys, checkName } from '../props/name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
-import { logFileNameProblem } from '../validation/rules/configuration-text';
+import { logFileNameProblem } from '../validation/checks/configuration-text';
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {

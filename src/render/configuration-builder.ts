@@ -5,7 +5,7 @@
  */
 import { quoted } from '../private/kubernetes-names';
 import { PropError } from '../private/prop-error';
-import { configurationKeyProblem, configurationValueProblem } from '../validation/rules/configuration-text';
+import { configurationKeyProblem, configurationValueProblem } from '../validation/checks/configuration-text';
 
 export class ConfigurationBuilder {
   private readonly values: { [key: string]: string } = {};

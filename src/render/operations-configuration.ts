@@ -16,6 +16,7 @@ import { Schedule, SnapshotOptions } from '../snapshots';
 import { StateBackendOptions } from '../state-backend';
 import { UpgradeMode } from '../types';
 import { UpgradeOptions } from '../upgrades';
+import { batchUpgradeModeProblem } from '../validation/checks/batch-job';
 
 export function upgradeEntries(entries: Entries, options: UpgradeOptions | undefined): void {
   if (options === undefined) {
@@ -85,18 +86,16 @@ export function executionEntries(entries: Entries, options: ExecutionOptions | u
 }
 
 /**
- * A BATCH job takes no checkpoints: savepoint and last-state upgrades and periodic snapshots
- * have nothing to work with (a rule of this library; the operator does not check it).
+ * A BATCH job takes no checkpoints: savepoint and last-state upgrades (see
+ * validation/checks/batch-job.ts) and periodic snapshots have nothing to work with.
  */
 export function checkBatchJob(execution: ExecutionOptions | undefined, upgradeMode: UpgradeMode | undefined,
   snapshots: SnapshotOptions | undefined): void {
-  if (execution?.runtimeMode !== RuntimeMode.BATCH) {
-    return;
+  const problem = batchUpgradeModeProblem({ name: F.RUNTIME_MODE.prop!, value: execution?.runtimeMode }, { name: 'upgradeMode', value: upgradeMode });
+  if (problem !== undefined) {
+    throw new PropError(problem);
   }
-  if (upgradeMode !== undefined && upgradeMode !== UpgradeMode.STATELESS) {
-    throw new PropError(`'execution.runtimeMode' BATCH takes no checkpoints, so 'upgradeMode' ${upgradeMode} has nothing to restore from. Use UpgradeMode.STATELESS (or STREAMING).`);
-  }
-  if (snapshots?.periodicSavepoints !== undefined || snapshots?.periodicCheckpoints !== undefined) {
+  if (execution?.runtimeMode === RuntimeMode.BATCH && (snapshots?.periodicSavepoints !== undefined || snapshots?.periodicCheckpoints !== undefined)) {
     throw new PropError("'execution.runtimeMode' BATCH takes no checkpoints or savepoints: remove 'snapshots.periodicSavepoints' and 'snapshots.periodicCheckpoints'.");
   }
 }

@@ -13,12 +13,13 @@ import { ExecutionOptions } from '../execution';
 import { FlinkVersion } from '../flink-version';
 import { HealthOptions } from '../health';
 import { HighAvailability } from '../high-availability';
+import { JobManagerMemoryComponents, TaskManagerMemoryComponents } from '../memory-components';
 import { flinkDuration } from '../private/flink/duration';
 import { isHierarchicalUri } from '../private/flink/uri';
 import * as F from '../private/options/flink-options';
+import * as M from '../private/options/memory-options';
 import * as O from '../private/options/operator-options';
-import { typeAt } from '../private/options/option';
-import { ALL_OPTIONS } from '../private/options/registry';
+import { FlinkOption, typeAt } from '../private/options/option';
 import { FLOAT } from '../private/options/value-type';
 import { PropError } from '../private/prop-error';
 import { checkWholeNumber } from '../props/prop-checks';
@@ -26,6 +27,7 @@ import { RestartStrategy } from '../restart-strategy';
 import { SnapshotOptions } from '../snapshots';
 import { StateBackendOptions } from '../state-backend';
 import { UpgradeOptions } from '../upgrades';
+import { heartbeatProblem } from '../validation/checks/heartbeat';
 
 export { ConfigEntry } from './config-entries';
 
@@ -46,23 +48,50 @@ export interface JobConfigurationProps {
 }
 
 /**
- * The memory components of a JobManager or TaskManager (`<process>.memoryComponents`): each
- * component is the registry's option whose prop is `<process>.memoryComponents.<component>`, a
- * size or, for a float option, a fraction.
+ * Each memory component prop's registry option: a memory size option for a `Size` field, a float
+ * option for a fraction. Every field of the props interface must be mapped, so a field renamed
+ * or added without its option does not compile.
  */
-function memoryComponents(entries: Entries, process: 'jobManager' | 'taskManager', components: object | undefined): void {
+type MemoryComponentOptions<C> = { readonly [K in keyof C]-?: NonNullable<C[K]> extends Size ? FlinkOption<bigint> : FlinkOption<number> };
+
+export const TASK_MANAGER_COMPONENT_OPTIONS: MemoryComponentOptions<TaskManagerMemoryComponents> = {
+  totalFlink: M.TM_FLINK_SIZE,
+  taskHeap: M.TM_TASK_HEAP,
+  taskOffHeap: M.TM_TASK_OFF_HEAP,
+  frameworkHeap: M.TM_FRAMEWORK_HEAP,
+  frameworkOffHeap: M.TM_FRAMEWORK_OFF_HEAP,
+  managedSize: M.TM_MANAGED_SIZE,
+  managedFraction: M.TM_MANAGED_FRACTION,
+  networkMin: M.TM_NETWORK_MIN,
+  networkMax: M.TM_NETWORK_MAX,
+  networkFraction: M.TM_NETWORK_FRACTION,
+  jvmMetaspace: M.TM_METASPACE,
+  jvmOverheadMin: M.TM_OVERHEAD_MIN,
+  jvmOverheadMax: M.TM_OVERHEAD_MAX,
+  jvmOverheadFraction: M.TM_OVERHEAD_FRACTION,
+};
+
+export const JOB_MANAGER_COMPONENT_OPTIONS: MemoryComponentOptions<JobManagerMemoryComponents> = {
+  totalFlink: M.JM_FLINK_SIZE,
+  heap: M.JM_HEAP,
+  offHeap: M.JM_OFF_HEAP,
+  jvmMetaspace: M.JM_METASPACE,
+  jvmOverheadMin: M.JM_OVERHEAD_MIN,
+  jvmOverheadMax: M.JM_OVERHEAD_MAX,
+  jvmOverheadFraction: M.JM_OVERHEAD_FRACTION,
+};
+
+/** The memory components of a JobManager or TaskManager (`<process>.memoryComponents`): sizes and fractions. */
+function memoryComponents<C extends object>(entries: Entries, options: MemoryComponentOptions<C>, components: C | undefined): void {
   if (components === undefined) {
     return;
   }
-  const prefix = `${process}.memoryComponents.`;
-  for (const option of ALL_OPTIONS) {
-    if (option.prop?.startsWith(prefix)) {
-      const value = (components as { readonly [component: string]: unknown })[option.prop.slice(prefix.length)];
-      if (typeAt(option, undefined) === FLOAT) {
-        entries.fraction(option, value as number | undefined);
-      } else {
-        entries.size(option, value as Size | undefined);
-      }
+  for (const field of Object.keys(options) as Array<keyof C>) {
+    const option = options[field] as FlinkOption<unknown>;
+    if (typeAt(option, undefined) === FLOAT) {
+      entries.fraction(option, components[field] as number | undefined);
+    } else {
+      entries.size(option, components[field] as Size | undefined);
     }
   }
 }
@@ -73,14 +102,14 @@ function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOp
   }
   const interval = options.interval?.toMilliseconds();
   const timeout = options.timeout?.toMilliseconds();
-  for (const [prop, ms] of [['heartbeat.interval', interval], ['heartbeat.timeout', timeout]] as const) {
+  for (const [prop, ms] of [[F.HEARTBEAT_INTERVAL.prop, interval], [F.HEARTBEAT_TIMEOUT.prop, timeout]] as const) {
     if (ms !== undefined && !(Number.isSafeInteger(ms) && ms > 0)) {
       throw new PropError(`'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
     }
   }
-  // Flink's defaults: interval 10 s, timeout 50 s. The timeout may not be shorter than the interval.
-  if ((timeout ?? 50_000) < (interval ?? 10_000)) {
-    throw new PropError(`'heartbeat.timeout' (${timeout ?? 50_000} ms) must not be shorter than 'heartbeat.interval' (${interval ?? 10_000} ms): peers would be declared lost between two heartbeats. Raise the timeout.`);
+  const problem = heartbeatProblem(version, { name: F.HEARTBEAT_INTERVAL.prop!, ms: interval }, { name: F.HEARTBEAT_TIMEOUT.prop!, ms: timeout });
+  if (problem !== undefined) {
+    throw new PropError(problem);
   }
   // Before Flink 1.20 both options are milliseconds (a Long); from 1.20 they are durations.
   const render = (duration: Duration | undefined) => (duration === undefined ? undefined
@@ -163,8 +192,8 @@ export function jobConfigurationEntries(props: JobConfigurationProps, version: F
 export function clusterConfigurationEntries(props: FlinkClusterProps, version: FlinkVersion): ConfigEntry[] {
   const entries = new Entries(version);
   entries.add(F.TASK_SLOTS, props.taskManager?.slots === undefined ? undefined : String(props.taskManager.slots));
-  memoryComponents(entries, 'taskManager', props.taskManager?.memoryComponents);
-  memoryComponents(entries, 'jobManager', props.jobManager?.memoryComponents);
+  memoryComponents(entries, TASK_MANAGER_COMPONENT_OPTIONS, props.taskManager?.memoryComponents);
+  memoryComponents(entries, JOB_MANAGER_COMPONENT_OPTIONS, props.jobManager?.memoryComponents);
   heartbeat(entries, version, props.heartbeat);
   metrics(entries, props.metrics);
   autoscalerEntries(entries, props.autoscaler);

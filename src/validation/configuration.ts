@@ -36,8 +36,13 @@ export function deploymentConfiguration(operatorConfiguration: ReadonlyMap<strin
   return EffectiveConfiguration.merge(flinkVersionOf(spec?.flinkVersion), operatorConfiguration, flattenConfiguration(spec?.flinkConfiguration));
 }
 
-/** A session job's configuration, as the operator checks it: its cluster's, with the job's laid over it. */
-export function sessionJobConfiguration(operatorConfiguration: ReadonlyMap<string, string>, clusterSpec: any, jobSpec: any): EffectiveConfiguration {
+/**
+ * A session job's configuration as the operator merges it: the operator's defaults, its cluster's
+ * flinkConfiguration, and the job's own laid over them.
+ */
+export function mergedSessionJobConfiguration(
+  operatorConfiguration: ReadonlyMap<string, string>, clusterSpec: any, jobSpec: any,
+): EffectiveConfiguration {
   return EffectiveConfiguration.merge(flinkVersionOf(clusterSpec?.flinkVersion), operatorConfiguration,
     flattenConfiguration(clusterSpec?.flinkConfiguration), flattenConfiguration(jobSpec?.flinkConfiguration));
 }
@@ -96,6 +101,11 @@ export interface OwnConfiguration {
 /** The oldest Flink version that receives a session job's own configuration. */
 export const SESSION_JOB_CONFIGURATION_SINCE = FlinkVersion.V1_17;
 
+/** Whether a session job's own configuration reaches Flink on a cluster of `version` (assumed so when the version is unknown). */
+export function sessionJobConfigurationReachesFlink(version: FlinkVersion | undefined): boolean {
+  return version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE);
+}
+
 /** What finds a manifest by kind, name and namespace (the run's `ManifestIndex`). */
 export interface ManifestLookup {
   find(kind: string, name: string, namespace: string | undefined): any | undefined;
@@ -125,7 +135,7 @@ export function ownConfiguration(index: ManifestLookup, manifest: any): OwnConfi
     entries,
     version,
     path: 'spec.flinkConfiguration',
-    reachesFlink: version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE),
+    reachesFlink: sessionJobConfigurationReachesFlink(version),
   };
 }
 

@@ -219,10 +219,12 @@ export class RuleContext {
   }
 
   /**
-   * This session job's configuration as the operator merges it: its cluster's configuration with
-   * the job's own flinkConfiguration laid over it.
+   * This session job's configuration as the operator merges it: its cluster's configuration (the
+   * operator's defaults and the cluster's flinkConfiguration, computed once per run) with the
+   * job's own flinkConfiguration laid over it. (`mergedSessionJobConfiguration` merges the same
+   * from scratch, outside a rule run.)
    */
-  public sessionJobConfiguration(clusterSpec: any): EffectiveConfiguration {
+  public mergedJobConfiguration(clusterSpec: any): EffectiveConfiguration {
     const cluster = this.clusterConfiguration(clusterSpec);
     const own = flattenConfiguration(this.spec.flinkConfiguration);
     return own.size === 0 ? cluster : EffectiveConfiguration.merge(cluster.version, cluster.entries, own);

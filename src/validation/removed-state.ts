@@ -8,7 +8,7 @@
  * state. A construct id change renames a resource, so a refactor can do this unnoticed.
  */
 import { Finding } from '../finding';
-import { deploymentConfiguration, durableStateKeys, sessionJobConfiguration } from './configuration';
+import { deploymentConfiguration, durableStateKeys, mergedSessionJobConfiguration } from './configuration';
 import { ManifestIndex, RuleContext, Settings } from './context';
 import { EffectiveConfiguration } from '../private/options/effective-configuration';
 
@@ -31,7 +31,7 @@ function jobOf(manifest: any, index: ManifestIndex, settings: Settings): { job: 
       : undefined;
     return {
       job,
-      config: sessionJobConfiguration(settings.operatorConfiguration, cluster?.spec, spec),
+      config: mergedSessionJobConfiguration(settings.operatorConfiguration, cluster?.spec, spec),
     };
   }
   return { job, config: deploymentConfiguration(settings.operatorConfiguration, deploymentSpec) };

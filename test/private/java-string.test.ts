@@ -4,7 +4,7 @@
  * seconds on 80,000 spaces (the jest timeout fails such a test).
  */
 import { isJavaWhitespace, javaSplit, javaStrip, javaTokenize, javaTrim } from '../../src/private/jvm/java-string';
-import { excludedPeriodsError } from '../../src/validation/rules/excluded-periods';
+import { excludedPeriodsError } from '../../src/validation/checks/excluded-periods';
 
 const SPACES = ' '.repeat(200_000);
 

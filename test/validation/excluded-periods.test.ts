@@ -1,7 +1,7 @@
 import { splitFlinkList } from '../../src/private/flink/list-splitter';
 import { CronValidationOptions, isValidCronExpression, quartzCronError } from '../../src/private/quartz/cron-expression';
 import { isValidDailyExpression } from '../../src/private/quartz/daily-calendar';
-import { EXCLUDED_PERIODS_KEY, excludedExpressionError, excludedPeriodsError } from '../../src/validation/rules/excluded-periods';
+import { EXCLUDED_PERIODS_KEY, excludedExpressionError, excludedPeriodsError } from '../../src/validation/checks/excluded-periods';
 
 const neither = (expression: string) =>
   `Invalid value ${expression} in the autoscaler config job.autoscaler.excluded.periods, the value is neither a valid daily expression nor a valid cron expression`;

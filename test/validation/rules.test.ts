@@ -92,7 +92,7 @@ const CASES: Case[] = [
   { rule: 'state-config-unread', what: 'a last-state session job whose checkpoint directory a 1.16 cluster never receives', manifests: sessionJob({ spec: { job: { upgradeMode: 'last-state' }, flinkConfiguration: { 'state.checkpoints.dir': 's3://b/c' } } }, onFlink('1.16.3')), reported: true, message: /set it on the session cluster/ },
   { rule: 'state-config-unread', what: 'last-state on Flink 1.16 with its own keys', manifests: app({ spec: { ...onFlink('1.16.3').spec, flinkConfiguration: { 'high-availability': 'kubernetes', 'high-availability.storageDir': 's3://b/ha', 'state.checkpoints.dir': 's3://b/c' }, job: { upgradeMode: 'last-state' } } }), reported: false },
   // heartbeat
-  { rule: 'heartbeat-timeout', what: 'a timeout below the default interval', manifests: app(config({ 'heartbeat.timeout': '5000' })), reported: true, path: "spec.flinkConfiguration['heartbeat.timeout']" },
+  { rule: 'heartbeat-timeout', what: 'a timeout below the default interval', manifests: app(config({ 'heartbeat.timeout': '5000' })), reported: true, path: "spec.flinkConfiguration['heartbeat.timeout']", message: /^'heartbeat.timeout' \(5000 ms\) is shorter than 'heartbeat.interval' \(10000 ms, the default\): Flink refuses to start/ },
   { rule: 'heartbeat-timeout', what: 'an interval above the timeout, as durations', manifests: app(config({ 'heartbeat.interval': '2 min', 'heartbeat.timeout': '60 s' })), reported: true },
   { rule: 'heartbeat-timeout', what: 'a longer timeout', manifests: app(config({ 'heartbeat.interval': '10000', 'heartbeat.timeout': '120 s' })), reported: false },
   { rule: 'config-value-format', what: 'an unreadable heartbeat timeout', manifests: app(config({ 'heartbeat.timeout': 'long' })), reported: true },
@@ -247,7 +247,7 @@ const CASES: Case[] = [
   { rule: 'implicit-stateless-upgrade', what: 'no durable state and no upgrade mode', manifests: app({ spec: { job: { upgradeMode: undefined } } }), reported: false },
   { rule: 'last-state-without-ha', what: 'last-state without HA', manifests: app({ spec: { flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c' }, job: { upgradeMode: 'last-state' } } }), reported: true },
   { rule: 'last-state-without-ha', what: 'last-state with Kubernetes HA', manifests: stateful({ spec: { job: { upgradeMode: 'last-state' } } }), reported: false },
-  { rule: 'flink-version-feature', what: 'a checkpoint trigger on Flink 1.16', manifests: app({ spec: { flinkVersion: 'v1_16', job: { checkpointTriggerNonce: 1 } } }), reported: true },
+  { rule: 'flink-version-feature', what: 'a checkpoint trigger on Flink 1.16', manifests: app({ spec: { flinkVersion: 'v1_16', job: { checkpointTriggerNonce: 1 } } }), reported: true, message: /^'spec.job.checkpointTriggerNonce' needs Flink 1.17 or newer, which can trigger checkpoints on request \(the cluster runs Flink 1.16\)/ },
   { rule: 'flink-version-feature', what: 'the ForSt state backend on Flink 1.20', manifests: app({ spec: { flinkVersion: 'v1_20', flinkConfiguration: { 'state.backend.type': 'forst' } } }), reported: true, severity: Severity.ERROR, path: "spec.flinkConfiguration['state.backend.type']", message: /needs Flink 2\.0/ },
   { rule: 'flink-version-feature', what: 'the ForSt state backend on Flink 2.0', manifests: app({ spec: { flinkVersion: 'v2_0', flinkConfiguration: { 'state.backend.type': 'forst' } } }), reported: false },
   // periodic-snapshot-schedule
@@ -257,7 +257,7 @@ const CASES: Case[] = [
   { rule: 'periodic-snapshot-schedule', what: 'a duration', manifests: stateful({ spec: { flinkConfiguration: { 'kubernetes.operator.periodic.checkpoint.interval': '6h' } } }), reported: false },
   { rule: 'periodic-snapshot-schedule', what: "a session job's bad schedule", manifests: sessionJob({ spec: { flinkConfiguration: { 'kubernetes.operator.periodic.checkpoint.interval': 'nightly' } } }), reported: true },
   // batch-job-upgrade-mode
-  { rule: 'batch-job-upgrade-mode', what: 'a BATCH application with savepoint upgrades', manifests: stateful({ spec: { job: { upgradeMode: 'savepoint' }, flinkConfiguration: { 'execution.runtime-mode': 'BATCH' } } }), reported: true, path: 'spec.job.upgradeMode' },
+  { rule: 'batch-job-upgrade-mode', what: 'a BATCH application with savepoint upgrades', manifests: stateful({ spec: { job: { upgradeMode: 'savepoint' }, flinkConfiguration: { 'execution.runtime-mode': 'BATCH' } } }), reported: true, path: 'spec.job.upgradeMode', message: /^'execution.runtime-mode' BATCH takes no checkpoints, so 'spec.job.upgradeMode' savepoint has nothing to restore from/ },
   { rule: 'batch-job-upgrade-mode', what: 'a batch session job (lower case) with last-state upgrades', manifests: sessionJob({ spec: { job: { upgradeMode: 'last-state' }, flinkConfiguration: { 'execution.runtime-mode': 'batch', 'execution.checkpointing.dir': 's3://b/c' } } }), reported: true },
   { rule: 'batch-job-upgrade-mode', what: 'a stateless BATCH application', manifests: app({ spec: { flinkConfiguration: { 'execution.runtime-mode': 'BATCH' } } }), reported: false },
   { rule: 'batch-job-upgrade-mode', what: 'a STREAMING application with savepoint upgrades', manifests: stateful({ spec: { job: { upgradeMode: 'savepoint' }, flinkConfiguration: { 'execution.runtime-mode': 'STREAMING' } } }), reported: false },

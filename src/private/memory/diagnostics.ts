@@ -2,9 +2,10 @@
  * What a failed derivation reports: Flink's own exception (message and causes), the configured
  * values, the components derived before the failure, and what to change.
  */
-import { FlinkConfiguration } from './flink-configuration';
+import { VersionRules } from './options';
 import { formatHumanReadable } from '../flink/memory-size';
 import { JavaException } from '../jvm/java-exception';
+import { EffectiveConfiguration } from '../options/effective-configuration';
 
 /** The memory components derived so far, in derivation order, for error messages. */
 export class DerivationTrace {
@@ -31,7 +32,7 @@ export interface DerivationContext {
   readonly processName: string;
   /** The Flink version whose rules apply, e.g. `1.17`. */
   readonly versionLabel: string;
-  readonly configuration: FlinkConfiguration;
+  readonly configuration: EffectiveConfiguration;
   /** The keys to echo from the configuration, in display order. */
   readonly relevantKeys: readonly string[];
   readonly trace: DerivationTrace;
@@ -44,15 +45,15 @@ export interface DerivationContext {
  */
 export function deriveOrExplainRefusal<T>(
   processName: string,
-  versionLabel: string,
+  rules: VersionRules,
   flinkConfiguration: { readonly [key: string]: unknown },
   relevantKeys: readonly string[],
-  derive: (configuration: FlinkConfiguration, trace: DerivationTrace) => T,
+  derive: (configuration: EffectiveConfiguration, trace: DerivationTrace) => T,
 ): T {
   const context: DerivationContext = {
     processName,
-    versionLabel,
-    configuration: new FlinkConfiguration(flinkConfiguration),
+    versionLabel: rules.label,
+    configuration: new EffectiveConfiguration(configurationEntries(flinkConfiguration), rules.version),
     relevantKeys,
     trace: new DerivationTrace(),
   };
@@ -92,9 +93,20 @@ export function refusalMessage(context: DerivationContext, exception: JavaExcept
   return lines.join('\n');
 }
 
+/** A configuration map as Flink's `Configuration` holds it: values as text; `undefined` and `null` count as absent. */
+function configurationEntries(flinkConfiguration: { readonly [key: string]: unknown }): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(flinkConfiguration)) {
+    if (value !== undefined && value !== null) {
+      entries.set(key, String(value));
+    }
+  }
+  return entries;
+}
+
 function describeConfigured(context: DerivationContext): string {
   const configured = context.relevantKeys
-    .filter((key) => context.configuration.hasKey(key))
-    .map((key) => `'${key}' = '${context.configuration.rawValue(key)}'`);
+    .filter((key) => context.configuration.has(key))
+    .map((key) => `'${key}' = '${context.configuration.raw(key)}'`);
   return configured.length === 0 ? 'no memory option' : configured.join(', ');
 }

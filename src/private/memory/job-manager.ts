@@ -5,11 +5,14 @@
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_jobmanager/
  */
 import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
-import { FlinkConfiguration } from './flink-configuration';
-import { jobManagerKeys, jobManagerOptionSet, JobManagerMemoryOptionSet, VersionRules } from './options';
-import { deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, ProcessMemory, totalMemoryKey } from './process-memory';
+import { JOB_MANAGER_OPTIONS, jobManagerKeys, JobManagerMemoryOptionSet, VersionRules } from './options';
+import {
+  deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, memorySizeFromConfig, ProcessMemory, totalMemoryKey,
+} from './process-memory';
 import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../flink/memory-size';
 import { illegalConfiguration } from '../jvm/java-exception';
+import { EffectiveConfiguration } from '../options/effective-configuration';
+import { mainKey } from '../options/option';
 
 /** Flink's `JobManagerFlinkMemory`. */
 export interface JobManagerFlinkMemory {
@@ -31,11 +34,11 @@ export interface JobManagerProcessMemory extends ProcessMemory<JobManagerFlinkMe
  * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
  */
 export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): JobManagerProcessMemory {
-  const options = jobManagerOptionSet(rules);
-  return deriveOrExplainRefusal('JobManager', rules.label, flinkConfiguration, jobManagerKeys(options, rules), (configuration, trace) => {
+  const options = JOB_MANAGER_OPTIONS;
+  return deriveOrExplainRefusal('JobManager', rules, flinkConfiguration, jobManagerKeys(rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
     const memory = deriveProcessMemory(config, options, new JobManagerFlinkMemoryDerivation(config, options, trace), trace);
-    const directMemoryLimitEnabled = config.getBoolean(options.jvmDirectMemoryLimitEnabled) ?? false;
+    const directMemoryLimitEnabled = config.get(options.jvmDirectMemoryLimitEnabled) ?? false;
     const { jvmHeap, offHeap } = memory.flinkMemory;
     const flags = [`-Xmx${jvmHeap}`, `-Xms${jvmHeap}`];
     if (directMemoryLimitEnabled) {
@@ -49,7 +52,7 @@ export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: stri
 /** Flink's `JobManagerFlinkMemoryUtils` (the Flink 1.12+ behaviour, which derives off-heap from total Flink minus heap). */
 class JobManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<JobManagerFlinkMemory> {
   public constructor(
-    private readonly config: FlinkConfiguration,
+    private readonly config: EffectiveConfiguration,
     private readonly options: JobManagerMemoryOptionSet,
     private readonly trace: DerivationTrace,
   ) {}
@@ -60,14 +63,14 @@ class JobManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<JobManage
 
   /** JVM heap configured; with total Flink memory also configured, off-heap must match or is the rest. */
   public fromRequiredFineGrained(): JobManagerFlinkMemory {
-    const heapKey = this.options.jvmHeap.key;
-    const offHeapKey = this.options.offHeap.key;
-    const flinkKey = this.options.totalFlink.key;
-    const jvmHeap = this.trace.record('JVM Heap', this.config.getMemorySize(this.options.jvmHeap));
-    let offHeap = this.trace.record('Off-Heap Memory', this.config.getMemorySize(this.options.offHeap));
+    const heapKey = mainKey(this.options.jvmHeap);
+    const offHeapKey = mainKey(this.options.offHeap);
+    const flinkKey = mainKey(this.options.totalFlink);
+    const jvmHeap = this.trace.record('JVM Heap', memorySizeFromConfig(this.config, this.options.jvmHeap));
+    let offHeap = this.trace.record('Off-Heap Memory', memorySizeFromConfig(this.config, this.options.offHeap));
 
     if (this.config.contains(this.options.totalFlink)) {
-      const totalFlink = this.config.getMemorySize(this.options.totalFlink);
+      const totalFlink = memorySizeFromConfig(this.config, this.options.totalFlink);
       const consistently = 'Please, make the configuration consistent or configure only one option: either JVM Heap or Total Flink Memory.';
       if (this.config.contains(this.options.offHeap)) {
         if (addMemorySizes(jvmHeap, offHeap) !== totalFlink) {
@@ -93,14 +96,14 @@ class JobManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<JobManage
 
   /** From a configured or derived total Flink memory: JVM heap is the rest after off-heap. */
   public fromTotalFlink(totalFlink: bigint): JobManagerFlinkMemory {
-    const offHeap = this.trace.record('Off-Heap Memory', this.config.getMemorySize(this.options.offHeap));
+    const offHeap = this.trace.record('Off-Heap Memory', memorySizeFromConfig(this.config, this.options.offHeap));
     if (totalFlink <= offHeap) {
       throw illegalConfiguration(
         `The configured Total Flink Memory (${formatHumanReadable(totalFlink)}) is less than the configured Off-heap Memory (${formatHumanReadable(offHeap)}).`,
       ).withAdvice(
         `JVM Heap is what remains of the Total Flink Memory after the Off-Heap Memory and must be positive. Raise '${totalMemoryKey(this.config, this.options)}' `
         + `(the Total Flink Memory must exceed ${formatHumanReadable(offHeap)}; from a total process size, JVM Metaspace and JVM Overhead come off first), `
-        + `or lower '${this.options.offHeap.key}'.`,
+        + `or lower '${mainKey(this.options.offHeap)}'.`,
       );
     }
     const jvmHeap = this.trace.record('JVM Heap', totalFlink - offHeap);

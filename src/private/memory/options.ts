@@ -1,14 +1,12 @@
 /**
- * The memory options the derivation reads, for one Flink version: keys, fallback keys and
- * defaults come from the option registry (private/options/memory-options.ts), in the shape the
- * derivation's Flink-`Configuration` reader takes.
+ * The memory options each process's derivation reads, as declared in the option registry
+ * (private/options/memory-options.ts), and what changes with the Flink version. The derivation
+ * reads them through `EffectiveConfiguration`, with the keys, fallback keys and defaults of the
+ * version.
  */
-import { FloatOption, MemoryOption, PlainOption } from './flink-configuration';
 import { FlinkVersion } from '../../flink-version';
-import { parseMemorySize } from '../flink/memory-size';
-import { parseJavaFloat } from '../jvm/java-numbers';
 import * as M from '../options/memory-options';
-import { defaultAt, FlinkOption, keysRead, mainKey } from '../options/option';
+import { FlinkOption, keysRead } from '../options/option';
 
 /** The version-dependent parts of the derivation. */
 export interface VersionRules {
@@ -48,164 +46,116 @@ export function versionRules(version: FlinkVersion): VersionRules {
   };
 }
 
-/** The registry's option as the derivation reads it in one version: its key, fallback keys and default. */
-function read(option: FlinkOption, version: FlinkVersion): { key: string; fallbackKeys: string[]; defaultText?: string } {
-  const [key, ...fallbackKeys] = keysRead(option, version);
-  return { key: key ?? mainKey(option), fallbackKeys, defaultText: defaultAt(option, version) };
-}
-
-function memory(option: FlinkOption, version: FlinkVersion): MemoryOption {
-  const { key, fallbackKeys, defaultText } = read(option, version);
-  return { key, fallbackKeys, defaultBytes: defaultText === undefined ? undefined : parseMemorySize(defaultText) };
-}
-
-function fraction(option: FlinkOption, version: FlinkVersion): FloatOption {
-  const { key, fallbackKeys, defaultText } = read(option, version);
-  return { key, fallbackKeys, defaultValue: parseJavaFloat(defaultText!), defaultText: defaultText! };
-}
-
-function plain(option: FlinkOption, version: FlinkVersion): PlainOption {
-  const { key, fallbackKeys } = read(option, version);
-  return { key, fallbackKeys };
-}
-
-/** The options every Flink process (JobManager or TaskManager) shares, per `ProcessMemoryOptions`. */
+/** The options every Flink process (JobManager or TaskManager) reads, per `ProcessMemoryOptions`. */
 export interface ProcessMemoryOptionSet {
   /** `TaskManager` or `JobManager`, for messages. */
   readonly processName: string;
   /** The total process size Flink's default configuration ships, as an example in advice. */
   readonly exampleProcessSize: string;
   /** The fine-grained options that, all set, select the fine-grained path. */
-  readonly requiredFineGrained: readonly MemoryOption[];
-  readonly totalFlink: MemoryOption;
-  readonly totalProcess: MemoryOption;
-  readonly jvmMetaspace: MemoryOption;
-  readonly jvmOverheadMin: MemoryOption;
-  readonly jvmOverheadMax: MemoryOption;
-  readonly jvmOverheadFraction: FloatOption;
+  readonly requiredFineGrained: ReadonlyArray<FlinkOption<bigint>>;
+  readonly totalFlink: FlinkOption<bigint>;
+  readonly totalProcess: FlinkOption<bigint>;
+  readonly jvmMetaspace: FlinkOption<bigint>;
+  readonly jvmOverheadMin: FlinkOption<bigint>;
+  readonly jvmOverheadMax: FlinkOption<bigint>;
+  readonly jvmOverheadFraction: FlinkOption<number>;
   /** The legacy heap options Flink 1.x maps onto `totalProcess` (active Kubernetes/YARN deployments). */
-  readonly legacyHeap: MemoryOption;
-  readonly legacyHeapMb: PlainOption;
+  readonly legacyHeap: FlinkOption<bigint>;
+  readonly legacyHeapMb: FlinkOption<number>;
 }
 
-/** The TaskManager's memory options (`TaskManagerOptions` and friends) for one Flink version. */
+/** The TaskManager's memory options (`TaskManagerOptions` and friends). */
 export interface TaskManagerMemoryOptionSet extends ProcessMemoryOptionSet {
-  readonly frameworkHeap: MemoryOption;
-  readonly frameworkOffHeap: MemoryOption;
-  readonly taskHeap: MemoryOption;
-  readonly taskOffHeap: MemoryOption;
-  readonly managedSize: MemoryOption;
-  readonly managedFraction: FloatOption;
-  readonly networkMin: MemoryOption;
-  readonly networkMax: MemoryOption;
-  readonly networkFraction: FloatOption;
-  readonly segmentSize: MemoryOption;
-  readonly networkNumberOfBuffers: PlainOption;
+  readonly frameworkHeap: FlinkOption<bigint>;
+  readonly frameworkOffHeap: FlinkOption<bigint>;
+  readonly taskHeap: FlinkOption<bigint>;
+  readonly taskOffHeap: FlinkOption<bigint>;
+  readonly managedSize: FlinkOption<bigint>;
+  readonly managedFraction: FlinkOption<number>;
+  readonly networkMin: FlinkOption<bigint>;
+  readonly networkMax: FlinkOption<bigint>;
+  readonly networkFraction: FlinkOption<number>;
+  readonly segmentSize: FlinkOption<bigint>;
+  readonly networkNumberOfBuffers: FlinkOption<number>;
 }
 
-/** The options of `ProcessMemoryOptions` a process has: its totals, JVM overhead and metaspace, and legacy heap options. */
-function processOptionSet(
-  version: FlinkVersion,
-  names: { processName: string; exampleProcessSize: string; requiredFineGrained: MemoryOption[] },
-  options: {
-    totalFlink: FlinkOption;
-    totalProcess: FlinkOption;
-    metaspace: FlinkOption;
-    overhead: [FlinkOption, FlinkOption, FlinkOption];
-    legacyHeap: [FlinkOption, FlinkOption];
-  },
-): ProcessMemoryOptionSet {
-  const [overheadMin, overheadMax, overheadFraction] = options.overhead;
-  return {
-    ...names,
-    totalFlink: memory(options.totalFlink, version),
-    totalProcess: memory(options.totalProcess, version),
-    jvmMetaspace: memory(options.metaspace, version),
-    jvmOverheadMin: memory(overheadMin, version),
-    jvmOverheadMax: memory(overheadMax, version),
-    jvmOverheadFraction: fraction(overheadFraction, version),
-    legacyHeap: memory(options.legacyHeap[0], version),
-    legacyHeapMb: plain(options.legacyHeap[1], version),
-  };
-}
+export const TASK_MANAGER_OPTIONS: TaskManagerMemoryOptionSet = {
+  processName: 'TaskManager',
+  exampleProcessSize: '1728m',
+  requiredFineGrained: [M.TM_TASK_HEAP, M.TM_MANAGED_SIZE],
+  totalFlink: M.TM_FLINK_SIZE,
+  totalProcess: M.TM_PROCESS_SIZE,
+  jvmMetaspace: M.TM_METASPACE,
+  jvmOverheadMin: M.TM_OVERHEAD_MIN,
+  jvmOverheadMax: M.TM_OVERHEAD_MAX,
+  jvmOverheadFraction: M.TM_OVERHEAD_FRACTION,
+  legacyHeap: M.TM_LEGACY_HEAP,
+  legacyHeapMb: M.TM_LEGACY_HEAP_MB,
+  frameworkHeap: M.TM_FRAMEWORK_HEAP,
+  frameworkOffHeap: M.TM_FRAMEWORK_OFF_HEAP,
+  taskHeap: M.TM_TASK_HEAP,
+  taskOffHeap: M.TM_TASK_OFF_HEAP,
+  managedSize: M.TM_MANAGED_SIZE,
+  managedFraction: M.TM_MANAGED_FRACTION,
+  networkMin: M.TM_NETWORK_MIN,
+  networkMax: M.TM_NETWORK_MAX,
+  networkFraction: M.TM_NETWORK_FRACTION,
+  segmentSize: M.TM_SEGMENT_SIZE,
+  networkNumberOfBuffers: M.TM_NETWORK_BUFFERS,
+};
 
-/** The TaskManager options of the given Flink version. */
-export function taskManagerOptionSet(rules: VersionRules): TaskManagerMemoryOptionSet {
-  const v = rules.version;
-  const taskHeap = memory(M.TM_TASK_HEAP, v);
-  const managedSize = memory(M.TM_MANAGED_SIZE, v);
-  return {
-    ...processOptionSet(v, { processName: 'TaskManager', exampleProcessSize: '1728m', requiredFineGrained: [taskHeap, managedSize] }, {
-      totalFlink: M.TM_FLINK_SIZE,
-      totalProcess: M.TM_PROCESS_SIZE,
-      metaspace: M.TM_METASPACE,
-      overhead: [M.TM_OVERHEAD_MIN, M.TM_OVERHEAD_MAX, M.TM_OVERHEAD_FRACTION],
-      legacyHeap: [M.TM_LEGACY_HEAP, M.TM_LEGACY_HEAP_MB],
-    }),
-    frameworkHeap: memory(M.TM_FRAMEWORK_HEAP, v),
-    frameworkOffHeap: memory(M.TM_FRAMEWORK_OFF_HEAP, v),
-    taskHeap,
-    taskOffHeap: memory(M.TM_TASK_OFF_HEAP, v),
-    managedSize,
-    managedFraction: fraction(M.TM_MANAGED_FRACTION, v),
-    networkMin: memory(M.TM_NETWORK_MIN, v),
-    networkMax: memory(M.TM_NETWORK_MAX, v),
-    networkFraction: fraction(M.TM_NETWORK_FRACTION, v),
-    segmentSize: memory(M.TM_SEGMENT_SIZE, v),
-    networkNumberOfBuffers: plain(M.TM_NETWORK_BUFFERS, v),
-  };
-}
-
-/** The JobManager's memory options (`JobManagerOptions`) for one Flink version. */
+/** The JobManager's memory options (`JobManagerOptions`). */
 export interface JobManagerMemoryOptionSet extends ProcessMemoryOptionSet {
-  readonly jvmHeap: MemoryOption;
-  readonly offHeap: MemoryOption;
-  readonly jvmDirectMemoryLimitEnabled: PlainOption;
+  readonly jvmHeap: FlinkOption<bigint>;
+  readonly offHeap: FlinkOption<bigint>;
+  readonly jvmDirectMemoryLimitEnabled: FlinkOption<boolean>;
 }
 
-/** The JobManager options of the given Flink version. */
-export function jobManagerOptionSet(rules: VersionRules): JobManagerMemoryOptionSet {
-  const v = rules.version;
-  const jvmHeap = memory(M.JM_HEAP, v);
-  return {
-    ...processOptionSet(v, { processName: 'JobManager', exampleProcessSize: '1600m', requiredFineGrained: [jvmHeap] }, {
-      totalFlink: M.JM_FLINK_SIZE,
-      totalProcess: M.JM_PROCESS_SIZE,
-      metaspace: M.JM_METASPACE,
-      overhead: [M.JM_OVERHEAD_MIN, M.JM_OVERHEAD_MAX, M.JM_OVERHEAD_FRACTION],
-      legacyHeap: [M.JM_LEGACY_HEAP, M.JM_LEGACY_HEAP_MB],
-    }),
-    jvmHeap,
-    offHeap: memory(M.JM_OFF_HEAP, v),
-    jvmDirectMemoryLimitEnabled: plain(M.JM_DIRECT_MEMORY_LIMIT, v),
-  };
-}
+export const JOB_MANAGER_OPTIONS: JobManagerMemoryOptionSet = {
+  processName: 'JobManager',
+  exampleProcessSize: '1600m',
+  requiredFineGrained: [M.JM_HEAP],
+  totalFlink: M.JM_FLINK_SIZE,
+  totalProcess: M.JM_PROCESS_SIZE,
+  jvmMetaspace: M.JM_METASPACE,
+  jvmOverheadMin: M.JM_OVERHEAD_MIN,
+  jvmOverheadMax: M.JM_OVERHEAD_MAX,
+  jvmOverheadFraction: M.JM_OVERHEAD_FRACTION,
+  legacyHeap: M.JM_LEGACY_HEAP,
+  legacyHeapMb: M.JM_LEGACY_HEAP_MB,
+  jvmHeap: M.JM_HEAP,
+  offHeap: M.JM_OFF_HEAP,
+  jvmDirectMemoryLimitEnabled: M.JM_DIRECT_MEMORY_LIMIT,
+};
 
-/** Every key the TaskManager derivation may read, current and deprecated, for error messages. */
-export function taskManagerKeys(options: TaskManagerMemoryOptionSet, rules: VersionRules): string[] {
-  const keys = [
+/** Every key the TaskManager derivation may read in the version, current and deprecated, for error messages. */
+export function taskManagerKeys(rules: VersionRules): string[] {
+  const options = TASK_MANAGER_OPTIONS;
+  const read: FlinkOption[] = [
     options.totalProcess, options.totalFlink, options.frameworkHeap, options.taskHeap, options.frameworkOffHeap,
     options.taskOffHeap, options.managedSize, options.managedFraction, options.networkMin, options.networkMax,
     options.networkFraction, options.jvmMetaspace, options.jvmOverheadMin, options.jvmOverheadMax, options.jvmOverheadFraction,
-  ].flatMap((option) => [option.key, ...(option.fallbackKeys ?? [])]);
+  ];
   if (rules.legacyNetworkBuffers) {
-    keys.push(options.networkNumberOfBuffers.key, options.segmentSize.key);
+    read.push(options.networkNumberOfBuffers, options.segmentSize);
   }
   if (rules.legacyHeapOptions) {
-    keys.push(options.legacyHeap.key, options.legacyHeapMb.key);
+    read.push(options.legacyHeap, options.legacyHeapMb);
   }
-  return keys;
+  return read.flatMap((option) => keysRead(option, rules.version));
 }
 
-/** Every key the JobManager derivation may read, for error messages. */
-export function jobManagerKeys(options: JobManagerMemoryOptionSet, rules: VersionRules): string[] {
-  const keys = [
+/** Every key the JobManager derivation may read in the version, for error messages. */
+export function jobManagerKeys(rules: VersionRules): string[] {
+  const options = JOB_MANAGER_OPTIONS;
+  const read: FlinkOption[] = [
     options.totalProcess, options.totalFlink, options.jvmHeap, options.offHeap,
     options.jvmMetaspace, options.jvmOverheadMin, options.jvmOverheadMax, options.jvmOverheadFraction,
     options.jvmDirectMemoryLimitEnabled,
-  ].map((option) => option.key);
+  ];
   if (rules.legacyHeapOptions) {
-    keys.push(options.legacyHeap.key, options.legacyHeapMb.key);
+    read.push(options.legacyHeap, options.legacyHeapMb);
   }
-  return keys;
+  return read.flatMap((option) => keysRead(option, rules.version));
 }

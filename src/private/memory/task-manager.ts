@@ -5,14 +5,15 @@
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/
  */
 import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
-import { FlinkConfiguration } from './flink-configuration';
-import { taskManagerKeys, taskManagerOptionSet, TaskManagerMemoryOptionSet, VersionRules } from './options';
+import { TASK_MANAGER_OPTIONS, taskManagerKeys, TaskManagerMemoryOptionSet, VersionRules } from './options';
 import {
   deriveProcessMemory, deriveWithFraction, deriveWithInverseFraction, FlinkMemoryDerivation, getRangeFraction,
-  mapLegacyHeapOptions, ProcessMemory, RangeFraction, totalMemoryKey,
+  mapLegacyHeapOptions, memorySizeFromConfig, ProcessMemory, RangeFraction, totalMemoryKey,
 } from './process-memory';
 import { addMemorySizes, checkedMemorySize, formatHumanReadable, MAX_MEMORY_BYTES, subtractMemorySize } from '../flink/memory-size';
 import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
+import { EffectiveConfiguration } from '../options/effective-configuration';
+import { mainKey } from '../options/option';
 
 /** Flink's `TaskExecutorFlinkMemory`. */
 export interface TaskManagerFlinkMemory {
@@ -44,8 +45,8 @@ const INT_MAX = 2n ** 31n - 1n;
  * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
  */
 export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): TaskManagerProcessMemory {
-  const options = taskManagerOptionSet(rules);
-  return deriveOrExplainRefusal('TaskManager', rules.label, flinkConfiguration, taskManagerKeys(options, rules), (configuration, trace) => {
+  const options = TASK_MANAGER_OPTIONS;
+  return deriveOrExplainRefusal('TaskManager', rules, flinkConfiguration, taskManagerKeys(rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
     const memory = deriveProcessMemory(config, options, new TaskManagerFlinkMemoryDerivation(config, options, rules, trace), trace);
     const flink = memory.flinkMemory;
@@ -63,7 +64,7 @@ export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: str
 /** Flink's `TaskExecutorFlinkMemoryUtils`. */
 class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskManagerFlinkMemory> {
   public constructor(
-    private readonly config: FlinkConfiguration,
+    private readonly config: EffectiveConfiguration,
     private readonly options: TaskManagerMemoryOptionSet,
     private readonly rules: VersionRules,
     private readonly trace: DerivationTrace,
@@ -75,14 +76,14 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
 
   /** Task heap and managed memory both configured: network is the rest of the total Flink memory, or its inverse fraction. */
   public fromRequiredFineGrained(): TaskManagerFlinkMemory {
-    const taskHeap = this.record('Task Heap Memory', this.config.getMemorySize(this.options.taskHeap));
-    const managed = this.record('Managed Memory', this.config.getMemorySize(this.options.managedSize));
+    const taskHeap = this.record('Task Heap Memory', memorySizeFromConfig(this.config, this.options.taskHeap));
+    const managed = this.record('Managed Memory', memorySizeFromConfig(this.config, this.options.managedSize));
     const { frameworkHeap, frameworkOffHeap, taskOffHeap } = this.fixedComponents();
     const allButNetwork = addMemorySizes(frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed);
 
     let network: bigint;
     if (this.config.contains(this.options.totalFlink)) {
-      const totalFlink = this.config.getMemorySize(this.options.totalFlink);
+      const totalFlink = memorySizeFromConfig(this.config, this.options.totalFlink);
       this.checkAllButNetworkFit(allButNetwork, totalFlink, { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed });
       network = this.record('Network Memory', subtractMemorySize(totalFlink, allButNetwork));
       this.checkNetworkAsTheRest(network, totalFlink);
@@ -100,7 +101,7 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
 
     if (this.config.contains(this.options.taskHeap)) {
       // task heap configured: managed from its size or fraction, network is the rest
-      const taskHeap = this.record('Task Heap Memory', this.config.getMemorySize(this.options.taskHeap));
+      const taskHeap = this.record('Task Heap Memory', memorySizeFromConfig(this.config, this.options.taskHeap));
       const managed = this.record('Managed Memory', this.managedSize(totalFlink));
       const allButNetwork = addMemorySizes(frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed);
       this.checkAllButNetworkFit(allButNetwork, totalFlink, { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed });
@@ -123,8 +124,8 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
       ).withAdvice(
         `Task Heap Memory is what remains of the Total Flink Memory (${formatHumanReadable(totalFlink)}) after the other components `
         + `(${formatHumanReadable(allButTaskHeap)}) and would be negative. Raise '${totalMemoryKey(this.config, this.options)}', or lower the Managed Memory `
-        + `('${this.options.managedSize.key}' or '${this.options.managedFraction.key}'), the Network Memory ('${this.options.networkFraction.key}', '${this.options.networkMin.key}') `
-        + `or '${this.options.frameworkHeap.key}', '${this.options.frameworkOffHeap.key}', '${this.options.taskOffHeap.key}'.`,
+        + `('${mainKey(this.options.managedSize)}' or '${mainKey(this.options.managedFraction)}'), the Network Memory ('${mainKey(this.options.networkFraction)}', '${mainKey(this.options.networkMin)}') `
+        + `or '${mainKey(this.options.frameworkHeap)}', '${mainKey(this.options.frameworkOffHeap)}', '${mainKey(this.options.taskOffHeap)}'.`,
       );
     }
     const taskHeap = this.record('Task Heap Memory', totalFlink - allButTaskHeap);
@@ -137,27 +138,27 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
 
   private fixedComponents(): { frameworkHeap: bigint; frameworkOffHeap: bigint; taskOffHeap: bigint } {
     return {
-      frameworkHeap: this.record('Framework Heap Memory', this.config.getMemorySize(this.options.frameworkHeap)),
-      frameworkOffHeap: this.record('Framework Off-Heap Memory', this.config.getMemorySize(this.options.frameworkOffHeap)),
-      taskOffHeap: this.record('Task Off-Heap Memory', this.config.getMemorySize(this.options.taskOffHeap)),
+      frameworkHeap: this.record('Framework Heap Memory', memorySizeFromConfig(this.config, this.options.frameworkHeap)),
+      frameworkOffHeap: this.record('Framework Off-Heap Memory', memorySizeFromConfig(this.config, this.options.frameworkOffHeap)),
+      taskOffHeap: this.record('Task Off-Heap Memory', memorySizeFromConfig(this.config, this.options.taskOffHeap)),
     };
   }
 
   /** Flink's `deriveManagedMemoryAbsoluteOrWithFraction`: the size if configured, else the capped fraction of `base`. */
   private managedSize(base: bigint): bigint {
     if (this.config.contains(this.options.managedSize)) {
-      return this.config.getMemorySize(this.options.managedSize);
+      return memorySizeFromConfig(this.config, this.options.managedSize);
     }
     const range = getRangeFraction(this.config, 0n, MAX_MEMORY_BYTES, this.options.managedFraction,
-      `Set '${this.options.managedFraction.key}' to a value in [0, 1), or set '${this.options.managedSize.key}'.`);
+      `Set '${mainKey(this.options.managedFraction)}' to a value in [0, 1), or set '${mainKey(this.options.managedSize)}'.`);
     return deriveWithFraction(base, range);
   }
 
   private networkRange(): RangeFraction {
-    const min = this.config.getMemorySize(this.options.networkMin);
-    const max = this.config.getMemorySize(this.options.networkMax);
+    const min = memorySizeFromConfig(this.config, this.options.networkMin);
+    const max = memorySizeFromConfig(this.config, this.options.networkMax);
     return getRangeFraction(this.config, min, max, this.options.networkFraction,
-      `Set '${this.options.networkFraction.key}' to a value in [0, 1) and make sure '${this.options.networkMin.key}' <= '${this.options.networkMax.key}' `
+      `Set '${mainKey(this.options.networkFraction)}' to a value in [0, 1) and make sure '${mainKey(this.options.networkMin)}' <= '${mainKey(this.options.networkMax)}' `
       + '(the deprecated taskmanager.network.memory.* keys count as well).');
   }
 
@@ -172,9 +173,9 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
       + `exceed configured Total Flink Memory (${formatHumanReadable(totalFlink)}).`,
     ).withAdvice(
       `Network Memory is what remains of the Total Flink Memory (${formatHumanReadable(totalFlink)}) after the other components `
-      + `(${formatHumanReadable(allButNetwork)}) and would be negative. Raise '${totalMemoryKey(this.config, this.options)}', or lower '${this.options.taskHeap.key}', `
-      + `the Managed Memory ('${this.options.managedSize.key}' or '${this.options.managedFraction.key}') `
-      + `or '${this.options.frameworkHeap.key}', '${this.options.frameworkOffHeap.key}', '${this.options.taskOffHeap.key}'.`,
+      + `(${formatHumanReadable(allButNetwork)}) and would be negative. Raise '${totalMemoryKey(this.config, this.options)}', or lower '${mainKey(this.options.taskHeap)}', `
+      + `the Managed Memory ('${mainKey(this.options.managedSize)}' or '${mainKey(this.options.managedFraction)}') `
+      + `or '${mainKey(this.options.frameworkHeap)}', '${mainKey(this.options.frameworkOffHeap)}', '${mainKey(this.options.taskOffHeap)}'.`,
     );
   }
 
@@ -198,16 +199,16 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
   }
 
   private checkNetwork(network: bigint, totalFlink: bigint): void {
-    const levers = `'${totalMemoryKey(this.config, this.options)}', '${this.options.taskHeap.key}' or the Managed Memory ('${this.options.managedSize.key}' or '${this.options.managedFraction.key}')`;
+    const levers = `'${totalMemoryKey(this.config, this.options)}', '${mainKey(this.options.taskHeap)}' or the Managed Memory ('${mainKey(this.options.managedSize)}' or '${mainKey(this.options.managedFraction)}')`;
     if (this.usesLegacyNetworkBuffers()) {
       const configured = this.legacyNetworkSize();
       if (configured !== network) {
         throw illegalConfiguration(
           `Derived Network Memory size (${formatHumanReadable(network)}) does not match configured Network Memory size (${formatHumanReadable(configured)}).`,
         ).withAdvice(
-          `The rest of the Total Flink Memory (${formatHumanReadable(totalFlink)}) is ${formatHumanReadable(network)}, but '${this.options.networkNumberOfBuffers.key}' `
-          + `× '${this.options.segmentSize.key}' is ${formatHumanReadable(configured)}. Change ${levers} so that they match, or remove the deprecated `
-          + `'${this.options.networkNumberOfBuffers.key}'.`,
+          `The rest of the Total Flink Memory (${formatHumanReadable(totalFlink)}) is ${formatHumanReadable(network)}, but '${mainKey(this.options.networkNumberOfBuffers)}' `
+          + `× '${mainKey(this.options.segmentSize)}' is ${formatHumanReadable(configured)}. Change ${levers} so that they match, or remove the deprecated `
+          + `'${mainKey(this.options.networkNumberOfBuffers)}'.`,
         );
       }
       return;
@@ -218,7 +219,7 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
         `Derived Network Memory size (${formatHumanReadable(network)}) is not in configured Network Memory range [${formatHumanReadable(range.min)}, ${formatHumanReadable(range.max)}].`,
       ).withAdvice(
         `The rest of the Total Flink Memory (${formatHumanReadable(totalFlink)}) after all other components is ${formatHumanReadable(network)}. Change ${levers} `
-        + `so that the rest lies within [${formatHumanReadable(range.min)}, ${formatHumanReadable(range.max)}], or change '${this.options.networkMin.key}'/'${this.options.networkMax.key}'.`,
+        + `so that the rest lies within [${formatHumanReadable(range.min)}, ${formatHumanReadable(range.max)}], or change '${mainKey(this.options.networkMin)}'/'${mainKey(this.options.networkMax)}'.`,
       );
     }
   }
@@ -232,20 +233,20 @@ class TaskManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<TaskMana
 
   /** Flink's `getNetworkMemorySizeWithLegacyConfig`: number of buffers × page size. */
   private legacyNetworkSize(): bigint {
-    const buffers = BigInt(this.config.getInteger(this.options.networkNumberOfBuffers) as number);
+    const buffers = BigInt(this.config.get(this.options.networkNumberOfBuffers)!);
     const pageSize = this.pageSize();
     try {
       return checkedMemorySize(buffers * pageSize);
     } catch (error) {
-      throw (error as JavaException).withAdvice(`Set '${this.options.networkNumberOfBuffers.key}' to a positive number, or replace it with 'taskmanager.memory.network.min'/'max'.`);
+      throw (error as JavaException).withAdvice(`Set '${mainKey(this.options.networkNumberOfBuffers)}' to a positive number, or replace it with '${mainKey(this.options.networkMin)}'/'${mainKey(this.options.networkMax)}'.`);
     }
   }
 
   /** Flink's `ConfigurationParserUtils.getPageSize`. */
   private pageSize(): bigint {
-    const key = this.options.segmentSize.key;
+    const key = mainKey(this.options.segmentSize);
     const advice = `Set '${key}' to a power of two of at least 4kb, e.g. '32kb'.`;
-    const bytes = this.config.getMemorySizeUnwrapped(this.options.segmentSize) as bigint;
+    const bytes = this.config.get(this.options.segmentSize)!;
     if (bytes > INT_MAX) {
       throw illegalArgument(`Cannot downcast long value ${bytes} to integer.`).withAdvice(advice);
     }

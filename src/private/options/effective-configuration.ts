@@ -4,9 +4,10 @@
  * option looked up under the keys that the cluster's Flink version reads (the operator, which
  * reads its own options with a newer Flink library, reads every key).
  */
-import { defaultAt, FlinkOption, keysRead, OptionReader, typeAt } from './option';
+import { defaultAt, FlinkOption, keysRead, mainKey, OptionReader, typeAt } from './option';
 import { ReadResult } from './value-type';
 import { FlinkVersion } from '../../flink-version';
+import { illegalArgument } from '../jvm/java-exception';
 import { javaTrim } from '../jvm/java-string';
 
 /**
@@ -99,6 +100,11 @@ export class EffectiveConfiguration {
     return undefined;
   }
 
+  /** Whether the option is set under a key its reader reads (Flink's `Configuration.contains`). */
+  public contains(option: FlinkOption, as: OptionReader = option.reader): boolean {
+    return this.lookup(option, as) !== undefined;
+  }
+
   /** The text the reader works with: the configured value, or the default of the version. */
   public text(option: FlinkOption, as: OptionReader = option.reader): string | undefined {
     return this.lookup(option, as)?.value ?? defaultAt(option, this.version);
@@ -120,6 +126,33 @@ export class EffectiveConfiguration {
     }
     const text = as === 'flink' ? javaTrim(found.value) : found.value;
     return { key: found.key, text: found.value, read: type.read(text) };
+  }
+
+  /**
+   * The option's value as Flink's `Configuration.get` returns it, for code that mirrors Flink's
+   * own (the memory derivation): the value as it is set (`Configuration` holds the map as given;
+   * only its file loader trims), or the version's default, or undefined without one. A value that
+   * does not read throws what Flink throws, `IllegalArgumentException: Could not parse value
+   * '<value>' for key '<the option's key>'.`, caused by the converter's exception, with advice
+   * that names the key the value was found under.
+   */
+  public get<T>(option: FlinkOption<T>, as: OptionReader = option.reader): T | undefined {
+    const found = this.lookup(option, as);
+    const type = typeAt(option, this.version);
+    const text = found?.value ?? defaultAt(option, this.version);
+    if (text === undefined) {
+      return undefined;
+    }
+    const read = type.read(text);
+    if (read.ok) {
+      return read.value;
+    }
+    if (found === undefined) {
+      throw new Error(`the default '${text}' of ${option.source} does not read: ${read.reason}`);
+    }
+    const key = keysRead(option, this.version, as)[0] ?? mainKey(option);
+    throw illegalArgument(`Could not parse value '${found.value}' for key '${key}'.`, read.exception ?? illegalArgument(read.reason))
+      .withAdvice(`Set '${found.key}' to ${type.accepted}.`);
   }
 
   /** The keys of an option that are set but that this version does not read. */

@@ -258,6 +258,12 @@ export const KUBERNETES_CLUSTER_ID = option({
   keys: always('kubernetes.cluster-id'), type: STRING, reader: 'flink', source: 'KubernetesConfigOptions.CLUSTER_ID',
 });
 
+/** Secrets Flink mounts, and variables it sets from Secrets: the values name Secrets (a map and a list of maps, read as text here). */
+export const KUBERNETES_SECRETS = option({ keys: always('kubernetes.secrets'), type: STRING, reader: 'flink', source: 'KubernetesConfigOptions.KUBERNETES_SECRETS' });
+export const KUBERNETES_ENV_SECRET_KEY_REF = option({
+  keys: always('kubernetes.env.secretKeyRef'), type: STRING, reader: 'flink', source: 'KubernetesConfigOptions.KUBERNETES_ENV_SECRET_KEY_REF',
+});
+
 /** The annotations of the REST Service (`<cluster>-rest`), e.g. GKE's `cloud.google.com/backend-config`. */
 export const REST_SERVICE_ANNOTATIONS = option({
   keys: always('kubernetes.rest-service.annotations'),

@@ -16,8 +16,9 @@ const V2_0 = FlinkVersion.V2_0;
 /** Long.MAX_VALUE bytes: Flink's `MemorySize.MAX_VALUE`. */
 const UNLIMITED = '9223372036854775807b';
 
-interface MemoryDeclaration {
-  readonly type?: ValueType<unknown>;
+interface MemoryDeclaration<T> {
+  /** The value type; a memory size where absent. */
+  readonly type?: ValueType<T>;
   readonly defaults?: FlinkOption['defaults'];
   readonly fallbackKeys?: FlinkOption['fallbackKeys'];
   /** The last version that has the option (legacy options Flink 2.0 removed). */
@@ -25,16 +26,16 @@ interface MemoryDeclaration {
   readonly prop?: string;
 }
 
-function memoryOption(key: string, source: string, declaration: MemoryDeclaration = {}): FlinkOption {
+function memoryOption<T = bigint>(key: string, source: string, declaration: MemoryDeclaration<T> = {}): FlinkOption<T> {
   return {
     keys: [versioned(key, { until: declaration.removedIn })],
     fallbackKeys: declaration.fallbackKeys,
-    type: declaration.type ?? MEMORY_SIZE,
+    type: declaration.type ?? (MEMORY_SIZE as ValueType<unknown> as ValueType<T>),
     defaults: declaration.defaults,
     reader: 'flink',
     source,
     prop: declaration.prop,
-    format: declaration.type === FLOAT ? 'fraction, e.g. `0.4`' : declaration.type === undefined ? 'memory size, e.g. `1536m`' : undefined,
+    format: declaration.type as ValueType<unknown> === FLOAT ? 'fraction, e.g. `0.4`' : declaration.type === undefined ? 'memory size, e.g. `1536m`' : undefined,
   };
 }
 

@@ -4,9 +4,8 @@
  * and default per version, who reads it, and where these facts come from.
  *
  * The typed props write the key for the cluster's version (`writeKey`); the validation engine
- * reads the value the way that version reads it (`keysRead`, see effective-configuration.ts);
- * the memory model takes its keys and defaults from here; and docs/configuration-keys.md is
- * rendered from the declarations.
+ * and the memory model read the value the way that version reads it (`keysRead`, through
+ * effective-configuration.ts); and docs/configuration-keys.md is rendered from the declarations.
  */
 import { ValueType } from './value-type';
 import { FlinkVersion } from '../../flink-version';

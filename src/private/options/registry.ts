@@ -1,5 +1,8 @@
 /**
- * Every declared option, looked up by key, and the table of docs/configuration-keys.md.
+ * Every declared option of a `flinkConfiguration`, looked up by key, and the table of
+ * docs/configuration-keys.md. (The options of a FlinkBlueGreenDeployment's own
+ * `spec.configuration`, in blue-green-options.ts, are no `flinkConfiguration` options: the rules
+ * that check those keys leave them out.)
  */
 import * as flink from './flink-options';
 import * as memory from './memory-options';

@@ -8,15 +8,21 @@ import { parseFlinkDuration } from '../flink/duration';
 import { splitFlinkList, splitFlinkMap } from '../flink/list-splitter';
 import { parseMemorySize } from '../flink/memory-size';
 import { uriPath, uriScheme } from '../flink/uri';
-import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, tryParseJavaInt } from '../jvm/java-numbers';
+import { JavaException } from '../jvm/java-exception';
+import { parseFlinkBoolean, parseJavaDouble, parseJavaFloat, parseJavaInt } from '../jvm/java-numbers';
 import { onFirstUse } from '../on-first-use';
 import type * as Quartz from '../quartz/cron-expression';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const quartz = onFirstUse(() => require('../quartz/cron-expression') as typeof Quartz);
 
-/** A value read from its text, or why Flink could not read it. */
-export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/**
+ * A value read from its text, or why Flink could not read it (with the exception Flink's converter
+ * throws, where the type mirrors one).
+ */
+export type ReadResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string; readonly exception?: JavaException };
 
 /** How an option's text is turned into a value. */
 export interface ValueType<T> {
@@ -32,7 +38,7 @@ function attempt<T>(read: () => T, reason: (error: unknown) => string): ReadResu
   try {
     return { ok: true, value: read() };
   } catch (error) {
-    return { ok: false, reason: reason(error) };
+    return { ok: false, reason: reason(error), exception: error instanceof JavaException ? error : undefined };
   }
 }
 
@@ -47,10 +53,7 @@ export const BOOLEAN: ValueType<boolean> = {
 export const INTEGER: ValueType<number> = {
   name: 'integer',
   accepted: 'a whole number',
-  read: (text) => {
-    const value = tryParseJavaInt(text);
-    return value === undefined ? { ok: false, reason: `For input string: "${text}"` } : { ok: true, value };
-  },
+  read: (text) => attempt(() => parseJavaInt(text), message),
 };
 
 export const LONG: ValueType<bigint> = {
@@ -94,7 +97,7 @@ export const MILLISECONDS: ValueType<number> = {
 
 export const MEMORY_SIZE: ValueType<bigint> = {
   name: 'memory size',
-  accepted: "a memory size such as '1536m' or '2g' (m = MiB, g = GiB)",
+  accepted: "a whole number of bytes with an optional unit (b, k, m, g or t; all binary), e.g. '1536m' or '2g'",
   read: (text) => attempt(() => parseMemorySize(text), message),
 };
 

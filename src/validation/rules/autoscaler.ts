@@ -4,11 +4,11 @@
  * fallback.
  */
 import { booleanOption } from './deployment';
-import { excludedPeriodsError } from './excluded-periods';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import * as O from '../../private/options/operator-options';
 import { FlinkOption, mainKey, NumericRange } from '../../private/options/option';
 import { ALL_OPTIONS } from '../../private/options/registry';
+import { excludedPeriodsError } from '../checks/excluded-periods';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 

@@ -12,52 +12,16 @@
  */
 import { quoted } from '../../private/kubernetes-names';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
+import { configurationKeyProblem, configurationValueProblem, holdsControlCharacter, logFileNameProblem } from '../checks/configuration-text';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const LINE_BREAK_OR_NUL = /[\n\r\0]/;
-
-const CHARACTER_NAMES: { readonly [character: string]: string } = { '\n': 'a newline', '\r': 'a carriage return', '\0': 'a NUL' };
-
-function named(text: string, pattern: RegExp): string {
-  const found = text.match(new RegExp(pattern.source))![0];
-  return CHARACTER_NAMES[found] ?? `the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/**
- * What is wrong with a `flinkConfiguration` key, or undefined: a control character, or a `#` or
- * `: ` that Flink's legacy loader would cut or split the line at.
- */
-export function configurationKeyProblem(key: string): string | undefined {
-  if (CONTROL.test(key)) {
-    return `holds ${named(key, CONTROL)}`;
-  }
-  if (key.includes('#')) {
-    return "holds '#', where Flink's flink-conf.yaml loader cuts the line";
-  }
-  if (key.includes(': ')) {
-    return "holds ': ', where Flink's flink-conf.yaml loader splits the line into key and value";
-  }
-  return undefined;
-}
-
-/** What is wrong with a `flinkConfiguration` value, or undefined: a newline, carriage return or NUL. */
-export function configurationValueProblem(value: string): string | undefined {
-  return LINE_BREAK_OR_NUL.test(value) ? `holds ${named(value, LINE_BREAK_OR_NUL)}` : undefined;
-}
-
-/** What is wrong with a `logConfiguration` file name, or undefined. */
-export function logFileNameProblem(name: string): string | undefined {
-  return CONTROL.test(name) ? `holds ${named(name, CONTROL)}` : undefined;
-}
 
 const WHY = 'the operator writes each entry as a line of the configuration file it mounts into the pods, '
   + 'so the text after a line break becomes an option of its own, past the operator\'s checks';
 
 /** A path to a key that may hold control characters, escaped (as in JSON) so that it prints on one line. */
 function keyPath(base: string, key: string): string {
-  return CONTROL.test(key) ? `${base}['${JSON.stringify(key).slice(1, -1).replace(/'/g, "\\'")}']` : childPath(base, key);
+  return holdsControlCharacter(key) ? `${base}['${JSON.stringify(key).slice(1, -1).replace(/'/g, "\\'")}']` : childPath(base, key);
 }
 
 /** Checks the `flinkConfiguration` at `spec.flinkConfiguration` (FlinkDeployment and FlinkSessionJob) and the `logConfiguration` file names. */

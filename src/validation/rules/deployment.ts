@@ -5,10 +5,11 @@ import { EffectiveConfiguration } from '../../private/options/effective-configur
 import * as F from '../../private/options/flink-options';
 import { HEALTH_CHECK_ENABLED, JM_DEPLOYMENT_RECOVERY, ROLLBACK_ENABLED } from '../../private/options/operator-options';
 import { FlinkOption, mainKey } from '../../private/options/option';
+import { heartbeatProblem } from '../checks/heartbeat';
+import { deploymentNameProblem } from '../checks/names';
 import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
-import { deploymentNameProblem } from './names';
 
 /** The oldest flinkVersion the operator 1.15 still supports. */
 const OLDEST_SUPPORTED = [1, 15];
@@ -68,7 +69,7 @@ export function checkOperatorFeatures(context: RuleContext): void {
   const base = 'spec.flinkConfiguration';
   if (booleanOption(config, ROLLBACK_ENABLED) && !highAvailabilityEnabled(config)) {
     context.report('rollback-requires-ha', childPath(base, mainKey(ROLLBACK_ENABLED)),
-      `flinkConfiguration '${mainKey(ROLLBACK_ENABLED)}' is 'true', but rollback needs high availability. Set 'high-availability.type' to 'kubernetes' (and 'high-availability.storageDir'), or turn rollback off.`);
+      `flinkConfiguration '${mainKey(ROLLBACK_ENABLED)}' is 'true', but rollback needs high availability. Set '${mainKey(F.HIGH_AVAILABILITY)}' to 'kubernetes' (and '${mainKey(F.HA_STORAGE_DIRECTORY)}'), or turn rollback off.`);
   }
   const healthCheck = booleanOption(config, HEALTH_CHECK_ENABLED);
   const recovery = booleanOption(config, JM_DEPLOYMENT_RECOVERY);
@@ -142,15 +143,21 @@ export function checkLogConfiguration(context: RuleContext): void {
   }
 }
 
+/** A heartbeat timeout shorter than the interval (see checks/heartbeat.ts). */
 export function checkHeartbeat(context: RuleContext): void {
   const config = context.config;
-  // An unreadable value (a duration with a unit before Flink 1.20, say) is config-value-format's.
-  const interval = optionValue(config, F.HEARTBEAT_INTERVAL);
-  const timeout = optionValue(config, F.HEARTBEAT_TIMEOUT);
-  if (interval !== undefined && timeout !== undefined && timeout < interval) {
+  const interval = config.read(F.HEARTBEAT_INTERVAL);
+  const timeout = config.read(F.HEARTBEAT_TIMEOUT);
+  if (!interval.read.ok || !timeout.read.ok) {
+    return; // an unreadable value (a duration with a unit before Flink 1.20, say) is config-value-format's
+  }
+  // What is set names itself; what is not is the version's default.
+  const problem = heartbeatProblem(config.version,
+    { name: interval.key ?? mainKey(F.HEARTBEAT_INTERVAL), ms: interval.key === undefined ? undefined : interval.read.value },
+    { name: timeout.key ?? mainKey(F.HEARTBEAT_TIMEOUT), ms: timeout.key === undefined ? undefined : timeout.read.value });
+  if (problem !== undefined) {
     const timeoutKey = mainKey(F.HEARTBEAT_TIMEOUT);
-    context.report('heartbeat-timeout', childPath('spec.flinkConfiguration', config.has(timeoutKey) ? timeoutKey : mainKey(F.HEARTBEAT_INTERVAL)),
-      `The heartbeat timeout (${timeout} ms) is shorter than the heartbeat interval (${interval} ms): Flink refuses to start, since peers would be declared lost between two heartbeats. Raise 'heartbeat.timeout' (default 50000 ms) or lower 'heartbeat.interval'.`);
+    context.report('heartbeat-timeout', childPath('spec.flinkConfiguration', config.has(timeoutKey) ? timeoutKey : mainKey(F.HEARTBEAT_INTERVAL)), problem);
   }
 }
 

@@ -207,7 +207,7 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
     return;
   }
   const own = flattenConfiguration(context.spec.flinkConfiguration);
-  const config = context.sessionJobConfiguration(cluster.spec);
+  const config = context.mergedJobConfiguration(cluster.spec);
   const version = flinkVersionOf(cluster.spec.flinkVersion);
   const base = 'spec.flinkConfiguration';
   const reaches = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE);

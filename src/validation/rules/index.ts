@@ -24,7 +24,6 @@ import { checkJobSpec } from './job';
 import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
 import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
-import { blueGreenNameProblem } from './names';
 import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
@@ -36,6 +35,7 @@ import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
 import { checkBatchJobUpgradeMode, checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
 import { checkBlueGreenIngressExposure, checkIngressExposure, checkOperatorIngressExposure } from './web-ui-exposure';
+import { blueGreenNameProblem } from '../checks/names';
 
 type Rule = (context: RuleContext) => void;
 

@@ -32,8 +32,16 @@ export interface JobScope {
   readonly runtimeConfig: EffectiveConfiguration;
 }
 
-const CHECKPOINT_KEYS = "'execution.checkpointing.dir' (Flink 1.20+; 'state.checkpoints.dir' before)";
-const SAVEPOINT_KEYS = "'execution.checkpointing.savepoint-dir' (Flink 1.20+; 'state.savepoints.dir' before)";
+/** An option's current key, and the key it had before its last rename, for messages: `'<key>' (Flink 1.20+; '<old key>' before)`. */
+function keyAndFormerKey(option: FlinkOption): string {
+  const current = option.keys[option.keys.length - 1];
+  const former = option.keys[option.keys.length - 2];
+  return former === undefined || current.since === undefined ? `'${current.value}'`
+    : `'${current.value}' (Flink ${current.since.major}.${current.since.minor}+; '${former.value}' before)`;
+}
+
+const CHECKPOINT_KEYS = keyAndFormerKey(CHECKPOINT_DIRECTORY);
+const SAVEPOINT_KEYS = keyAndFormerKey(SAVEPOINT_DIRECTORY);
 
 /**
  * The operator's admission checks of a job. The operator reads the checkpoint and savepoint

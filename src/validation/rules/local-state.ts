@@ -26,6 +26,7 @@ interface Placement {
 
 /** A state location of a resource. */
 interface Location {
+  readonly option: FlinkOption;
   readonly key: string;
   readonly uri: string;
   readonly path: string;
@@ -96,7 +97,7 @@ function location(
   if (scheme === undefined ? option === F.CHECKPOINT_DIRECTORY || option === F.SAVEPOINT_DIRECTORY : scheme.toLowerCase() !== 'file') {
     return undefined;
   }
-  return { key: found.key, uri, path: own.has(found.key) ? childPath('spec.flinkConfiguration', found.key) : 'spec.flinkConfiguration', pods, critical };
+  return { option, key: found.key, uri, path: own.has(found.key) ? childPath('spec.flinkConfiguration', found.key) : 'spec.flinkConfiguration', pods, critical };
 }
 
 function locations(config: EffectiveConfiguration, own: ReadonlyMap<string, string>, upgradeMode: unknown): Location[] {
@@ -153,10 +154,10 @@ export function checkSessionJobLocalState(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object' || (upgradeMode !== 'last-state' && upgradeMode !== 'savepoint')) {
     return;
   }
-  const config = context.sessionJobConfiguration(cluster.spec);
+  const config = context.mergedJobConfiguration(cluster.spec);
   const pods = context.podsOf(cluster.spec);
   for (const entry of locations(config, ownEntries(context.spec.flinkConfiguration), upgradeMode)) {
-    if (entry.critical === undefined || entry.key.startsWith('high-availability')) {
+    if (entry.critical === undefined || entry.option === F.HA_STORAGE_DIRECTORY) {
       continue; // the cluster reports its own HA storage
     }
     const path = uriPath(entry.uri).replace(/\/+$/, '') || '/';

@@ -14,6 +14,8 @@ import { deriveJobManagerMemory } from '../../private/memory/job-manager';
 import { OLDEST_MODELLED_VERSION, versionRules } from '../../private/memory/options';
 import { deriveTaskManagerMemory } from '../../private/memory/task-manager';
 import { isBlank } from '../../private/options/effective-configuration';
+import { JM_PROCESS_SIZE, TM_PROCESS_SIZE } from '../../private/options/memory-options';
+import { mainKey } from '../../private/options/option';
 import { RuleContext } from '../context';
 import { operatorMemoryBytes } from './resources';
 
@@ -30,7 +32,7 @@ const PROCESSES: ReadonlyArray<Process> = [
   {
     field: 'jobManager',
     label: 'JobManager',
-    processSizeKey: 'jobmanager.memory.process.size',
+    processSizeKey: mainKey(JM_PROCESS_SIZE),
     requiredRule: 'jobmanager-memory-required',
     modelRule: 'jobmanager-memory-model',
     derive: (configuration, flinkVersion) => deriveJobManagerMemory(configuration, versionRules(flinkVersion)),
@@ -38,7 +40,7 @@ const PROCESSES: ReadonlyArray<Process> = [
   {
     field: 'taskManager',
     label: 'TaskManager',
-    processSizeKey: 'taskmanager.memory.process.size',
+    processSizeKey: mainKey(TM_PROCESS_SIZE),
     requiredRule: 'taskmanager-memory-required',
     modelRule: 'taskmanager-memory-model',
     derive: (configuration, flinkVersion) => deriveTaskManagerMemory(configuration, versionRules(flinkVersion)),

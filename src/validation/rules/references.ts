@@ -2,6 +2,7 @@
  * References from a FlinkDeployment to the RBAC objects its JobManager needs.
  */
 import { TASKMANAGER_SERVICE_ACCOUNT } from '../../private/options/flink-options';
+import { mainKey } from '../../private/options/option';
 import { kubernetesHighAvailability } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -105,7 +106,7 @@ const LEADER_RETRIEVAL_GRANTS: ReadonlyArray<string> = ['get', 'list', 'watch'].
  */
 export function checkTaskManagerServiceAccount(context: RuleContext): void {
   const found = context.config.lookup(TASKMANAGER_SERVICE_ACCOUNT);
-  if (found === undefined || found.key !== 'kubernetes.taskmanager.service-account' || found.value === context.spec.serviceAccount
+  if (found === undefined || found.key !== mainKey(TASKMANAGER_SERVICE_ACCOUNT) || found.value === context.spec.serviceAccount
     || !kubernetesHighAvailability(context.config)) {
     return;
   }

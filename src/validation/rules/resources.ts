@@ -6,7 +6,7 @@ import { MEBIBYTE, parseMemorySize } from '../../private/flink/memory-size';
 import { javaBigDecimalToBigInt } from '../../private/jvm/big-decimal';
 import { isBlank } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
-import { writeKey } from '../../private/options/option';
+import { mainKey, writeKey } from '../../private/options/option';
 import { highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 
@@ -105,7 +105,7 @@ export function checkJobManager(context: RuleContext): void {
       context.report('jobmanager-replicas', 'spec.jobManager.replicas', `spec.jobManager.replicas must be at least 1 (got ${replicas}).`);
     } else if (replicas > 1 && !highAvailabilityEnabled(context.config)) {
       context.report('standby-jobmanager-requires-ha', 'spec.jobManager.replicas',
-        `spec.jobManager.replicas is ${replicas}, but standby JobManagers need high availability. Set 'high-availability.type: kubernetes' and 'high-availability.storageDir' in flinkConfiguration, or use 1 replica.`);
+        `spec.jobManager.replicas is ${replicas}, but standby JobManagers need high availability. Set '${mainKey(F.HIGH_AVAILABILITY)}: kubernetes' and '${mainKey(F.HA_STORAGE_DIRECTORY)}' in flinkConfiguration, or use 1 replica.`);
     } else if (replicas > 1 && !highAvailabilityEnabled(context.config, 'flink')) {
       const version = context.config.version!;
       const key = context.config.lookup(F.HIGH_AVAILABILITY, 'operator')?.key;

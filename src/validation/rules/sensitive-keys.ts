@@ -12,6 +12,8 @@
 import { FlinkAnnotations } from '../../constants';
 import { FlinkVersion } from '../../flink-version';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
+import { KUBERNETES_ENV_SECRET_KEY_REF, KUBERNETES_SECRETS } from '../../private/options/flink-options';
+import { mainKey } from '../../private/options/option';
 import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -46,6 +48,10 @@ export function sensitiveFragment(key: string, version: FlinkVersion | undefined
   return sensitiveFragments(version).find((fragment) => lower.includes(fragment));
 }
 
+/** Flink's own Secret references, lower-cased as the keys are compared. */
+const SECRET_REFERENCES: ReadonlySet<string> = new Set([KUBERNETES_SECRETS, KUBERNETES_ENV_SECRET_KEY_REF]
+  .map((option) => mainKey(option).toLowerCase()));
+
 /**
  * Keys whose value names where a secret comes from rather than holding one: Flink's own Secret
  * mounts (`kubernetes.secrets`, `kubernetes.env.secretKeyRef`) and key providers, such as the
@@ -53,8 +59,9 @@ export function sensitiveFragment(key: string, version: FlinkVersion | undefined
  */
 function referencesSecret(key: string): boolean {
   const lower = key.toLowerCase();
-  return lower === 'kubernetes.secrets' || lower === 'kubernetes.env.secretkeyref' || lower.includes('keyprovider');
+  return SECRET_REFERENCES.has(lower) || lower.includes('keyprovider');
 }
+
 
 /** Whether the resource accepts literal secrets: the annotation, or the operator-level setting for test setups. */
 function literalSecretsAccepted(context: RuleContext): boolean {

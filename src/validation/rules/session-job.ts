@@ -2,14 +2,13 @@
  * FlinkSessionJob rules: the job alone, and against its session cluster when that is in the set.
  */
 import { flattenConfiguration } from '../../private/options/effective-configuration';
-import {
-  flinkVersionOf, operatorReadsKey, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf,
-} from '../configuration';
+import { ignoredSessionJobKeys, ignoredSessionJobSettingsMessage } from '../checks/session-job-settings';
+import { flinkVersionOf, sessionClusterOf, sessionJobConfigurationReachesFlink } from '../configuration';
 import { RuleContext } from '../context';
 import { checkAutoscalerOptions } from './autoscaler';
 import { checkJobSpec } from './job';
+import { deploymentNameProblem } from '../checks/names';
 import { childPath } from '../json-path';
-import { deploymentNameProblem } from './names';
 
 export function checkSessionJobAlone(context: RuleContext): void {
   const deploymentName = context.spec.deploymentName;
@@ -33,21 +32,15 @@ export function checkSessionJobAlone(context: RuleContext): void {
   }
 }
 
-/**
- * Before Flink 1.17 the operator submits a session job without its configuration
- * (`AbstractFlinkService.runJar` sends it only from 1.17): the keys that only Flink reads have
- * no effect; the operator's own keys and the savepoint directory still work.
- */
+/** The keys of a session job's configuration that never reach Flink on its cluster's version (see checks/session-job-settings.ts). */
 function checkIgnoredConfiguration(context: RuleContext, cluster: any): void {
   const version = flinkVersionOf(cluster.spec?.flinkVersion);
-  if (version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)) {
+  if (sessionJobConfigurationReachesFlink(version)) {
     return;
   }
-  for (const key of flattenConfiguration(context.spec.flinkConfiguration).keys()) {
-    if (!operatorReadsKey(key)) {
-      context.report('session-job-config-ignored', childPath('spec.flinkConfiguration', key),
-        `flinkConfiguration '${key}' never reaches Flink: session cluster '${cluster.metadata?.name}' runs Flink ${version.major}.${version.minor}, and the operator sends a session job's configuration with the job only from Flink 1.17, so the job runs with the cluster's. Set it on the session cluster (for every job), or upgrade the cluster to v1_17 or newer.`);
-    }
+  for (const key of ignoredSessionJobKeys(flattenConfiguration(context.spec.flinkConfiguration).keys(), version)) {
+    context.report('session-job-config-ignored', childPath('spec.flinkConfiguration', key),
+      ignoredSessionJobSettingsMessage([`flinkConfiguration '${key}'`], cluster.metadata?.name, version!));
   }
 }
 
@@ -69,9 +62,9 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
     return;
   }
   checkIgnoredConfiguration(context, cluster);
-  const merged = context.sessionJobConfiguration(cluster.spec);
+  const merged = context.mergedJobConfiguration(cluster.spec);
   const version = flinkVersionOf(cluster.spec?.flinkVersion);
-  const runtimeConfig = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE)
+  const runtimeConfig = sessionJobConfigurationReachesFlink(version)
     ? merged : context.clusterConfiguration(cluster.spec);
   checkJobSpec(context, {
     runtimeConfig,

@@ -5,8 +5,10 @@ import { Severity } from '../../finding';
 import { FlinkVersion } from '../../flink-version';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
-import { AUTOSCALER_ENABLED, PERIODIC_CHECKPOINT_INTERVAL } from '../../private/options/operator-options';
-import { writeKey } from '../../private/options/option';
+import { AUTOSCALER_ENABLED, PERIODIC_CHECKPOINT_INTERVAL, PERIODIC_SAVEPOINT_INTERVAL } from '../../private/options/operator-options';
+import { mainKey, writeKey } from '../../private/options/option';
+import { batchUpgradeModeProblem } from '../checks/batch-job';
+import { checkpointTriggerProblem } from '../checks/checkpoint-trigger';
 import { durableStateKeys, flinkVersionOf, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -39,7 +41,7 @@ function readJob(context: RuleContext): Job | undefined {
     return { job, config: context.config, own: flattenConfiguration(context.spec.flinkConfiguration), flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
   }
   const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
-  const config = context.sessionJobConfiguration(cluster?.spec);
+  const config = context.mergedJobConfiguration(cluster?.spec);
   const own = context.ownSessionJobEntries(cluster?.spec);
   return { job, config, own, flinkVersion: cluster?.spec?.flinkVersion, configPath: 'spec.flinkConfiguration' };
 }
@@ -74,14 +76,10 @@ export function checkLastStateWithoutHa(context: RuleContext): void {
     ? ` The configuration turns it on with '${scope.config.lookup(F.HIGH_AVAILABILITY, 'operator')!.key}', which Flink ${version.major}.${version.minor} does not read ('${writeKey(F.HIGH_AVAILABILITY, version)}' is its key), so high availability is off.`
     : '';
   context.report('last-state-without-ha', 'spec.job.upgradeMode',
-    `spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery.${unread} Set 'high-availability.type: kubernetes' ('high-availability' before Flink 1.17) and 'high-availability.storageDir'.`);
+    `spec.job.upgradeMode is 'last-state' without high availability: the operator can then upgrade only a job it can still cancel (it restores from the latest checkpoint it reads over REST); a failed or deleted JobManager needs manual recovery.${unread} Set '${mainKey(F.HIGH_AVAILABILITY)}: kubernetes' ('${writeKey(F.HIGH_AVAILABILITY, FlinkVersion.V1_16)}' before Flink 1.17) and '${mainKey(F.HA_STORAGE_DIRECTORY)}'.`);
 }
 
-/**
- * A BATCH job takes no checkpoints, so savepoint and last-state upgrades have nothing to restore
- * from (a rule of this library: the operator accepts the spec, and an upgrade of a finished
- * batch job can fail with "Latest checkpoint not externally addressable").
- */
+/** A BATCH job with savepoint or last-state upgrades (see checks/batch-job.ts). */
 export function checkBatchJobUpgradeMode(context: RuleContext): void {
   const scope = jobOf(context);
   const upgradeMode = scope?.job.upgradeMode;
@@ -89,9 +87,11 @@ export function checkBatchJobUpgradeMode(context: RuleContext): void {
     return;
   }
   const mode = scope.config.read(F.RUNTIME_MODE);
-  if (mode.read.ok && mode.read.value === 'BATCH') {
-    context.report('batch-job-upgrade-mode', 'spec.job.upgradeMode',
-      `${context.subject} runs in BATCH mode ('${mode.key ?? 'execution.runtime-mode'}'), which takes no checkpoints, but spec.job.upgradeMode is '${upgradeMode}': there is nothing to restore from. Use upgradeMode 'stateless' for batch jobs.`);
+  const problem = mode.read.ok
+    ? batchUpgradeModeProblem({ name: mode.key ?? mainKey(F.RUNTIME_MODE), value: mode.read.value }, { name: 'spec.job.upgradeMode', value: upgradeMode })
+    : undefined;
+  if (problem !== undefined) {
+    context.report('batch-job-upgrade-mode', 'spec.job.upgradeMode', problem);
   }
 }
 
@@ -128,14 +128,16 @@ export function checkVersionFeatures(context: RuleContext): void {
   if (version.isAtLeast(FlinkVersion.V1_17)) {
     return;
   }
-  if (scope?.job?.checkpointTriggerNonce !== undefined && scope?.job?.checkpointTriggerNonce !== null) {
-    context.report('flink-version-feature', 'spec.job.checkpointTriggerNonce',
-      `spec.job.checkpointTriggerNonce needs Flink 1.17 or newer, which can trigger checkpoints on request (${running}): the operator accepts it and triggers nothing. Use savepointTriggerNonce, or upgrade 'flinkVersion'.`);
+  const nonce = scope?.job?.checkpointTriggerNonce;
+  const nonceProblem = nonce === undefined || nonce === null ? undefined
+    : checkpointTriggerProblem(version, { nonce: 'spec.job.checkpointTriggerNonce', savepointNonce: 'spec.job.savepointTriggerNonce', cluster: 'the cluster' });
+  if (nonceProblem !== undefined) {
+    context.report('flink-version-feature', 'spec.job.checkpointTriggerNonce', nonceProblem);
   }
   const periodic = config.lookup(PERIODIC_CHECKPOINT_INTERVAL);
   if (periodic !== undefined && featureOn(periodic.value)) {
     context.report('flink-version-feature', childPath(scope?.configPath ?? 'spec.flinkConfiguration', periodic.key),
-      `'${periodic.key}' needs Flink 1.17 or newer (${running}): the operator accepts it and triggers no checkpoint. Upgrade 'flinkVersion', or use 'kubernetes.operator.periodic.savepoint.interval'.`);
+      `'${periodic.key}' needs Flink 1.17 or newer (${running}): the operator accepts it and triggers no checkpoint. Upgrade 'flinkVersion', or use '${mainKey(PERIODIC_SAVEPOINT_INTERVAL)}'.`);
   }
   const autoscaler = config.lookup(AUTOSCALER_ENABLED);
   if (autoscaler !== undefined && featureOn(autoscaler.value)) {

@@ -5,6 +5,7 @@
  * annotation comes from the cluster's `kubernetes.rest-service.annotations`.
  */
 import { REST_SERVICE_ANNOTATIONS } from '../../private/options/flink-options';
+import { mainKey } from '../../private/options/option';
 import { RuleContext } from '../context';
 import { ExposedCluster } from './exposed-cluster';
 
@@ -23,13 +24,13 @@ function backendConfigNames(value: string): string[] | undefined {
 }
 
 export const GKE_FIX = `Fix it with 'authentication: WebUiAuthentication.gkeIdentityAwareProxy(<BackendConfig>)', which adds '${BACKEND_CONFIG_ANNOTATION}' `
-  + "to flinkConfiguration 'kubernetes.rest-service.annotations', and a BackendConfig whose 'spec.iap.enabled' is true.";
+  + `to flinkConfiguration '${mainKey(REST_SERVICE_ANNOTATIONS)}', and a BackendConfig whose 'spec.iap.enabled' is true.`;
 
 /** Why the cluster's REST Service is not behind Identity-Aware Proxy, or undefined when it is. */
 export function gkeIapProblem(context: RuleContext, cluster: ExposedCluster): string | undefined {
   const read = context.clusterConfiguration(cluster.spec).read(REST_SERVICE_ANNOTATIONS).read;
   if (!read.ok) {
-    return `flinkConfiguration 'kubernetes.rest-service.annotations' cannot be read (${read.reason})`;
+    return `flinkConfiguration '${mainKey(REST_SERVICE_ANNOTATIONS)}' cannot be read (${read.reason})`;
   }
   const value = read.value?.get(BACKEND_CONFIG_ANNOTATION);
   if (value === undefined) {

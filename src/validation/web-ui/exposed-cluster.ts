@@ -4,6 +4,7 @@
 import { FlinkAnnotations } from '../../constants';
 import { Severity } from '../../finding';
 import { WEB_SUBMIT } from '../../private/options/flink-options';
+import { mainKey } from '../../private/options/option';
 import { RuleContext } from '../context';
 
 /** A Flink cluster in the manifests whose REST Service (`<name>-rest`) an exposure reaches. */
@@ -67,7 +68,7 @@ export function optedIn(annotations: unknown): boolean {
 /** What anyone who reaches the cluster's REST endpoint can do. */
 export function stakes(context: RuleContext, cluster: ExposedCluster): string {
   return acceptsJarUploads(context, cluster.spec)
-    ? "the UI accepts jar uploads ('web.submit.enable' is not 'false'): anyone who reaches it can upload a jar and run code in the cluster (remote code execution)."
+    ? `the UI accepts jar uploads ('${mainKey(WEB_SUBMIT)}' is not 'false'): anyone who reaches it can upload a jar and run code in the cluster (remote code execution).`
     : 'anyone who reaches it can cancel jobs, trigger savepoints and read the configuration of the cluster and its jobs.';
 }
 
@@ -79,6 +80,6 @@ export function optInFix(what: string): string {
 /** For a cluster that accepts jar uploads: turning them off lowers the stakes, but is no way out. */
 export function jarUploadNote(context: RuleContext, cluster: ExposedCluster): string {
   return acceptsJarUploads(context, cluster.spec)
-    ? " Turning jar uploads off ('web.submit.enable': 'false', with jobs submitted as FlinkSessionJobs) lowers the stakes, but the exposure still needs one of the two."
+    ? ` Turning jar uploads off ('${mainKey(WEB_SUBMIT)}': 'false', with jobs submitted as FlinkSessionJobs) lowers the stakes, but the exposure still needs one of the two.`
     : '';
 }

@@ -14,11 +14,13 @@
  */
 import { splitFlinkList } from '../../private/flink/list-splitter';
 import { javaSplit, javaStrip } from '../../private/jvm/java-string';
+import { AUTOSCALER_EXCLUDED_PERIODS } from '../../private/options/operator-options';
+import { mainKey } from '../../private/options/option';
 import { CronValidationOptions, isValidCronExpression } from '../../private/quartz/cron-expression';
 import { isValidDailyExpression } from '../../private/quartz/daily-calendar';
 
 /** The option's main key, which the operator's messages print. */
-export const EXCLUDED_PERIODS_KEY = 'job.autoscaler.excluded.periods';
+export const EXCLUDED_PERIODS_KEY = mainKey(AUTOSCALER_EXCLUDED_PERIODS);
 
 /**
  * The operator's message for the first invalid expression in `value` (the raw option value, a `;`-separated
