@@ -138,6 +138,18 @@ project.addTask('quick-start', {
   steps: [{ exec: 'cdk8s synth --no-check-upgrade', cwd: 'examples/quick-start' }],
 });
 
+// ts-jest compiles the tests without type checks (isolated modules): the test task type-checks
+// the tests and the conformance suite first, so that a test calling an API that no longer exists
+// fails instead of passing for the wrong reason.
+const testTypes = project.addTask('test:types', {
+  description: 'Type-check the unit tests and the conformance suite',
+  steps: [
+    { exec: 'tsc --noEmit -p test/tsconfig.json' },
+    { exec: 'tsc --noEmit -p conformance/tsconfig.json' },
+  ],
+});
+project.testTask.prependSpawn(testTypes);
+
 // Every example must synthesize with the cdk8s CLI; the build runs them after the tests.
 const examples = project.addTask('examples', {
   description: 'Synthesize every example with the cdk8s CLI',

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 describe('generated CRD types', () => {
   test('the generated types are not part of the public API', () => {
-    const exported = Object.values(library);
+    const exported: unknown[] = Object.values(library);
     const leaked = Object.entries(generated).filter(([, value]) => exported.includes(value)).map(([name]) => name);
     expect(leaked).toEqual([]);
     expect((library as any).FlinkSessionJob).not.toBe((generated as any).FlinkSessionJob);
@@ -40,7 +40,7 @@ describe('generated PodMonitor types', () => {
   test('the PodMonitor types are not part of the public API', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const podMonitor = require('../src/imports/monitoring.coreos.com');
-    const exported = Object.values(library);
+    const exported: unknown[] = Object.values(library);
     expect(Object.entries(podMonitor).filter(([, value]) => exported.includes(value)).map(([name]) => name)).toEqual([]);
   });
 });

@@ -74,7 +74,7 @@ describe('pod security defaults', () => {
   test('JobManager and TaskManager templates keep the main container at index 0, and their own containers get the defaults', () => {
     const spec = specOf({
       taskManager: { podTemplate: { spec: { containers: [{ name: 'sidecar', image: 'busybox:1.36' }] } } },
-      jobManager: { podTemplate: { spec: { initContainers: [{ name: 'init', image: 'busybox:1.36' }] } } },
+      jobManager: { podTemplate: { spec: { initContainers: [{ name: 'init', image: 'busybox:1.36' }] } as any } },
     });
     expect(spec.taskManager.podTemplate.spec.containers).toEqual([{ name: 'flink-main-container' }, { name: 'sidecar', image: 'busybox:1.36', securityContext: MAIN_DEFAULTS }]);
     expect(spec.jobManager.podTemplate).toEqual({ spec: { initContainers: [{ name: 'init', image: 'busybox:1.36', securityContext: MAIN_DEFAULTS }] } });

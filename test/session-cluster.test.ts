@@ -170,7 +170,7 @@ describe('FlinkSessionCluster', () => {
     const chart = testChart();
     const cluster = new FlinkSessionCluster(chart, 'Session', { flinkVersion: FlinkVersion.V1_20 });
     ApiObject.of(cluster).addJsonPatch(JsonPatch.add('/spec/restartNonce', 3));
-    expect(cluster.node.defaultChild).toBe(cluster.apiObject);
+    expect(cluster.node.defaultChild).toBe((cluster as unknown as { apiObject: ApiObject }).apiObject);
     expect(manifestOf(synthValid(chart), 'FlinkDeployment', 'session').spec.restartNonce).toBe(3);
   });
 

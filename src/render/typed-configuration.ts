@@ -29,7 +29,7 @@ import { StateBackendOptions } from '../state-backend';
 import { UpgradeOptions } from '../upgrades';
 import { heartbeatProblem } from '../validation/checks/heartbeat';
 
-export { ConfigEntry } from './config-entries';
+export type { ConfigEntry } from './config-entries';
 
 /**
  * The typed props a job may carry (application clusters and session jobs). A session job's

@@ -33,7 +33,6 @@ const FIXTURE = {
   },
 };
 
-const CONFIG = FIXTURE.spec.flinkConfiguration;
 function patchedConfig(entries: { [key: string]: string }): any {
   const result = patched(FIXTURE);
   result.spec.flinkConfiguration = entries;
