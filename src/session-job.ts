@@ -156,12 +156,12 @@ function renderFlinkConfiguration(props: FlinkSessionJobProps): { [key: string]:
   checkSettingsReachFlink(props);
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, FLINK_CONFIGURATION_PROP);
-  const groups = [props.checkpointing, props.savepoints, props.restartStrategy, props.upgrades, props.health, props.snapshots, props.stateBackend];
-  const typed = [...groups, props.execution].some((group) => group !== undefined);
-  if (typed) {
+  const groups = ['checkpointing', 'savepoints', 'restartStrategy', 'upgrades', 'health', 'snapshots', 'stateBackend', 'execution'] as const;
+  const typed = groups.filter((group) => props[group] !== undefined);
+  if (typed.length > 0) {
     const version = props.cluster.flinkVersion;
     if (version === undefined) {
-      throw propError('cluster', `typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
+      throw propError(typed[0], `typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
     }
     for (const entry of jobConfigurationEntries(props, version)) {
       configuration.set(entry.key, entry.value, typedPropSource(entry.source));

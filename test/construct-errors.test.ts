@@ -4,7 +4,7 @@
 import { Duration } from 'cdk8s';
 import {
   CheckpointingOptions, FlinkApplication, FlinkBlueGreenDeployment, FlinkSessionCluster, FlinkSessionJob, FlinkStateSnapshot, FlinkVersion,
-  JobJar, JobReference, SnapshotType, UpgradeMode,
+  JobJar, JobReference, PythonJob, RuntimeMode, SnapshotType, UpgradeMode,
 } from '../src';
 import { testChart } from './support/manifests';
 import { propErrorOf } from './support/prop-errors';
@@ -39,6 +39,12 @@ test.each<[string, () => unknown, string, RegExp]>([
   }), 'backoffLimit', /^test\/Snap: 'backoffLimit' must be a whole number of at least -1 \(-1 retries forever; got -2\)/],
   ['an Ingress prop', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).exposeWebUi({ host: 'Bad Host' }),
     'host', /^test\/Session\/WebUiIngress: 'host' must be a lowercase DNS name such as 'flink.example.com' \(got 'Bad Host'\)/],
+  ['props refused together: the prop is the one the message names first', () => new FlinkApplication(testChart(), 'App', {
+    ...app, upgradeMode: UpgradeMode.SAVEPOINT, execution: { runtimeMode: RuntimeMode.BATCH },
+  }), 'execution.runtimeMode', /^test\/App: 'execution\.runtimeMode' BATCH takes no checkpoints, so 'upgradeMode' savepoint has nothing to restore from/],
+  ['a python job with an entry class', () => new FlinkApplication(testChart(), 'App', {
+    ...app, jar: undefined, python: PythonJob.fromScript('/opt/job.py'), entryClass: 'org.example.Job',
+  }), 'python', /^test\/App: A 'python' job sets its own entry class and arguments/],
   ['a later configuration call', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).addFlinkConfiguration(' ', 'x'),
     'addFlinkConfiguration(key)', /^test\/Session: flinkConfiguration keys must not be empty/],
 ])('%s', (_what, action, prop, message) => {

@@ -21,10 +21,10 @@ const DEFAULT_PARALLELISM = 1;
  */
 export function renderJob(options: FlinkJobOptions, taskManagerReplicas: number | undefined, flinkVersion: FlinkVersion | undefined): any {
   if ((options.jar === undefined) === (options.python === undefined)) {
-    throw propError(options.jar === undefined ? 'jar' : 'python', `Give exactly one of 'jar' (JobJar.fromUri(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
+    throw propError('jar', `Give exactly one of 'jar' (JobJar.fromUri(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
   }
   if (options.python !== undefined && (options.entryClass !== undefined || options.args !== undefined)) {
-    throw propError(options.entryClass !== undefined ? 'entryClass' : 'args', "A 'python' job sets its own entry class and arguments: pass the job's arguments as PythonJobOptions.args instead of 'entryClass' or 'args'.");
+    throw propError('python', "A 'python' job sets its own entry class and arguments: pass the job's arguments as PythonJobOptions.args instead of 'entryClass' or 'args'.");
   }
   checkWholeNumber('parallelism', options.parallelism, 1);
   if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {

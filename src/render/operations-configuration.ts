@@ -93,9 +93,9 @@ export function checkBatchJob(execution: ExecutionOptions | undefined, upgradeMo
   snapshots: SnapshotOptions | undefined): void {
   const problem = batchUpgradeModeProblem({ name: F.RUNTIME_MODE.prop!, value: execution?.runtimeMode }, { name: 'upgradeMode', value: upgradeMode });
   if (problem !== undefined) {
-    throw propError('upgradeMode', problem);
+    throw propError(F.RUNTIME_MODE.prop!, problem);
   }
   if (execution?.runtimeMode === RuntimeMode.BATCH && (snapshots?.periodicSavepoints !== undefined || snapshots?.periodicCheckpoints !== undefined)) {
-    throw propError(snapshots.periodicSavepoints !== undefined ? 'snapshots.periodicSavepoints' : 'snapshots.periodicCheckpoints', "'execution.runtimeMode' BATCH takes no checkpoints or savepoints: remove 'snapshots.periodicSavepoints' and 'snapshots.periodicCheckpoints'.");
+    throw propError('execution.runtimeMode', "'execution.runtimeMode' BATCH takes no checkpoints or savepoints: remove 'snapshots.periodicSavepoints' and 'snapshots.periodicCheckpoints'.");
   }
 }
