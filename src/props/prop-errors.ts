@@ -13,12 +13,12 @@ import { PropError } from '../prop-error';
 
 /** A PropError without a construct path: a check's, for `checkedAt` to place, or a value class's. */
 export function propError(prop: string, reason: string): PropError {
-  return PropError._of(prop, reason);
+  return thrownBy(propError, PropError._of(prop, reason));
 }
 
 /** A PropError of the construct `scope`, with its path. */
 export function scopedPropError(scope: IConstruct, prop: string, reason: string): PropError {
-  return PropError._of(prop, reason, scope.node.path);
+  return thrownBy(scopedPropError, PropError._of(prop, reason, scope.node.path));
 }
 
 /**
@@ -29,7 +29,13 @@ export function scopedPropError(scope: IConstruct, prop: string, reason: string)
  * @param param the argument or options field, e.g. `uri`, `keys.accessKeyId`
  */
 export function argumentError(method: string, param: string, problem: string): PropError {
-  return PropError._of(`${method}(${param})`, `${method}: ${problem}`);
+  return thrownBy(argumentError, PropError._of(`${method}(${param})`, `${method}: ${problem}`));
+}
+
+/** The error, with a stack that starts where `factory` was called: at the check that refused the prop. */
+function thrownBy(factory: Function, error: PropError): PropError {
+  Error.captureStackTrace(error, factory);
+  return error;
 }
 
 /**
