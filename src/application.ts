@@ -3,8 +3,7 @@ import { FlinkClusterImportOptions, FlinkClusterType, IFlinkCluster } from './cl
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkDeploymentBase } from './flink-deployment-base';
 import { FlinkJobOptions } from './job-options';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
+import { checkedAt, propError } from './props/prop-errors';
 import { ImportedFlinkCluster } from './render/imported-cluster';
 import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';
@@ -45,7 +44,7 @@ export class FlinkApplication extends FlinkDeploymentBase {
       const nonceProblem = props.checkpointTriggerNonce === undefined ? undefined
         : checkpointTriggerProblem(props.flinkVersion, { nonce: 'checkpointTriggerNonce', savepointNonce: 'savepointTriggerNonce', cluster: 'the cluster' });
       if (nonceProblem !== undefined) {
-        throw new PropError(nonceProblem);
+        throw propError('checkpointTriggerNonce', nonceProblem);
       }
       checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
       return renderJob(props, props.taskManager?.replicas, props.flinkVersion);

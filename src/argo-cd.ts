@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { argumentError } from './props/prop-errors';
 
 /**
  * The Argo CD sync waves of each kind of object.
@@ -56,7 +57,7 @@ export class ArgoCdSyncWaves {
   public static apply(scope: IConstruct, options: SyncWaveOptions = {}): void {
     for (const [option, value] of Object.entries(options)) {
       if (value !== undefined && !Number.isInteger(value)) {
-        throw new Error(`ArgoCdSyncWaves.apply: '${option}' is ${value}; Argo CD sync waves are whole numbers, such as ${Math.round(value)}.`);
+        throw argumentError('ArgoCdSyncWaves.apply', option, `'${option}' is ${value}; Argo CD sync waves are whole numbers, such as ${Math.round(value)}.`);
       }
     }
     const waveOf = (kind: string): number | undefined => {

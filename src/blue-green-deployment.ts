@@ -12,8 +12,8 @@ import {
 import { flinkDuration } from './private/flink/duration';
 import { BLUE_GREEN_ABORT_GRACE_PERIOD, BLUE_GREEN_DELETION_DELAY, BLUE_GREEN_RESCHEDULE_INTERVAL } from './private/options/blue-green-options';
 import { FlinkOption, mainKey } from './private/options/option';
-import { checkedAt } from './props/construct-errors';
 import { checkExposureNames } from './props/name-checks';
+import { checkedAt } from './props/prop-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } from './render/deployment-spec';
 import { renderJob } from './render/job-spec';

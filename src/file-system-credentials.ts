@@ -1,4 +1,5 @@
 import { DATA_KEY, SECRET_NAME } from './private/kubernetes-names';
+import { argumentError } from './props/prop-errors';
 
 /**
  * The keys of a Secret that holds S3 credentials.
@@ -73,7 +74,7 @@ export class FileSystemCredentials {
   public static azureBlobStorageFromSecret(storageAccount: string, secretName: string, key: string = 'AZURE_STORAGE_KEY'): FileSystemCredentials {
     const method = 'FileSystemCredentials.azureBlobStorageFromSecret';
     if (!/^[a-z0-9]{3,24}$/.test(storageAccount)) {
-      throw new Error(`${method}: 'storageAccount' must be an Azure storage account name, 3 to 24 lowercase letters and digits (got ${JSON.stringify(storageAccount)}).`);
+      throw argumentError(method, 'storageAccount', `'storageAccount' must be an Azure storage account name, 3 to 24 lowercase letters and digits (got ${JSON.stringify(storageAccount)}).`);
     }
     checkSecret(method, secretName);
     return new FileSystemCredentials('Azure Blob Storage', [{ name: 'AZURE_STORAGE_KEY', secret: secretName, key: checkKey(method, 'key', key) }], [], [
@@ -137,14 +138,14 @@ const GCS_MOUNT_PATH = '/var/run/secrets/gcs-credentials';
 function checkSecret(method: string, secretName: string): void {
   const problem = SECRET_NAME.problem(secretName);
   if (problem !== undefined) {
-    throw new Error(`${method}: 'secretName' ${problem}.`);
+    throw argumentError(method, 'secretName', `'secretName' ${problem}.`);
   }
 }
 
 function checkKey(method: string, param: string, key: string): string {
   const problem = DATA_KEY.problem(key);
   if (problem !== undefined) {
-    throw new Error(`${method}: '${param}' ${problem}.`);
+    throw argumentError(method, param, `'${param}' ${problem}.`);
   }
   return key;
 }

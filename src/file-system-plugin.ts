@@ -1,3 +1,5 @@
+import { argumentError } from './props/prop-errors';
+
 /**
  * A Flink file system plugin that the official Flink images ship in `/opt/flink/opt`, for state,
  * savepoints, high availability or jars on object storage. A cluster's `fileSystemPlugins`
@@ -33,7 +35,7 @@ export class FileSystemPlugin {
    */
   public static fromJarName(jarName: string): FileSystemPlugin {
     if (!/^flink-[a-z0-9-]+-\d+\.\d+\.\d+(-[A-Za-z0-9.]+)?\.jar$/.test(jarName)) {
-      throw new Error(`FileSystemPlugin.fromJarName: 'jarName' must be a plugin jar of /opt/flink/opt with its Flink version, e.g. 'flink-s3-fs-hadoop-1.20.1.jar' (got '${jarName}').`);
+      throw argumentError('FileSystemPlugin.fromJarName', 'jarName', `'jarName' must be a plugin jar of /opt/flink/opt with its Flink version, e.g. 'flink-s3-fs-hadoop-1.20.1.jar' (got '${jarName}').`);
     }
     return new FileSystemPlugin(jarName.replace(/-\d+\.\d+\.\d+(-[A-Za-z0-9.]+)?\.jar$/, ''), jarName);
   }

@@ -3,12 +3,11 @@ import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-props';
 import { FlinkVersion } from './flink-version';
 import { FlinkJobRbac } from './job-rbac';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { resourceName, resourceNamespace } from './props/names';
+import { checkedAt, propError } from './props/prop-errors';
 import { dedicatedTaskManagerAccount, kubernetesHighAvailabilityIn, taskManagerAccountEntry, taskManagerAccountName } from './render/cluster-identity';
 import { checkClusterProps, clusterConfiguration } from './render/cluster-setup';
-import { ConfigurationBuilder } from './render/configuration-builder';
+import { ADD_FLINK_CONFIGURATION, ConfigurationBuilder, typedPropSource } from './render/configuration-builder';
 import { FlinkTaskManagerRbac } from './task-manager-rbac';
 
 /**
@@ -54,13 +53,13 @@ export abstract class FlinkClusterBase extends Construct {
       const name = resourceName(this, props.metadata, kind);
       const problem = this._nameProblem(name);
       if (problem !== undefined) {
-        throw new PropError(`'metadata.name' ${problem}.`);
+        throw propError('metadata.name', `'metadata.name' ${problem}.`);
       }
       checkClusterProps(props);
       const configuration = clusterConfiguration(props);
       if (dedicatedTaskManagerAccount(props)) {
         const entry = taskManagerAccountEntry(props.flinkVersion, name);
-        configuration.set(entry.key, entry.value, `'${entry.source}'`);
+        configuration.set(entry.key, entry.value, typedPropSource(entry.source));
       }
       return { name, namespace: resourceNamespace(this, props.metadata), configuration };
     });
@@ -97,7 +96,7 @@ export abstract class FlinkClusterBase extends Construct {
    * @param value its value
    */
   public addFlinkConfiguration(key: string, value: string): void {
-    checkedAt(this, () => this.configuration.set(key, value, 'addFlinkConfiguration()'));
+    checkedAt(this, () => this.configuration.set(key, value, ADD_FLINK_CONFIGURATION));
     if (this.taskManagerRbac !== undefined && this.flinkVersion !== undefined && !this.taskManagerRbac.leaderRetrieval
       && kubernetesHighAvailabilityIn(this.configuration.toObject(), this.flinkVersion)) {
       this.taskManagerRbac.allowLeaderRetrieval();

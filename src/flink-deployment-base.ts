@@ -8,9 +8,8 @@ import { FlinkNetworkPolicy, RestrictNetworkOptions } from './network-policy';
 import { FlinkPodMonitor, FlinkPodMonitorOptions } from './pod-monitor';
 import { REST_PORT, WEB_SUBMIT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { checkExposureNames } from './props/name-checks';
+import { checkedAt, entryProp, propError, scopedPropError } from './props/prop-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import { clusterResourceMetadata, renderDeploymentSpec } from './render/deployment-spec';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
@@ -68,7 +67,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     }
     const port = Number(configured);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(`${this.node.path}: flinkConfiguration '${mainKey(REST_PORT)}' must be a port number from 1 to 65535 (got '${configured}').`);
+      throw scopedPropError(this, entryProp('flinkConfiguration', mainKey(REST_PORT)), `flinkConfiguration '${mainKey(REST_PORT)}' must be a port number from 1 to 65535 (got '${configured}').`);
     }
     return port;
   }
@@ -104,7 +103,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
     this.checkSingleExposure('exposeWebUiWithOperatorIngress');
     checkedAt(this, () => {
       if (options.template.trim() === '') {
-        throw new PropError("'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.");
+        throw propError('template', "'template' must not be empty; use e.g. '{{name}}.{{namespace}}.flink.example.com'.");
       }
       checkExposureNames(options);
     });
@@ -121,11 +120,11 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
    */
   public addPodMonitor(options: FlinkPodMonitorOptions = {}): FlinkPodMonitor {
     if (this.podMonitor !== undefined) {
-      throw new Error(`${this.node.path}: addPodMonitor() was already called for '${this.name}'. Scrape it once.`);
+      throw scopedPropError(this, 'addPodMonitor()', `addPodMonitor() was already called for '${this.name}'. Scrape it once.`);
     }
     checkedAt(this, () => {
       if (this.props.metrics?.prometheusPort === undefined) {
-        throw new PropError("addPodMonitor() needs the Prometheus reporter: set 'metrics: { prometheusPort: 9249 }' on the cluster, which configures the reporter and declares the container port the monitor scrapes.");
+        throw propError('addPodMonitor()', "addPodMonitor() needs the Prometheus reporter: set 'metrics: { prometheusPort: 9249 }' on the cluster, which configures the reporter and declares the container port the monitor scrapes.");
       }
     });
     this.podMonitor = new FlinkPodMonitor(this, 'PodMonitor', { ...options, cluster: this, deploymentMode: this.props.mode });
@@ -153,7 +152,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
    */
   public restrictNetwork(options: RestrictNetworkOptions): FlinkNetworkPolicy {
     if (this.networkPolicy !== undefined) {
-      throw new Error(`${this.node.path}: restrictNetwork() was already called for '${this.name}'. Call it once, with every peer.`);
+      throw scopedPropError(this, 'restrictNetwork()', `restrictNetwork() was already called for '${this.name}'. Call it once, with every peer.`);
     }
     this.networkPolicy = new FlinkNetworkPolicy(this, 'NetworkPolicy', { ...options, cluster: this, deploymentMode: this.props.mode });
     return this.networkPolicy;
@@ -174,7 +173,7 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
 
   private checkSingleExposure(method: string): void {
     if (this.webUiExposure !== undefined) {
-      throw new Error(`${this.node.path}: ${method}() cannot be used: the web UI of '${this.name}' is already exposed by ${this.webUiExposure}(). Expose it once.`);
+      throw scopedPropError(this, `${method}()`, `${method}() cannot be used: the web UI of '${this.name}' is already exposed by ${this.webUiExposure}(). Expose it once.`);
     }
     this.webUiExposure = method;
   }

@@ -1,3 +1,5 @@
+import { PropError } from './prop-error';
+
 /**
  * A Flink version, as the operator's `spec.flinkVersion` names it (`v1_17`, `v2_0`, ...).
  *
@@ -35,7 +37,7 @@ export class FlinkVersion {
   public static of(name: string): FlinkVersion {
     const match = /^v(\d+)_(\d+)$/.exec(name);
     if (!match) {
-      throw new Error(`'flinkVersion' must look like 'v<major>_<minor>', e.g. 'v1_20' (got '${name}'). Prefer a constant such as FlinkVersion.V1_20.`);
+      throw PropError._of('FlinkVersion.of(name)', `'flinkVersion' must look like 'v<major>_<minor>', e.g. 'v1_20' (got '${name}'). Prefer a constant such as FlinkVersion.V1_20.`);
     }
     return new FlinkVersion(name, Number(match[1]), Number(match[2]));
   }

@@ -2,6 +2,7 @@ import { FlinkVersion } from './flink-version';
 import { isHierarchicalUri } from './private/flink/uri';
 import { HA_STORAGE_DIRECTORY, HIGH_AVAILABILITY } from './private/options/flink-options';
 import { writtenKey } from './private/options/written-key';
+import { argumentError } from './props/prop-errors';
 
 /**
  * Options of Kubernetes high availability.
@@ -27,7 +28,7 @@ export class HighAvailability {
    */
   public static kubernetes(options: KubernetesHighAvailabilityOptions): HighAvailability {
     if (!isHierarchicalUri(options.storageDirectory ?? '')) {
-      throw new Error(`HighAvailability.kubernetes: 'storageDirectory' must be a URI with a scheme, e.g. 's3://bucket/flink-ha' (got '${options.storageDirectory}').`);
+      throw argumentError('HighAvailability.kubernetes', 'storageDirectory', `'storageDirectory' must be a URI with a scheme, e.g. 's3://bucket/flink-ha' (got '${options.storageDirectory}').`);
     }
     return new HighAvailability(options.storageDirectory);
   }

@@ -1,3 +1,5 @@
+import { argumentError } from './props/prop-errors';
+
 /**
  * How a Gateway API HTTPRoute to the Flink web UI is authenticated.
  *
@@ -45,7 +47,7 @@ export class HttpRouteAuthentication {
   public static attachedPolicy(group: string, kind: string, name: string): HttpRouteAuthentication {
     checkReference('attachedPolicy', group, kind, name);
     if (group === 'security.istio.io' && kind === 'AuthorizationPolicy') {
-      throw new Error('HttpRouteAuthentication.attachedPolicy: an Istio AuthorizationPolicy cannot target an HTTPRoute (only a Gateway, a GatewayClass, '
+      throw argumentError('HttpRouteAuthentication.attachedPolicy', 'kind', 'an Istio AuthorizationPolicy cannot target an HTTPRoute (only a Gateway, a GatewayClass, '
         + 'a Service or a ServiceEntry). Attach it to the Gateway and name that policy, or use a filter or policy of your Gateway implementation that targets the route.');
     }
     return new HttpRouteAuthentication(`${group}/${kind}/${name}`, undefined);
@@ -71,7 +73,7 @@ function checkReference(method: string, group: string, kind: string, name: strin
   ];
   for (const [param, value, pattern, what] of checks) {
     if (typeof value !== 'string' || value.length > 253 || !pattern.test(value)) {
-      throw new Error(`HttpRouteAuthentication.${method}: '${param}' must be ${what} (got '${value}').`);
+      throw argumentError(`HttpRouteAuthentication.${method}`, param, `'${param}' must be ${what} (got '${value}').`);
     }
   }
 }

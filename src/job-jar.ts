@@ -1,4 +1,5 @@
 import { uriScheme } from './private/flink/uri';
+import { argumentError } from './props/prop-errors';
 
 /**
  * Where a Flink job's jar comes from: the `jarURI` of the job spec.
@@ -20,7 +21,7 @@ export class JobJar {
     if (path.startsWith('/')) {
       return new JobJar(`local://${path}`);
     }
-    throw new Error(`JobJar.fromLocal: 'path' must be an absolute path in the image, as '/opt/flink/usrlib/job.jar' or 'local:///opt/flink/usrlib/job.jar' (got '${path}').`);
+    throw argumentError('JobJar.fromLocal', 'path', `'path' must be an absolute path in the image, as '/opt/flink/usrlib/job.jar' or 'local:///opt/flink/usrlib/job.jar' (got '${path}').`);
   }
 
   /**
@@ -35,13 +36,13 @@ export class JobJar {
   public static fromUri(uri: string): JobJar {
     const scheme = uriScheme(uri)?.toLowerCase();
     if (scheme === undefined) {
-      throw new Error(`JobJar.fromUri: 'uri' must be an absolute URI with a scheme, such as 'https://repo1.maven.org/.../job.jar' or 's3://bucket/job.jar' (got '${uri}'). Use JobJar.fromLocal() for a jar inside the image.`);
+      throw argumentError('JobJar.fromUri', 'uri', `'uri' must be an absolute URI with a scheme, such as 'https://repo1.maven.org/.../job.jar' or 's3://bucket/job.jar' (got '${uri}'). Use JobJar.fromLocal() for a jar inside the image.`);
     }
     if (scheme === 'local') {
-      throw new Error(`JobJar.fromUri: 'uri' is a jar inside the image (got '${uri}'). Use JobJar.fromLocal('${uri}').`);
+      throw argumentError('JobJar.fromUri', 'uri', `'uri' is a jar inside the image (got '${uri}'). Use JobJar.fromLocal('${uri}').`);
     }
     if ((scheme === 'http' || scheme === 'https') && httpHost(uri) === undefined) {
-      throw new Error(`JobJar.fromUri: an http(s) 'uri' must be an absolute URL that names a host, such as 'https://repo1.maven.org/.../job.jar' (got '${uri}').`);
+      throw argumentError('JobJar.fromUri', 'uri', `an http(s) 'uri' must be an absolute URL that names a host, such as 'https://repo1.maven.org/.../job.jar' (got '${uri}').`);
     }
     return new JobJar(uri);
   }

@@ -1,8 +1,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkedAt } from './props/construct-errors';
 import { checkedObjectIdentity } from './props/name-checks';
+import { checkedAt, scopedPropError } from './props/prop-errors';
 import { WorkloadIdentity } from './workload-identity';
 
 /**
@@ -72,7 +72,7 @@ export class FlinkJobRbac extends Construct {
     const checked = checkedAt(this, () => checkedObjectIdentity(this, props.metadata, 'service account'));
     this.name = checked.name;
     if (checked.namespace === undefined) {
-      throw new Error(`${this.node.path}: the job RBAC objects need a namespace, because a RoleBinding must name its ServiceAccount's namespace. Set 'metadata.namespace' or the chart's namespace (new Chart(app, 'flink', { namespace: 'flink' })).`);
+      throw scopedPropError(this, 'metadata.namespace', 'the job RBAC objects need a namespace, because a RoleBinding must name its ServiceAccount\'s namespace. Set \'metadata.namespace\' or the chart\'s namespace (new Chart(app, \'flink\', { namespace: \'flink\' })).');
     }
     const namespace = checked.namespace;
     this.namespace = namespace;

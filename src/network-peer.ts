@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { DNS_1123_LABEL, LABEL_VALUE, QUALIFIED_NAME } from './private/kubernetes-names';
+import { argumentError, entryProp } from './props/prop-errors';
 
 /**
  * A port of a NetworkPolicy rule.
@@ -20,7 +21,7 @@ export class NetworkPort {
     checkPort('NetworkPort.tcpRange', 'from', from);
     checkPort('NetworkPort.tcpRange', 'to', to);
     if (to < from) {
-      throw new Error(`NetworkPort.tcpRange: 'to' (${to}) must not be below 'from' (${from}).`);
+      throw argumentError('NetworkPort.tcpRange', 'to', `'to' (${to}) must not be below 'from' (${from}).`);
     }
     return new NetworkPort('TCP', from, to);
   }
@@ -46,7 +47,7 @@ export class NetworkPort {
 export class NetworkPeer {
   /** Every pod of a namespace, by its name (the `kubernetes.io/metadata.name` label Kubernetes sets). */
   public static namespace(name: string): NetworkPeer {
-    checkNamespace('NetworkPeer.namespace', name);
+    checkNamespace('NetworkPeer.namespace', 'name', name);
     return new NetworkPeer({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } }, `namespace '${name}'`);
   }
 
@@ -65,7 +66,7 @@ export class NetworkPeer {
   public static pods(labels: { [key: string]: string }, namespace?: string): NetworkPeer {
     checkLabels('NetworkPeer.pods', labels);
     if (namespace !== undefined) {
-      checkNamespace('NetworkPeer.pods', namespace);
+      checkNamespace('NetworkPeer.pods', 'namespace', namespace);
     }
     return new NetworkPeer({
       podSelector: { matchLabels: { ...labels } },
@@ -80,9 +81,9 @@ export class NetworkPeer {
    * @param except CIDRs within it to leave out
    */
   public static ipBlock(cidr: string, except?: string[]): NetworkPeer {
-    for (const block of [cidr, ...(except ?? [])]) {
+    for (const [index, block] of [cidr, ...(except ?? [])].entries()) {
       if (!/^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/.test(block)) {
-        throw new Error(`NetworkPeer.ipBlock: ${JSON.stringify(block)} must be a CIDR such as '10.0.0.0/16' or 'fd00::/8'.`);
+        throw argumentError('NetworkPeer.ipBlock', index === 0 ? 'cidr' : `except[${index - 1}]`, `${JSON.stringify(block)} must be a CIDR such as '10.0.0.0/16' or 'fd00::/8'.`);
       }
     }
     return new NetworkPeer({ ipBlock: { cidr, except } }, `addresses ${cidr}`);
@@ -108,26 +109,26 @@ export class NetworkPeer {
 
 function checkPort(method: string, param: string, port: number): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`${method}: '${param}' must be a port number from 1 to 65535 (got ${port}).`);
+    throw argumentError(method, param, `'${param}' must be a port number from 1 to 65535 (got ${port}).`);
   }
   return port;
 }
 
-function checkNamespace(method: string, name: string): void {
+function checkNamespace(method: string, param: string, name: string): void {
   const problem = DNS_1123_LABEL.problem(name);
   if (problem !== undefined) {
-    throw new Error(`${method}: the namespace ${problem}.`);
+    throw argumentError(method, param, `the namespace ${problem}.`);
   }
 }
 
 function checkLabels(method: string, labels: { [key: string]: string }): void {
   if (Object.keys(labels).length === 0) {
-    throw new Error(`${method}: 'labels' must hold at least one label (an empty selector would select everything).`);
+    throw argumentError(method, 'labels', '\'labels\' must hold at least one label (an empty selector would select everything).');
   }
   for (const [key, value] of Object.entries(labels)) {
     const problem = QUALIFIED_NAME.problem(key) ?? LABEL_VALUE.problem(value);
     if (problem !== undefined) {
-      throw new Error(`${method}: the label ${JSON.stringify(key)} ${problem}.`);
+      throw argumentError(method, entryProp('labels', key), `the label ${JSON.stringify(key)} ${problem}.`);
     }
   }
 }

@@ -6,10 +6,9 @@ import { NetworkPeer, NetworkPort } from './network-peer';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
 import { PROMETHEUS_PORT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { checkMetadataKeys, checkName } from './props/name-checks';
 import { checkObjectName } from './props/prop-checks';
+import { checkedAt, propError } from './props/prop-errors';
 import { DeploymentMode } from './types';
 
 /**
@@ -141,10 +140,10 @@ export class FlinkNetworkPolicy extends Construct {
       checkMetadataKeys('metadata', props.metadata);
       checkName('operatorNamespace', props.operatorNamespace, NAMESPACE_NAME);
       if (props.metadata?.namespace !== undefined && props.metadata.namespace !== cluster.namespace) {
-        throw new PropError(`'metadata.namespace' must be the cluster's namespace '${cluster.namespace}' (got '${props.metadata.namespace}'): a NetworkPolicy selects pods in its own namespace.`);
+        throw propError('metadata.namespace', `'metadata.namespace' must be the cluster's namespace '${cluster.namespace}' (got '${props.metadata.namespace}'): a NetworkPolicy selects pods in its own namespace.`);
       }
       if (props.metricsFrom !== undefined && cluster.flinkConfiguration[mainKey(PROMETHEUS_PORT)] === undefined) {
-        throw new PropError("'metricsFrom' needs a metrics port: set 'metrics.prometheusPort' on the cluster.");
+        throw propError('metricsFrom', "'metricsFrom' needs a metrics port: set 'metrics.prometheusPort' on the cluster.");
       }
       return name;
     });

@@ -5,8 +5,7 @@ import type * as PrometheusOperator from './imports/monitoring.coreos.com';
 import { onFirstUse } from './private/on-first-use';
 import { PROMETHEUS_FACTORY, PROMETHEUS_PORT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
+import { checkedAt, propError } from './props/prop-errors';
 import { FLINK_METRICS_PORT_NAME } from './render/pod-template';
 import { DeploymentMode } from './types';
 
@@ -68,7 +67,7 @@ function prometheusDuration(prop: string, duration: Duration | undefined): strin
   }
   let ms = duration.toMilliseconds();
   if (!(Number.isSafeInteger(ms) && ms > 0)) {
-    throw new PropError(`'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
+    throw propError(prop, `'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
   }
   let text = '';
   for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]] as const) {
@@ -104,7 +103,7 @@ export class FlinkPodMonitor extends Construct {
     const spec = checkedAt(this, () => {
       const configuration = cluster.flinkConfiguration;
       if (configuration[mainKey(PROMETHEUS_FACTORY)] === undefined || configuration[mainKey(PROMETHEUS_PORT)] === undefined) {
-        throw new PropError(`'cluster' ${cluster.name} has no Prometheus reporter to scrape ('${mainKey(PROMETHEUS_FACTORY)}' and '${mainKey(PROMETHEUS_PORT)}' are not set). Set 'metrics: { prometheusPort: 9249 }' on the cluster.`);
+        throw propError('cluster', `'cluster' ${cluster.name} has no Prometheus reporter to scrape ('${mainKey(PROMETHEUS_FACTORY)}' and '${mainKey(PROMETHEUS_PORT)}' are not set). Set 'metrics: { prometheusPort: 9249 }' on the cluster.`);
       }
       return {
         selector: {

@@ -10,6 +10,21 @@ const PROP_ERROR = Symbol.for('cdk8s-flink.PropError');
  * `error instanceof Error` both hold, so tests and tools can check the type and the prop
  * instead of matching the message. What only the whole app can decide is reported at synth
  * instead, as findings of the validation rules (see `FlinkValidator`).
+ *
+ * `prop` names what is refused as the user wrote it:
+ *
+ * - a prop of a construct, by its path in the props: `taskManager.slots`,
+ *   `checkpointing.interval`, `metadata.name`; an element of a list by its index: `hostnames[2]`;
+ * - an entry of a map prop, by its key, quoted in brackets (Flink keys hold dots):
+ *   `flinkConfiguration['rest.port']`, `metadata.labels['app']`;
+ * - a method of a construct that refuses the call: `addPodMonitor()`, `exposeWebUi()`; or one of
+ *   its arguments: `addFlinkConfiguration(key)`;
+ * - an argument of a value class's factory, or a field of its options, by its name:
+ *   `JobJar.fromUri(uri)`, `RestartStrategy.exponentialDelay(backoffMultiplier)`,
+ *   `FileSystemCredentials.s3FromSecret(keys.accessKeyId)`.
+ *
+ * When props are refused together (one needs another, or they conflict), `prop` is the one the
+ * message is about: the first it names.
  */
 export class PropError {
   /**

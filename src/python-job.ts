@@ -1,4 +1,5 @@
 import { FlinkVersion } from './flink-version';
+import { argumentError, propError } from './props/prop-errors';
 
 /**
  * Options of a PyFlink job.
@@ -52,7 +53,7 @@ export class PythonJob {
    */
   public static fromScript(path: string, options: PythonJobOptions = {}): PythonJob {
     if (!path.startsWith('/') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-      throw new Error(`PythonJob.fromScript: 'path' must be an absolute path in the image or a URI, e.g. '/opt/flink/usrlib/job.py' (got '${path}').`);
+      throw argumentError('PythonJob.fromScript', 'path', `'path' must be an absolute path in the image or a URI, e.g. '/opt/flink/usrlib/job.py' (got '${path}').`);
     }
     return new PythonJob(['-py', path], options);
   }
@@ -63,11 +64,11 @@ export class PythonJob {
    */
   public static fromModule(module: string, options: PythonJobOptions = {}): PythonJob {
     if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) {
-      throw new Error(`PythonJob.fromModule: 'module' must be a dotted Python module name such as 'jobs.word_count' (got '${module}').`);
+      throw argumentError('PythonJob.fromModule', 'module', `'module' must be a dotted Python module name such as 'jobs.word_count' (got '${module}').`);
     }
     if (options.pythonFiles === undefined || options.pythonFiles.length === 0) {
       // PythonDriver refuses -pym without -pyfs ("Option -pym must be used in conjunction with `--pyFiles`").
-      throw new Error(`PythonJob.fromModule: 'pythonFiles' must name the files, folders or archives that hold module '${module}', e.g. ['/opt/flink/usrlib/jobs']: Flink runs a module only from them.`);
+      throw argumentError('PythonJob.fromModule', 'pythonFiles', `'pythonFiles' must name the files, folders or archives that hold module '${module}', e.g. ['/opt/flink/usrlib/jobs']: Flink runs a module only from them.`);
     }
     return new PythonJob(['-pym', module], options);
   }
@@ -93,7 +94,8 @@ export class PythonJob {
       return this.options.flinkPythonJar;
     }
     if (version === undefined) {
-      throw new Error("A PythonJob on a session cluster of unknown Flink version needs 'flinkPythonJar' (the flink-python jar in the image).");
+      // Thrown while a session job renders its spec, which gives it the job's construct path.
+      throw propError('python', "A PythonJob on a session cluster of unknown Flink version needs 'flinkPythonJar' (the flink-python jar in the image).");
     }
     const file = version.isAtLeast(FlinkVersion.V1_16) ? `flink-python-${version.major}.${version.minor}.0.jar` : `flink-python_2.12-${version.major}.${version.minor}.0.jar`;
     return `local:///opt/flink/opt/${file}`;

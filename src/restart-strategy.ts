@@ -4,6 +4,7 @@ import { flinkDuration } from './private/flink/duration';
 import * as F from './private/options/flink-options';
 import { FlinkOption } from './private/options/option';
 import { writtenKey } from './private/options/written-key';
+import { argumentError } from './props/prop-errors';
 
 /**
  * Options of the fixed-delay restart strategy.
@@ -107,10 +108,10 @@ export class RestartStrategy {
   /** Restart with waits that grow exponentially (Flink's default with checkpointing from 1.19). */
   public static exponentialDelay(options: ExponentialDelayRestartOptions = {}): RestartStrategy {
     if (options.backoffMultiplier !== undefined && !(options.backoffMultiplier >= 1)) {
-      throw new Error(`RestartStrategy.exponentialDelay: 'backoffMultiplier' must be at least 1 (got ${options.backoffMultiplier}).`);
+      throw argumentError('RestartStrategy.exponentialDelay', 'backoffMultiplier', `'backoffMultiplier' must be at least 1 (got ${options.backoffMultiplier}).`);
     }
     if (options.jitterFactor !== undefined && !(options.jitterFactor >= 0 && options.jitterFactor <= 1)) {
-      throw new Error(`RestartStrategy.exponentialDelay: 'jitterFactor' must be from 0 to 1 (got ${options.jitterFactor}).`);
+      throw argumentError('RestartStrategy.exponentialDelay', 'jitterFactor', `'jitterFactor' must be from 0 to 1 (got ${options.jitterFactor}).`);
     }
     requireCount('RestartStrategy.exponentialDelay', 'attemptsBeforeResetBackoff', options.attemptsBeforeResetBackoff, 1);
     return new RestartStrategy(RestartStrategyType.EXPONENTIAL_DELAY, [
@@ -156,6 +157,6 @@ export class RestartStrategy {
 
 function requireCount(method: string, name: string, value: number | undefined, min: number): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min)) {
-    throw new Error(`${method}: '${name}' must be a whole number of at least ${min} (got ${value}).`);
+    throw argumentError(method, name, `'${name}' must be a whole number of at least ${min} (got ${value}).`);
   }
 }

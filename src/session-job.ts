@@ -4,12 +4,11 @@ import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkSessionJob as FlinkSessionJobKind, FlinkSessionJobSpec, toJson_FlinkSessionJobSpec } from './imports/flink.apache.org';
 import { FlinkSessionJobOptions } from './job-options';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { checkMetadataKeys, checkName } from './props/name-checks';
 import { nameFromId } from './props/names';
 import { checkNonce, checkObjectName } from './props/prop-checks';
-import { ConfigurationBuilder } from './render/configuration-builder';
+import { checkedAt, entryProp, propError } from './props/prop-errors';
+import { ConfigurationBuilder, FLINK_CONFIGURATION_PROP, typedPropSource } from './render/configuration-builder';
 import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';
 import { jobConfigurationEntries } from './render/typed-configuration';
@@ -103,20 +102,20 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
   const name = nameFromId(id, props.metadata, 'FlinkSessionJob');
   checkObjectName('metadata.name', name);
   if (cluster.clusterType !== FlinkClusterType.SESSION) {
-    throw new PropError(`'cluster' must be a session cluster (got the application cluster '${cluster.name}'): session jobs run only on session clusters.`);
+    throw propError('cluster', `'cluster' must be a session cluster (got the application cluster '${cluster.name}'): session jobs run only on session clusters.`);
   }
   const requested = props.metadata?.namespace;
   checkName('metadata.namespace', requested, NAMESPACE_NAME);
   checkMetadataKeys('metadata', props.metadata);
   if (requested !== undefined && cluster.namespace !== undefined && requested !== cluster.namespace) {
-    throw new PropError(`'metadata.namespace' must be the namespace of session cluster '${cluster.name}' ('${cluster.namespace}'; got '${requested}'): the operator looks the cluster up in the job's namespace.`);
+    throw propError('metadata.namespace', `'metadata.namespace' must be the namespace of session cluster '${cluster.name}' ('${cluster.namespace}'; got '${requested}'): the operator looks the cluster up in the job's namespace.`);
   }
   checkNonce('restartNonce', props.restartNonce);
   const version = cluster.flinkVersion;
   const nonceProblem = props.checkpointTriggerNonce === undefined || version === undefined ? undefined
     : checkpointTriggerProblem(version, { nonce: 'checkpointTriggerNonce', savepointNonce: 'savepointTriggerNonce', cluster: `session cluster '${cluster.name}'` });
   if (nonceProblem !== undefined) {
-    throw new PropError(nonceProblem);
+    throw propError('checkpointTriggerNonce', nonceProblem);
   }
   checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
   const flinkConfiguration = renderFlinkConfiguration(props);
@@ -141,13 +140,14 @@ function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
   if (sessionJobConfigurationReachesFlink(version)) {
     return;
   }
-  const ignored = [
-    ...(props.checkpointing === undefined ? [] : ["'checkpointing'"]),
-    ...(props.restartStrategy === undefined ? [] : ["'restartStrategy'"]),
-    ...ignoredSessionJobKeys(Object.keys(props.flinkConfiguration ?? {}), version).map((key) => `'flinkConfiguration' key '${key}'`),
+  const ignored: Array<{ prop: string; text: string }> = [
+    ...(props.checkpointing === undefined ? [] : [{ prop: 'checkpointing', text: "'checkpointing'" }]),
+    ...(props.restartStrategy === undefined ? [] : [{ prop: 'restartStrategy', text: "'restartStrategy'" }]),
+    ...ignoredSessionJobKeys(Object.keys(props.flinkConfiguration ?? {}), version)
+      .map((key) => ({ prop: entryProp('flinkConfiguration', key), text: `'flinkConfiguration' key '${key}'` })),
   ];
   if (ignored.length > 0) {
-    throw new PropError(ignoredSessionJobSettingsMessage(ignored, props.cluster.name, version!));
+    throw propError(ignored[0].prop, ignoredSessionJobSettingsMessage(ignored.map(({ text }) => text), props.cluster.name, version!));
   }
 }
 
@@ -155,16 +155,16 @@ function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
 function renderFlinkConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
   checkSettingsReachFlink(props);
   const configuration = new ConfigurationBuilder();
-  configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
-  const groups = [props.checkpointing, props.savepoints, props.restartStrategy, props.upgrades, props.health, props.snapshots, props.stateBackend];
-  const typed = [...groups, props.execution].some((group) => group !== undefined);
-  if (typed) {
+  configuration.setAll(props.flinkConfiguration, FLINK_CONFIGURATION_PROP);
+  const groups = ['checkpointing', 'savepoints', 'restartStrategy', 'upgrades', 'health', 'snapshots', 'stateBackend', 'execution'] as const;
+  const typed = groups.filter((group) => props[group] !== undefined);
+  if (typed.length > 0) {
     const version = props.cluster.flinkVersion;
     if (version === undefined) {
-      throw new PropError(`typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
+      throw propError(typed[0], `typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
     }
     for (const entry of jobConfigurationEntries(props, version)) {
-      configuration.set(entry.key, entry.value, `'${entry.source}'`);
+      configuration.set(entry.key, entry.value, typedPropSource(entry.source));
     }
   }
   return configuration.toObject();

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { flinkDuration } from './private/flink/duration';
 import { onFirstUse } from './private/on-first-use';
 import type * as Quartz from './private/quartz/cron-expression';
+import { argumentError } from './props/prop-errors';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const quartz = onFirstUse(() => require('./private/quartz/cron-expression') as typeof Quartz);
@@ -25,7 +26,7 @@ export class Schedule {
   public static every(interval: Duration): Schedule {
     const ms = interval.toMilliseconds();
     if (!(Number.isSafeInteger(ms) && ms > 0)) {
-      throw new Error(`Schedule.every: 'interval' must be a positive whole number of milliseconds (got ${ms} ms). Use e.g. Duration.hours(6).`);
+      throw argumentError('Schedule.every', 'interval', `'interval' must be a positive whole number of milliseconds (got ${ms} ms). Use e.g. Duration.hours(6).`);
     }
     return new Schedule(flinkDuration(interval), `every ${flinkDuration(interval)}`);
   }
@@ -44,7 +45,7 @@ export class Schedule {
     const trimmed = expression.trim();
     const problem = trimmed === '' ? 'it is empty' : quartz().quartzCronError(trimmed);
     if (problem !== undefined) {
-      throw new Error(`Schedule.cron: '${expression}' is not a Quartz cron expression (${problem}). Use 6 or 7 fields with '?' in day-of-month or day-of-week, e.g. '0 0 2 * * ?'.`);
+      throw argumentError('Schedule.cron', 'expression', `'${expression}' is not a Quartz cron expression (${problem}). Use 6 or 7 fields with '?' in day-of-month or day-of-week, e.g. '0 0 2 * * ?'.`);
     }
     return new Schedule(trimmed, `cron '${trimmed}'`);
   }

@@ -4,11 +4,10 @@ import { SavepointFormat } from './checkpointing';
 import { FlinkClusterType, IFlinkCluster } from './cluster';
 import { FlinkStateSnapshot as FlinkStateSnapshotKind, FlinkStateSnapshotSpec, toJson_FlinkStateSnapshotSpec } from './imports/flink.apache.org';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { checkMetadataKeys, checkName } from './props/name-checks';
 import { resourceName, resourceNamespace } from './props/names';
-import { checkObjectName } from './props/prop-checks';
+import { checkObjectName, objectNameProblem } from './props/prop-checks';
+import { argumentError, checkedAt, propError } from './props/prop-errors';
 import { FlinkCustomResource } from './render/custom-resource';
 import type { FlinkSessionJob } from './session-job';
 import { validateAppOnSynth } from './synth/app-validation';
@@ -67,7 +66,7 @@ export class SnapshotType {
    */
   public static existingSavepoint(path: string, disposeOnDelete: boolean = false): SnapshotType {
     if (path.trim() === '') {
-      throw new Error("SnapshotType.existingSavepoint: 'path' must be the savepoint's path, e.g. 's3://bucket/savepoints/savepoint-1a2b3c'.");
+      throw argumentError('SnapshotType.existingSavepoint', 'path', "'path' must be the savepoint's path, e.g. 's3://bucket/savepoints/savepoint-1a2b3c'.");
     }
     return new SnapshotType({ savepoint: { alreadyExists: true, disposeOnDelete, path } }, true);
   }
@@ -105,24 +104,24 @@ export class JobReference {
    */
   public static application(application: IFlinkCluster): JobReference {
     if (application.clusterType !== FlinkClusterType.APPLICATION) {
-      throw new Error(`JobReference.application: '${application.name}' is a session cluster, which has no job of its own; reference its FlinkSessionJob with JobReference.sessionJob(...).`);
+      throw argumentError('JobReference.application', 'application', `'${application.name}' is a session cluster, which has no job of its own; reference its FlinkSessionJob with JobReference.sessionJob(...).`);
     }
-    return new JobReference(JobKind.FLINK_DEPLOYMENT, application.name, application.namespace);
+    return new JobReference(JobKind.FLINK_DEPLOYMENT, referenceName('application', 'application', application.name), application.namespace);
   }
 
   /** A session job defined in this app. */
   public static sessionJob(job: FlinkSessionJob): JobReference {
-    return new JobReference(JobKind.FLINK_SESSION_JOB, job.name, job.namespace);
+    return new JobReference(JobKind.FLINK_SESSION_JOB, referenceName('sessionJob', 'job', job.name), job.namespace);
   }
 
   /** An application cluster's FlinkDeployment defined elsewhere, by name. */
   public static deploymentName(name: string): JobReference {
-    return new JobReference(JobKind.FLINK_DEPLOYMENT, name, undefined);
+    return new JobReference(JobKind.FLINK_DEPLOYMENT, referenceName('deploymentName', 'name', name), undefined);
   }
 
   /** A FlinkSessionJob defined elsewhere, by name. */
   public static sessionJobName(name: string): JobReference {
-    return new JobReference(JobKind.FLINK_SESSION_JOB, name, undefined);
+    return new JobReference(JobKind.FLINK_SESSION_JOB, referenceName('sessionJobName', 'name', name), undefined);
   }
 
   private constructor(
@@ -132,9 +131,16 @@ export class JobReference {
     public readonly name: string,
     /** Its namespace, when known: the snapshot must live in the same one. */
     public readonly namespace?: string,
-  ) {
-    checkedAt(() => 'JobReference', () => checkObjectName('job reference name', name));
+  ) {}
+}
+
+/** The name a factory of JobReference was given, checked as an object name. */
+function referenceName(factory: string, param: string, name: string): string {
+  const problem = objectNameProblem('job reference name', name);
+  if (problem !== undefined) {
+    throw argumentError(`JobReference.${factory}`, param, problem);
   }
+  return name;
 }
 
 /**
@@ -202,17 +208,17 @@ function snapshotSpec(scope: Construct, props: FlinkStateSnapshotProps): { name:
   const name = resourceName(scope, props.metadata, 'FlinkStateSnapshot');
   checkObjectName('metadata.name', name);
   if (props.job === undefined && !props.snapshot.recordsExistingSavepoint) {
-    throw new PropError("'job' must name the job to snapshot (JobReference.application(...), .sessionJob(...), .deploymentName(...) or .sessionJobName(...)); only SnapshotType.existingSavepoint() may omit it.");
+    throw propError('job', "'job' must name the job to snapshot (JobReference.application(...), .sessionJob(...), .deploymentName(...) or .sessionJobName(...)); only SnapshotType.existingSavepoint() may omit it.");
   }
   if (props.backoffLimit !== undefined && (!Number.isInteger(props.backoffLimit) || props.backoffLimit < -1)) {
-    throw new PropError(`'backoffLimit' must be a whole number of at least -1 (-1 retries forever; got ${props.backoffLimit}).`);
+    throw propError('backoffLimit', `'backoffLimit' must be a whole number of at least -1 (-1 retries forever; got ${props.backoffLimit}).`);
   }
   const requested = props.metadata?.namespace;
   checkName('metadata.namespace', requested, NAMESPACE_NAME);
   checkMetadataKeys('metadata', props.metadata);
   const jobNamespace = props.job?.namespace;
   if (requested !== undefined && jobNamespace !== undefined && requested !== jobNamespace) {
-    throw new PropError(`'metadata.namespace' must be the namespace of ${props.job!.kind} '${props.job!.name}' ('${jobNamespace}'; got '${requested}'): a job reference has no namespace of its own.`);
+    throw propError('metadata.namespace', `'metadata.namespace' must be the namespace of ${props.job!.kind} '${props.job!.name}' ('${jobNamespace}'; got '${requested}'): a job reference has no namespace of its own.`);
   }
   return {
     name,

@@ -1,8 +1,8 @@
 import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkedAt } from './props/construct-errors';
 import { checkedObjectIdentity } from './props/name-checks';
+import { checkedAt, scopedPropError } from './props/prop-errors';
 import { WorkloadIdentity } from './workload-identity';
 
 /**
@@ -66,7 +66,7 @@ export class FlinkTaskManagerRbac extends Construct {
     super(scope, id);
     const checked = checkedAt(this, () => checkedObjectIdentity(this, props.metadata, 'service account'));
     if (checked.namespace === undefined) {
-      throw new Error(`${this.node.path}: the TaskManager ServiceAccount needs a namespace. Set 'metadata.namespace' or the chart's namespace.`);
+      throw scopedPropError(this, 'metadata.namespace', 'the TaskManager ServiceAccount needs a namespace. Set \'metadata.namespace\' or the chart\'s namespace.');
     }
     this.name = checked.name;
     this.namespace = checked.namespace;

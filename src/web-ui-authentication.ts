@@ -1,6 +1,7 @@
 import { AwsLoadBalancerCognitoOptions, AwsLoadBalancerOidcOptions } from './aws-load-balancer-authentication';
 import { IngressController } from './ingress-controller';
 import { hasControlCharacter, NAMESPACE_NAME, quoted, SECRET_NAME } from './private/kubernetes-names';
+import { argumentError } from './props/prop-errors';
 import { BACKEND_CONFIG_ANNOTATION } from './validation/web-ui/backend-config';
 import { ALB, annotationMethods, HAPROXY_INGRESS, HAPROXY_TECH, httpUrlProblem, NGINX, TRAEFIK_MIDDLEWARES } from './validation/web-ui/ingress-annotations';
 
@@ -32,7 +33,7 @@ export class WebUiAuthentication {
     requireText('basicAuth', 'secretName', secretName);
     requireSecretName('basicAuth', 'secretName', secretName);
     requireNoControlCharacters('basicAuth', 'realm', realm);
-    return WebUiAuthentication.checked('basicAuth', IngressController.INGRESS_NGINX, {
+    return WebUiAuthentication.checked('basicAuth', 'secretName', IngressController.INGRESS_NGINX, {
       [`${NGINX}/auth-type`]: 'basic',
       [`${NGINX}/auth-secret`]: secretName,
       [`${NGINX}/auth-realm`]: realm,
@@ -53,7 +54,7 @@ export class WebUiAuthentication {
     if (signInUrl !== undefined) {
       requireUrl('externalAuth', 'signInUrl', signInUrl);
     }
-    return WebUiAuthentication.checked('externalAuth', IngressController.INGRESS_NGINX, {
+    return WebUiAuthentication.checked('externalAuth', 'authUrl', IngressController.INGRESS_NGINX, {
       [`${NGINX}/auth-url`]: authUrl,
       ...(signInUrl === undefined ? {} : { [`${NGINX}/auth-signin`]: signInUrl }),
     });
@@ -69,10 +70,10 @@ export class WebUiAuthentication {
     requireText('clientCertificate', 'caSecretName', caSecretName);
     const [namespace, name] = caSecretName.includes('/') ? caSecretName.split('/', 2) : [undefined, caSecretName];
     if (namespace !== undefined && NAMESPACE_NAME.problem(namespace) !== undefined) {
-      throw new Error(`WebUiAuthentication.clientCertificate: the namespace of 'caSecretName' ${NAMESPACE_NAME.problem(namespace)}.`);
+      throw argumentError('WebUiAuthentication.clientCertificate', 'caSecretName', `the namespace of 'caSecretName' ${NAMESPACE_NAME.problem(namespace)}.`);
     }
     requireSecretName('clientCertificate', 'caSecretName', name);
-    return WebUiAuthentication.checked('clientCertificate', IngressController.INGRESS_NGINX, {
+    return WebUiAuthentication.checked('clientCertificate', 'caSecretName', IngressController.INGRESS_NGINX, {
       [`${NGINX}/auth-tls-secret`]: caSecretName,
       [`${NGINX}/auth-tls-verify-client`]: 'on',
     });
@@ -86,7 +87,7 @@ export class WebUiAuthentication {
    * @see https://doc.traefik.io/traefik/routing/providers/kubernetes-ingress/
    */
   public static traefikMiddlewares(middlewares: string[]): WebUiAuthentication {
-    return WebUiAuthentication.checked('traefikMiddlewares', IngressController.TRAEFIK, { [TRAEFIK_MIDDLEWARES]: middlewares.join(',') });
+    return WebUiAuthentication.checked('traefikMiddlewares', 'middlewares', IngressController.TRAEFIK, { [TRAEFIK_MIDDLEWARES]: middlewares.join(',') });
   }
 
   /**
@@ -98,7 +99,7 @@ export class WebUiAuthentication {
    */
   public static haproxyBasicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
     requireText('haproxyBasicAuth', 'secretName', secretName);
-    return WebUiAuthentication.checked('haproxyBasicAuth', IngressController.HAPROXY_TECH, {
+    return WebUiAuthentication.checked('haproxyBasicAuth', 'secretName', IngressController.HAPROXY_TECH, {
       [`${HAPROXY_TECH}/auth-type`]: 'basic-auth',
       [`${HAPROXY_TECH}/auth-secret`]: secretName,
       [`${HAPROXY_TECH}/auth-realm`]: realm,
@@ -113,7 +114,7 @@ export class WebUiAuthentication {
    */
   public static haproxyIngressBasicAuth(secretName: string, realm: string = 'Flink Web UI'): WebUiAuthentication {
     requireText('haproxyIngressBasicAuth', 'secretName', secretName);
-    return WebUiAuthentication.checked('haproxyIngressBasicAuth', IngressController.HAPROXY_INGRESS, {
+    return WebUiAuthentication.checked('haproxyIngressBasicAuth', 'secretName', IngressController.HAPROXY_INGRESS, {
       [`${HAPROXY_INGRESS}/auth-type`]: 'basic',
       [`${HAPROXY_INGRESS}/auth-secret`]: secretName,
       [`${HAPROXY_INGRESS}/auth-realm`]: realm,
@@ -131,7 +132,7 @@ export class WebUiAuthentication {
     }
     requireText('awsLoadBalancerOidc', 'secretName', options.secretName);
     const { scope, ...provider } = options;
-    return WebUiAuthentication.checked('awsLoadBalancerOidc', IngressController.AWS_ALB, albAnnotations('oidc', provider, scope));
+    return WebUiAuthentication.checked('awsLoadBalancerOidc', 'options', IngressController.AWS_ALB, albAnnotations('oidc', provider, scope));
   }
 
   /**
@@ -144,7 +145,7 @@ export class WebUiAuthentication {
       requireText('awsLoadBalancerCognito', field, options[field]);
     }
     const provider = { userPoolARN: options.userPoolArn, userPoolClientID: options.userPoolClientId, userPoolDomain: options.userPoolDomain };
-    return WebUiAuthentication.checked('awsLoadBalancerCognito', IngressController.AWS_ALB, albAnnotations('cognito', provider, options.scope));
+    return WebUiAuthentication.checked('awsLoadBalancerCognito', 'options', IngressController.AWS_ALB, albAnnotations('cognito', provider, options.scope));
   }
 
   /**
@@ -173,24 +174,28 @@ export class WebUiAuthentication {
    */
   public static fromAnnotations(controller: IngressController, annotations: { [key: string]: string }): WebUiAuthentication {
     if (controller === IngressController.GKE) {
-      throw new Error("WebUiAuthentication.fromAnnotations: GKE authenticates through Identity-Aware Proxy on the backend Service, not through Ingress annotations: use 'WebUiAuthentication.gkeIdentityAwareProxy(<BackendConfig>)'.");
+      throw argumentError('WebUiAuthentication.fromAnnotations', 'controller', "GKE authenticates through Identity-Aware Proxy on the backend Service, not through Ingress annotations: use 'WebUiAuthentication.gkeIdentityAwareProxy(<BackendConfig>)'.");
     }
-    return WebUiAuthentication.checked('fromAnnotations', controller, { ...annotations });
+    return WebUiAuthentication.checked('fromAnnotations', 'annotations', controller, { ...annotations });
   }
 
-  /** The annotations must turn on an authentication of `controller`, with no problem. */
-  private static checked(method: string, controller: IngressController, annotations: { [key: string]: string }): WebUiAuthentication {
+  /**
+   * The annotations must turn on an authentication of `controller`, with no problem.
+   *
+   * @param param the factory's argument the annotations come from, for the error
+   */
+  private static checked(method: string, param: string, controller: IngressController, annotations: { [key: string]: string }): WebUiAuthentication {
     const methods = annotationMethods(annotations);
     const problem = methods.find((found) => found.problem !== undefined);
     if (problem !== undefined) {
-      throw new Error(`WebUiAuthentication.${method}: ${problem.problem}. Fix the value, or use one of the factories of ${problem.controller}.`);
+      throw argumentError(`WebUiAuthentication.${method}`, param, `${problem.problem}. Fix the value, or use one of the factories of ${problem.controller}.`);
     }
     const foreign = methods.find((found) => found.controller !== controller);
     if (foreign !== undefined) {
-      throw new Error(`WebUiAuthentication.${method}: '${foreign.annotation}' is an annotation of ${foreign.controller}, not of ${controller}, which ignores it.`);
+      throw argumentError(`WebUiAuthentication.${method}`, param, `'${foreign.annotation}' is an annotation of ${foreign.controller}, not of ${controller}, which ignores it.`);
     }
     if (methods.length === 0) {
-      throw new Error(`WebUiAuthentication.${method}: the annotations must turn on an authentication of ${controller} that cdk8s-flink recognises (got ${JSON.stringify(Object.keys(annotations))}); docs/web-ui.md lists them.`);
+      throw argumentError(`WebUiAuthentication.${method}`, param, `the annotations must turn on an authentication of ${controller} that cdk8s-flink recognises (got ${JSON.stringify(Object.keys(annotations))}); docs/web-ui.md lists them.`);
     }
     return new WebUiAuthentication(controller, annotations, undefined);
   }
@@ -220,7 +225,7 @@ function albAnnotations(type: string, provider: object, scope: string | undefine
 
 function requireText(method: string, param: string, value: string): void {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`WebUiAuthentication.${method}: '${param}' must not be empty.`);
+    throw argumentError(`WebUiAuthentication.${method}`, param, `'${param}' must not be empty.`);
   }
 }
 
@@ -228,7 +233,7 @@ function requireUrl(method: string, param: string, value: string): void {
   requireText(method, param, value);
   const problem = httpUrlProblem(value);
   if (problem !== undefined) {
-    throw new Error(`WebUiAuthentication.${method}: '${param}' must be an absolute http or https URL such as 'https://oauth2.example.com/oauth2/auth': ${problem}.`);
+    throw argumentError(`WebUiAuthentication.${method}`, param, `'${param}' must be an absolute http or https URL such as 'https://oauth2.example.com/oauth2/auth': ${problem}.`);
   }
 }
 
@@ -236,14 +241,14 @@ function requireUrl(method: string, param: string, value: string): void {
 function requireSecretName(method: string, param: string, value: string): void {
   const problem = SECRET_NAME.problem(value);
   if (problem !== undefined) {
-    throw new Error(`WebUiAuthentication.${method}: '${param}' ${problem}. Use the name of the Secret, e.g. 'flink-web-ui-auth'.`);
+    throw argumentError(`WebUiAuthentication.${method}`, param, `'${param}' ${problem}. Use the name of the Secret, e.g. 'flink-web-ui-auth'.`);
   }
 }
 
 /** Throws when a text that lands in an annotation (and from there in the controller's configuration) holds a control character. */
 function requireNoControlCharacters(method: string, param: string, value: string | undefined): void {
   if (value !== undefined && hasControlCharacter(value)) {
-    throw new Error(`WebUiAuthentication.${method}: '${param}' must not contain control characters such as a newline (got ${quoted(value)}).`);
+    throw argumentError(`WebUiAuthentication.${method}`, param, `'${param}' must not contain control characters such as a newline (got ${quoted(value)}).`);
   }
 }
 

@@ -5,9 +5,8 @@ import { FlinkAnnotations } from './constants';
 import { HttpRouteAuthentication } from './http-route-authentication';
 import type * as GatewayApi from './imports/gateway.networking.k8s.io';
 import { onFirstUse } from './private/on-first-use';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { checkObjectName } from './props/prop-checks';
+import { checkedAt, propError } from './props/prop-errors';
 import { normalizePathPrefix } from './render/url-path';
 import { validateAppOnSynth } from './synth/app-validation';
 
@@ -120,13 +119,13 @@ export class FlinkWebUiHttpRoute extends Construct {
       const name = props.metadata?.name ?? `${props.cluster.name}-web-ui`;
       checkObjectName('metadata.name', name);
       if (props.metadata?.namespace !== undefined && props.metadata.namespace !== props.cluster.namespace) {
-        throw new PropError(`'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): a route to a Service in another namespace needs a ReferenceGrant.`);
+        throw propError('metadata.namespace', `'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): a route to a Service in another namespace needs a ReferenceGrant.`);
       }
       checkPattern('gatewayName', props.gatewayName, DNS_NAME, "a lowercase DNS name such as 'shared-gateway'");
       checkPattern('gatewayNamespace', props.gatewayNamespace, LABEL, "a namespace name such as 'gateway-system'");
       checkPattern('sectionName', props.sectionName, DNS_NAME, "a listener name such as 'https'");
       if ((props.hostnames ?? []).length > 16) {
-        throw new PropError(`'hostnames' may hold at most 16 names (got ${props.hostnames!.length}).`);
+        throw propError('hostnames', `'hostnames' may hold at most 16 names (got ${props.hostnames!.length}).`);
       }
       (props.hostnames ?? []).forEach((host, index) => {
         const what = "a lowercase host name such as 'flink.example.com', not an IP address";
@@ -185,6 +184,6 @@ export class FlinkWebUiHttpRoute extends Construct {
 
 function checkPattern(prop: string, value: string | undefined, pattern: RegExp, what: string): void {
   if (value !== undefined && (value.length > 253 || !pattern.test(value))) {
-    throw new PropError(`'${prop}' must be ${what} (got '${value}').`);
+    throw propError(prop, `'${prop}' must be ${what} (got '${value}').`);
   }
 }

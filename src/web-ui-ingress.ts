@@ -4,10 +4,9 @@ import { Construct } from 'constructs';
 import { IFlinkCluster } from './cluster';
 import { FlinkAnnotations } from './constants';
 import { IngressController } from './ingress-controller';
-import { PropError } from './private/prop-error';
-import { checkedAt } from './props/construct-errors';
 import { checkExposureNames, checkMetadataKeys } from './props/name-checks';
 import { checkObjectName } from './props/prop-checks';
+import { checkedAt, propError } from './props/prop-errors';
 import { escapeRegex, normalizePathPrefix } from './render/url-path';
 import { validateAppOnSynth } from './synth/app-validation';
 import { wellKnownController } from './validation/web-ui/ingress-classes';
@@ -119,13 +118,13 @@ export class FlinkWebUiIngress extends Construct {
       checkExposureNames(props);
       checkMetadataKeys('metadata', props.metadata);
       if (props.metadata?.namespace !== undefined && props.metadata.namespace !== props.cluster.namespace) {
-        throw new PropError(`'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): an Ingress can only route to a Service in its own namespace.`);
+        throw propError('metadata.namespace', `'metadata.namespace' must be the cluster's namespace '${props.cluster.namespace}' (got '${props.metadata.namespace}'): an Ingress can only route to a Service in its own namespace.`);
       }
       if (props.host !== undefined && !HOST.test(props.host)) {
-        throw new PropError(`'host' must be a lowercase DNS name such as 'flink.example.com' (got '${props.host}').`);
+        throw propError('host', `'host' must be a lowercase DNS name such as 'flink.example.com' (got '${props.host}').`);
       }
       if (props.tlsSecretName !== undefined && props.host === undefined) {
-        throw new PropError("'tlsSecretName' needs 'host': a TLS certificate is issued for a host name. Set 'host', e.g. 'flink.example.com'.");
+        throw propError('tlsSecretName', "'tlsSecretName' needs 'host': a TLS certificate is issued for a host name. Set 'host', e.g. 'flink.example.com'.");
       }
       const path = normalizePathPrefix('path', props.path);
       if (path !== '/') {
@@ -223,13 +222,13 @@ function checkPathPrefixController(props: ExposeWebUiOptions, path: string): voi
   const controller = props.ingressController ?? (props.ingressClassName === undefined ? undefined : wellKnownController(props.ingressClassName));
   const other = 'for another controller, use exposeWebUiWithGateway(), whose HTTPRoute rewrites the prefix portably, or serve the UI at \'/\'';
   if (props.ingressClassName === undefined) {
-    throw new PropError(`'path' '${path}' is rewritten with ingress-nginx annotations, which other controllers ignore: set 'ingressClassName' to an ingress-nginx class (e.g. 'nginx'); ${other}.`);
+    throw propError('path', `'path' '${path}' is rewritten with ingress-nginx annotations, which other controllers ignore: set 'ingressClassName' to an ingress-nginx class (e.g. 'nginx'); ${other}.`);
   }
   if (controller !== IngressController.INGRESS_NGINX) {
     const served = controller === undefined ? `cannot tell which controller serves class '${props.ingressClassName}' (set 'ingressController' if it is ingress-nginx)` : `class '${props.ingressClassName}' is served by ${controller}`;
-    throw new PropError(`'path' '${path}' is rewritten with ingress-nginx annotations, but ${served}; ${other}.`);
+    throw propError('path', `'path' '${path}' is rewritten with ingress-nginx annotations, but ${served}; ${other}.`);
   }
   if (props.host === undefined) {
-    throw new PropError(`'path' '${path}' needs 'host': the bare prefix is redirected to the absolute URL of the prefix with a trailing slash. Set 'host', e.g. 'flink.example.com'.`);
+    throw propError('path', `'path' '${path}' needs 'host': the bare prefix is redirected to the absolute URL of the prefix with a trailing slash. Set 'host', e.g. 'flink.example.com'.`);
   }
 }

@@ -1,5 +1,6 @@
 import { S3A_CREDENTIALS_PROVIDER } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
+import { argumentError } from './props/prop-errors';
 
 /**
  * The cloud identity Flink's pods use to reach state storage, without keys: the cloud's
@@ -25,7 +26,7 @@ export class WorkloadIdentity {
    */
   public static awsIamRole(roleArn: string): WorkloadIdentity {
     if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(roleArn)) {
-      throw new Error(`WorkloadIdentity.awsIamRole: 'roleArn' must be an IAM role ARN such as 'arn:aws:iam::123456789012:role/flink' (got ${JSON.stringify(roleArn)}).`);
+      throw argumentError('WorkloadIdentity.awsIamRole', 'roleArn', `'roleArn' must be an IAM role ARN such as 'arn:aws:iam::123456789012:role/flink' (got ${JSON.stringify(roleArn)}).`);
     }
     return new WorkloadIdentity({ 'eks.amazonaws.com/role-arn': roleArn }, {},
       [[mainKey(S3A_CREDENTIALS_PROVIDER), 'com.amazonaws.auth.WebIdentityTokenCredentialsProvider']]);
@@ -41,7 +42,7 @@ export class WorkloadIdentity {
    */
   public static gcpServiceAccount(email: string): WorkloadIdentity {
     if (!/^[a-z0-9][a-z0-9.-]*@[a-z0-9][a-z0-9.-]*\.gserviceaccount\.com$/.test(email)) {
-      throw new Error(`WorkloadIdentity.gcpServiceAccount: 'email' must be a Google service account such as 'flink@my-project.iam.gserviceaccount.com' (got ${JSON.stringify(email)}).`);
+      throw argumentError('WorkloadIdentity.gcpServiceAccount', 'email', `'email' must be a Google service account such as 'flink@my-project.iam.gserviceaccount.com' (got ${JSON.stringify(email)}).`);
     }
     return new WorkloadIdentity({ 'iam.gke.io/gcp-service-account': email }, {}, []);
   }
@@ -61,7 +62,7 @@ export class WorkloadIdentity {
     const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
     for (const [param, value] of [['clientId', clientId], ['tenantId', tenantId]] as const) {
       if (value !== undefined && !guid.test(value)) {
-        throw new Error(`WorkloadIdentity.azureClientId: '${param}' must be a GUID such as '00000000-0000-0000-0000-000000000000' (got ${JSON.stringify(value)}).`);
+        throw argumentError('WorkloadIdentity.azureClientId', param, `'${param}' must be a GUID such as '00000000-0000-0000-0000-000000000000' (got ${JSON.stringify(value)}).`);
       }
     }
     return new WorkloadIdentity({

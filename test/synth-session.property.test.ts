@@ -12,7 +12,7 @@
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
-import { FlinkSessionCluster, FlinkVersion, JobJar, UpgradeMode, WebUiAuthentication } from '../src';
+import { FlinkSessionCluster, FlinkVersion, JobJar, PropError, UpgradeMode, WebUiAuthentication } from '../src';
 
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
 const RUNS = Math.max(1_000, Number(process.env.FC_RUNS ?? 1_000));
@@ -79,8 +79,8 @@ class World {
     try {
       this.apply(step);
     } catch (error) {
-      // A refusal is part of the steps; a bug in the test (or the library) is not.
-      if (!(error instanceof Error) || error instanceof TypeError || error instanceof ReferenceError) {
+      // A refusal (a PropError) is part of the steps; any other error is a bug of the test or the library.
+      if (!PropError.isPropError(error)) {
         throw error;
       }
     }

@@ -7,10 +7,10 @@ import { ApiObjectMetadata } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { resourceName, resourceNamespace } from './names';
 import { checkObjectName } from './prop-checks';
+import { entryProp, propError } from './prop-errors';
 import {
   INGRESS_CLASS_NAME, KubernetesNameRule, LABEL_VALUE, QUALIFIED_NAME, quoted, SECRET_NAME, hasControlCharacter,
 } from '../private/kubernetes-names';
-import { PropError } from '../private/prop-error';
 
 /** Throws unless `value` is undefined or follows `rule`. */
 export function checkName(prop: string, value: string | undefined, rule: KubernetesNameRule): void {
@@ -19,7 +19,7 @@ export function checkName(prop: string, value: string | undefined, rule: Kuberne
   }
   const problem = rule.problem(value);
   if (problem !== undefined) {
-    throw new PropError(`'${prop}' ${problem}.`);
+    throw propError(prop, `'${prop}' ${problem}.`);
   }
 }
 
@@ -28,11 +28,11 @@ export function checkLabels(prop: string, labels: { readonly [key: string]: stri
   for (const [key, value] of Object.entries(labels ?? {})) {
     const keyProblem = QUALIFIED_NAME.problem(key);
     if (keyProblem !== undefined) {
-      throw new PropError(`'${prop}' key ${quoted(key)} ${keyProblem}.`);
+      throw propError(entryProp(prop, key), `'${prop}' key ${quoted(key)} ${keyProblem}.`);
     }
     const valueProblem = LABEL_VALUE.problem(value);
     if (valueProblem !== undefined) {
-      throw new PropError(`'${prop}' value of ${quoted(key)} ${valueProblem}.`);
+      throw propError(entryProp(prop, key), `'${prop}' value of ${quoted(key)} ${valueProblem}.`);
     }
   }
 }
@@ -42,10 +42,10 @@ export function checkAnnotations(prop: string, annotations: { readonly [key: str
   for (const [key, value] of Object.entries(annotations ?? {})) {
     const keyProblem = QUALIFIED_NAME.problem(key);
     if (keyProblem !== undefined) {
-      throw new PropError(`'${prop}' key ${quoted(key)} ${keyProblem}.`);
+      throw propError(entryProp(prop, key), `'${prop}' key ${quoted(key)} ${keyProblem}.`);
     }
     if (typeof value !== 'string') {
-      throw new PropError(`'${prop}' value of ${quoted(key)} must be a string (got ${quoted(value)}).`);
+      throw propError(entryProp(prop, key), `'${prop}' value of ${quoted(key)} must be a string (got ${quoted(value)}).`);
     }
   }
 }
@@ -86,7 +86,7 @@ export function checkExposureNames(options: ExposureNames, prefix: string = ''):
 /** Throws when a free text (a realm, a URL) holds a control character, which would break the header or line it lands in. */
 export function checkNoControlCharacters(prop: string, value: string | undefined): void {
   if (value !== undefined && hasControlCharacter(value)) {
-    throw new PropError(`'${prop}' must not contain control characters such as a newline (got ${quoted(value)}).`);
+    throw propError(prop, `'${prop}' must not contain control characters such as a newline (got ${quoted(value)}).`);
   }
 }
 

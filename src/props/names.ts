@@ -1,7 +1,7 @@
 import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { propError } from './prop-errors';
 import { NAMESPACE_NAME } from '../private/kubernetes-names';
-import { PropError } from '../private/prop-error';
 
 /**
  * The name of a resource: `metadata.name` when given, otherwise the construct's own id turned
@@ -29,7 +29,7 @@ export function nameFromId(id: string, metadata: ApiObjectMetadata | undefined, 
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   if (!/^[a-z]/.test(derived)) {
-    throw new PropError(`cannot derive a ${what} name from the construct id '${id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
+    throw propError('metadata.name', `cannot derive a ${what} name from the construct id '${id}'. Set 'metadata.name' to a lowercase DNS name such as 'my-flink-cluster'.`);
   }
   return derived;
 }
@@ -42,14 +42,14 @@ export function resourceNamespace(scope: IConstruct, metadata: ApiObjectMetadata
   if (metadata?.namespace !== undefined) {
     const problem = NAMESPACE_NAME.problem(metadata.namespace);
     if (problem !== undefined) {
-      throw new PropError(`'metadata.namespace' ${problem}.`);
+      throw propError('metadata.namespace', `'metadata.namespace' ${problem}.`);
     }
     return metadata.namespace;
   }
   const namespace = Chart.of(scope).namespace;
   const problem = namespace === undefined ? undefined : NAMESPACE_NAME.problem(namespace);
   if (problem !== undefined) {
-    throw new PropError(`the chart's namespace ${problem}. Fix the 'namespace' of chart '${Chart.of(scope).node.path}'.`);
+    throw propError('metadata.namespace', `the chart's namespace ${problem}. Fix the 'namespace' of chart '${Chart.of(scope).node.path}'.`);
   }
   return namespace;
 }

@@ -3,8 +3,8 @@
  * messages that name the prop, echo the value and say the fix.
  */
 import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { propError } from './prop-errors';
 import { DNS_1123_SUBDOMAIN } from '../private/kubernetes-names';
-import { PropError } from '../private/prop-error';
 
 /** Throws unless `value` is undefined or a whole number >= `min`. */
 export function checkWholeNumber(prop: string, value: number | undefined, min: number): void {
@@ -12,7 +12,7 @@ export function checkWholeNumber(prop: string, value: number | undefined, min: n
     return;
   }
   if (!Number.isInteger(value) || value < min) {
-    throw new PropError(`'${prop}' must be a whole number of at least ${min} (got ${value}).`);
+    throw propError(prop, `'${prop}' must be a whole number of at least ${min} (got ${value}).`);
   }
 }
 
@@ -22,7 +22,7 @@ export function checkPositiveNumber(prop: string, value: number | undefined): vo
     return;
   }
   if (!Number.isFinite(value) || value <= 0) {
-    throw new PropError(`'${prop}' must be a number greater than 0 (got ${value}).`);
+    throw propError(prop, `'${prop}' must be a number greater than 0 (got ${value}).`);
   }
 }
 
@@ -37,7 +37,7 @@ export function flinkMemoryString(prop: string, size: Size | undefined): string 
   }
   const bytes = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
   if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new PropError(`'${prop}' must be a positive whole number of bytes (got ${bytes} bytes). Use e.g. Size.mebibytes(2048).`);
+    throw propError(prop, `'${prop}' must be a positive whole number of bytes (got ${bytes} bytes). Use e.g. Size.mebibytes(2048).`);
   }
   const mebibytes = bytes / (1024 * 1024);
   return Number.isInteger(mebibytes) ? `${mebibytes}m` : `${bytes}`;
@@ -45,14 +45,21 @@ export function flinkMemoryString(prop: string, size: Size | undefined): string 
 
 /** Throws unless `name` is a valid Kubernetes object name (DNS-1123 subdomain, at most 253 characters). */
 export function checkObjectName(prop: string, name: string): void {
-  if (DNS_1123_SUBDOMAIN.problem(name) !== undefined) {
-    throw new PropError(`'${prop}' must be a lowercase DNS name (letters, digits, '-' and '.', at most 253 characters; got '${name}').`);
+  const problem = objectNameProblem(prop, name);
+  if (problem !== undefined) {
+    throw propError(prop, problem);
   }
+}
+
+/** What is wrong with `name` as a Kubernetes object name, as `'<prop>' must be ...`, or undefined. */
+export function objectNameProblem(prop: string, name: string): string | undefined {
+  return DNS_1123_SUBDOMAIN.problem(name) === undefined ? undefined
+    : `'${prop}' must be a lowercase DNS name (letters, digits, '-' and '.', at most 253 characters; got '${name}').`;
 }
 
 /** Throws unless a nonce (a number that triggers an action when it changes) is undefined or a whole number. */
 export function checkNonce(prop: string, value: number | undefined): void {
   if (value !== undefined && !Number.isSafeInteger(value)) {
-    throw new PropError(`'${prop}' must be a whole number, e.g. 20261125 (got ${value}).`);
+    throw propError(prop, `'${prop}' must be a whole number, e.g. 20261125 (got ${value}).`);
   }
 }

@@ -10,8 +10,8 @@ import * as F from '../private/options/flink-options';
 import * as O from '../private/options/operator-options';
 import { defaultAt } from '../private/options/option';
 import { requireAvailable } from '../private/options/written-key';
-import { PropError } from '../private/prop-error';
 import { checkWholeNumber } from '../props/prop-checks';
+import { propError } from '../props/prop-errors';
 import type * as ExcludedPeriods from '../validation/checks/excluded-periods';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,10 +21,10 @@ const excludedPeriods = onFirstUse(() => require('../validation/checks/excluded-
 function checkUtilizationBand(options: AutoscalerOptions): void {
   const target = options.targetUtilization ?? Number(defaultAt(O.AUTOSCALER_UTILIZATION_TARGET, undefined));
   if (options.utilizationMax !== undefined && options.utilizationMax < target) {
-    throw new PropError(`'autoscaler.utilizationMax' (${options.utilizationMax}) must not be below the target utilization (${target}): the operator refuses it. Raise it or lower 'autoscaler.targetUtilization'.`);
+    throw propError('autoscaler.utilizationMax', `'autoscaler.utilizationMax' (${options.utilizationMax}) must not be below the target utilization (${target}): the operator refuses it. Raise it or lower 'autoscaler.targetUtilization'.`);
   }
   if (options.utilizationMin !== undefined && options.utilizationMin > target) {
-    throw new PropError(`'autoscaler.utilizationMin' (${options.utilizationMin}) must not be above the target utilization (${target}): the operator refuses it. Lower it or raise 'autoscaler.targetUtilization'.`);
+    throw propError('autoscaler.utilizationMin', `'autoscaler.utilizationMin' (${options.utilizationMin}) must not be above the target utilization (${target}): the operator refuses it. Lower it or raise 'autoscaler.targetUtilization'.`);
   }
 }
 
@@ -34,14 +34,14 @@ export function autoscalerEntries(entries: Entries, options: AutoscalerOptions |
   }
   if (options.scaleDownMaxFactor !== undefined && !(options.scaleDownMaxFactor >= 0 && options.scaleDownMaxFactor <= 1)) {
     // The operator only refuses negative factors; above 1 the factor means nothing (a scale-down cannot remove more than all).
-    throw new PropError(`'autoscaler.scaleDownMaxFactor' must be from 0 to 1 (got ${options.scaleDownMaxFactor}).`);
+    throw propError('autoscaler.scaleDownMaxFactor', `'autoscaler.scaleDownMaxFactor' must be from 0 to 1 (got ${options.scaleDownMaxFactor}).`);
   }
   checkWholeNumber('autoscaler.vertexMinParallelism', options.vertexMinParallelism, 1);
   checkWholeNumber('autoscaler.vertexMaxParallelism', options.vertexMaxParallelism, options.vertexMinParallelism ?? 1);
   const periods = options.excludedPeriods?.join(';');
   const periodsError = periods === undefined ? undefined : excludedPeriods().excludedPeriodsError(periods);
   if (periodsError !== undefined) {
-    throw new PropError(`'autoscaler.excludedPeriods': ${periodsError}.`);
+    throw propError('autoscaler.excludedPeriods', `'autoscaler.excludedPeriods': ${periodsError}.`);
   }
   entries.bool(O.AUTOSCALER_ENABLED, options.enabled ?? true);
   entries.bool(O.AUTOSCALER_SCALING_ENABLED, options.scalingEnabled);

@@ -10,7 +10,7 @@ import { ConfigEntry } from './typed-configuration';
 import { EffectiveConfiguration } from '../private/options/effective-configuration';
 import { TASKMANAGER_SERVICE_ACCOUNT } from '../private/options/flink-options';
 import { writtenKey } from '../private/options/written-key';
-import { PropError } from '../private/prop-error';
+import { propError } from '../props/prop-errors';
 import { kubernetesHighAvailability } from '../validation/configuration';
 
 /** The annotation IRSA puts on a ServiceAccount. */
@@ -29,7 +29,7 @@ export function taskManagerAccountName(clusterName: string): string {
 /** Throws on identity props that do not fit together. */
 export function checkIdentityProps(props: FlinkClusterProps): void {
   if (props.workloadIdentity !== undefined && props.serviceAccount !== undefined) {
-    throw new PropError(`'workloadIdentity' annotates the ServiceAccounts cdk8s-flink creates, but 'serviceAccount' names an existing one ('${props.serviceAccount.name}'). `
+    throw propError('workloadIdentity', `'workloadIdentity' annotates the ServiceAccounts cdk8s-flink creates, but 'serviceAccount' names an existing one ('${props.serviceAccount.name}'). `
       + `Annotate that account yourself (${Object.keys(props.workloadIdentity.serviceAccountAnnotations).join(', ')}), or leave 'serviceAccount' out.`);
   }
   const credentials = props.fileSystemCredentials ?? [];
@@ -38,13 +38,13 @@ export function checkIdentityProps(props: FlinkClusterProps): void {
     for (const variable of credential._podAdditions().env) {
       const first = seen.get(variable.name);
       if (first !== undefined) {
-        throw new PropError(`'fileSystemCredentials' sets ${variable.name} twice (${first} and ${credential.fileSystem}): the plugin reads one value. Give each file system once.`);
+        throw propError('fileSystemCredentials', `'fileSystemCredentials' sets ${variable.name} twice (${first} and ${credential.fileSystem}): the plugin reads one value. Give each file system once.`);
       }
       seen.set(variable.name, credential.fileSystem);
     }
   }
   if (props.workloadIdentity?.serviceAccountAnnotations[IRSA_ANNOTATION] !== undefined && credentials.some((c) => c.fileSystem === 'S3')) {
-    throw new PropError("'fileSystemCredentials' gives S3 keys from a Secret, but 'workloadIdentity' an IAM role, which replaces S3A's credential chain. Use one of them.");
+    throw propError('fileSystemCredentials', "'fileSystemCredentials' gives S3 keys from a Secret, but 'workloadIdentity' an IAM role, which replaces S3A's credential chain. Use one of them.");
   }
 }
 

@@ -5,14 +5,14 @@
  */
 import { FlinkClusterProps } from '../cluster-props';
 import { checkIdentityProps, identityConfigurationEntries } from './cluster-identity';
-import { ConfigurationBuilder } from './configuration-builder';
+import { ConfigurationBuilder, FLINK_CONFIGURATION_PROP, typedPropSource } from './configuration-builder';
 import { builtInPluginsValue } from './filesystem-plugins';
 import { checkPodProps } from './pod-hardening';
 import { clusterConfigurationEntries } from './typed-configuration';
 import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
-import { PropError } from '../private/prop-error';
 import { checkMetadataKeys, checkName } from '../props/name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
+import { entryProp, propError } from '../props/prop-errors';
 import { logFileNameProblem } from '../validation/checks/configuration-text';
 
 /** Throws on cluster props that the props alone decide are wrong. */
@@ -37,7 +37,7 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   for (const file of Object.keys(props.logConfiguration ?? {})) {
     const problem = logFileNameProblem(file);
     if (problem !== undefined) {
-      throw new PropError(`'logConfiguration' file name ${quoted(file)} ${problem}. Use 'log4j-console.properties' or 'logback-console.xml'.`);
+      throw propError(entryProp('logConfiguration', file), `'logConfiguration' file name ${quoted(file)} ${problem}. Use 'log4j-console.properties' or 'logback-console.xml'.`);
     }
   }
   builtInPluginsValue(props);
@@ -46,9 +46,9 @@ export function checkClusterProps(props: FlinkClusterProps): void {
 /** The raw `flinkConfiguration` with the typed props' entries, for the cluster's Flink version. */
 export function clusterConfiguration(props: FlinkClusterProps): ConfigurationBuilder {
   const configuration = new ConfigurationBuilder();
-  configuration.setAll(props.flinkConfiguration, "'flinkConfiguration'");
+  configuration.setAll(props.flinkConfiguration, FLINK_CONFIGURATION_PROP);
   for (const entry of [...clusterConfigurationEntries(props, props.flinkVersion), ...identityConfigurationEntries(props)]) {
-    configuration.set(entry.key, entry.value, `'${entry.source}'`);
+    configuration.set(entry.key, entry.value, typedPropSource(entry.source));
   }
   return configuration;
 }

@@ -9,8 +9,8 @@ import { FlinkVersion } from '../flink-version';
 import { flinkDuration } from '../private/flink/duration';
 import { FlinkOption, inNumericRange } from '../private/options/option';
 import { writtenKey } from '../private/options/written-key';
-import { PropError } from '../private/prop-error';
 import { flinkMemoryString } from '../props/prop-checks';
+import { propError } from '../props/prop-errors';
 
 /** One configuration entry and the prop that set it. */
 export interface ConfigEntry {
@@ -42,7 +42,7 @@ export class Entries {
     if (!Number.isFinite(value) || (range !== undefined && !inNumericRange(range, value))) {
       const bounds = range === undefined ? 'a finite number' : `from ${range.min ?? '-infinity'} to ${range.max ?? 'infinity'}`;
       const why = range === undefined ? '' : ` The operator's ${range.enforcedBy} refuses other values.`;
-      throw new PropError(`'${source}' must be ${bounds} (got ${value}).${why}`);
+      throw propError(source, `'${source}' must be ${bounds} (got ${value}).${why}`);
     }
     this.add(option, String(value), source);
   }
@@ -50,7 +50,7 @@ export class Entries {
   /** A whole number of at least `min`. */
   public count(option: FlinkOption, value: number | undefined, min: number): void {
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= min)) {
-      throw new PropError(`'${option.prop}' must be a whole number of at least ${min} (got ${value}).`);
+      throw propError(option.prop!, `'${option.prop}' must be a whole number of at least ${min} (got ${value}).`);
     }
     this.add(option, value === undefined ? undefined : String(value));
   }
@@ -61,7 +61,7 @@ export class Entries {
 
   public fraction(option: FlinkOption, value: number | undefined): void {
     if (value !== undefined && !(value >= 0 && value < 1)) {
-      throw new PropError(`'${option.prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
+      throw propError(option.prop!, `'${option.prop}' must be a fraction from 0 (inclusive) to 1 (exclusive) (got ${value}).`);
     }
     this.add(option, value === undefined ? undefined : String(value));
   }
@@ -75,7 +75,7 @@ export class Entries {
     }
     const ms = value.toMilliseconds();
     if (!Number.isSafeInteger(ms) || ms < 0 || (positive && ms === 0)) {
-      throw new PropError(`'${source}' must be a ${positive ? 'positive' : 'non-negative'} whole number of milliseconds (got ${ms} ms).`);
+      throw propError(source, `'${source}' must be a ${positive ? 'positive' : 'non-negative'} whole number of milliseconds (got ${ms} ms).`);
     }
     this.add(option, flinkDuration(value), source);
   }

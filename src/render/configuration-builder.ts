@@ -4,31 +4,50 @@
  * is an error that names both sources.
  */
 import { quoted } from '../private/kubernetes-names';
-import { PropError } from '../private/prop-error';
+import { entryProp, propError } from '../props/prop-errors';
 import { configurationKeyProblem, configurationValueProblem } from '../validation/checks/configuration-text';
+
+/** Where entries come from: how the messages name it, and the prop of an entry it refuses. */
+export interface ConfigurationSource {
+  /** As the messages name it: `'flinkConfiguration'`, `addFlinkConfiguration()`, `'checkpointing.interval'`. */
+  readonly text: string;
+  /** The prop of a refused entry, by the part of it that is refused. */
+  prop(key: string, refused: 'key' | 'value'): string;
+}
+
+/** The raw `flinkConfiguration` prop: an entry is `flinkConfiguration['<key>']`. */
+export const FLINK_CONFIGURATION_PROP: ConfigurationSource = { text: "'flinkConfiguration'", prop: (key) => entryProp('flinkConfiguration', key) };
+
+/** `addFlinkConfiguration(key, value)`: an entry is refused by its argument. */
+export const ADD_FLINK_CONFIGURATION: ConfigurationSource = { text: 'addFlinkConfiguration()', prop: (_key, refused) => `addFlinkConfiguration(${refused})` };
+
+/** A typed prop that writes entries, e.g. `checkpointing.interval`. */
+export function typedPropSource(prop: string): ConfigurationSource {
+  return { text: `'${prop}'`, prop: () => prop };
+}
 
 export class ConfigurationBuilder {
   private readonly values: { [key: string]: string } = {};
-  private readonly sources: { [key: string]: string } = {};
+  private readonly sources: { [key: string]: ConfigurationSource } = {};
 
-  public set(key: string, value: string, source: string): void {
+  public set(key: string, value: string, source: ConfigurationSource): void {
     if (key.trim() === '') {
-      throw new PropError('flinkConfiguration keys must not be empty.');
+      throw propError(source.prop(key, 'key'), 'flinkConfiguration keys must not be empty.');
     }
     const keyProblem = configurationKeyProblem(key);
     if (keyProblem !== undefined) {
-      throw new PropError(`flinkConfiguration key ${quoted(key)} (from ${source}) ${keyProblem}: the operator writes each entry as a line of Flink's configuration file, so it would inject options. Use the option's plain key.`);
+      throw propError(source.prop(key, 'key'), `flinkConfiguration key ${quoted(key)} (from ${source.text}) ${keyProblem}: the operator writes each entry as a line of Flink's configuration file, so it would inject options. Use the option's plain key.`);
     }
     if (typeof value !== 'string') {
-      throw new PropError(`flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}). Quote it, e.g. '${key}': '${value}'.`);
+      throw propError(source.prop(key, 'value'), `flinkConfiguration '${key}' must be a string (got ${typeof value} ${JSON.stringify(value)}). Quote it, e.g. '${key}': '${value}'.`);
     }
     const valueProblem = configurationValueProblem(value);
     if (valueProblem !== undefined) {
-      throw new PropError(`flinkConfiguration '${key}' (from ${source}) ${valueProblem} (got ${quoted(value)}): the operator writes each entry as a line of Flink's configuration file, so the text after it would become an option of its own. Remove the control characters.`);
+      throw propError(source.prop(key, 'value'), `flinkConfiguration '${key}' (from ${source.text}) ${valueProblem} (got ${quoted(value)}): the operator writes each entry as a line of Flink's configuration file, so the text after it would become an option of its own. Remove the control characters.`);
     }
     const existing = this.values[key];
     if (existing !== undefined && existing !== value) {
-      throw new PropError(`flinkConfiguration '${key}' is set to '${existing}' by ${this.sources[key]} and again by ${source} to '${value}'. Set it in one place.`);
+      throw propError(source.prop(key, 'key'), `flinkConfiguration '${key}' is set to '${existing}' by ${this.sources[key].text} and again by ${source.text} to '${value}'. Set it in one place.`);
     }
     if (existing === undefined) {
       this.values[key] = value;
@@ -37,7 +56,7 @@ export class ConfigurationBuilder {
   }
 
   /** Sets every entry of a raw configuration map. */
-  public setAll(entries: { [key: string]: string } | undefined, source: string): void {
+  public setAll(entries: { [key: string]: string } | undefined, source: ConfigurationSource): void {
     for (const [key, value] of Object.entries(entries ?? {})) {
       this.set(key, value, source);
     }

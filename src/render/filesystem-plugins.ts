@@ -7,7 +7,7 @@ import { PodAdditions } from './pod-hardening';
 import { FLINK_MAIN_CONTAINER } from './pod-template';
 import { mainKey } from '../private/options/option';
 import { BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER, BUILT_IN_PLUGINS_VARIABLE } from '../private/options/storage-options';
-import { PropError } from '../private/prop-error';
+import { propError } from '../props/prop-errors';
 import { imageFlinkVersion, isOfficialFlinkImage, parseImageReference, versionText } from '../validation/image-reference';
 
 /** The Flink release an image pins, when it is an official image with a full version tag. */
@@ -32,24 +32,24 @@ export function builtInPluginsValue(props: FlinkClusterProps): string | undefine
     return undefined;
   }
   if (props.readOnlyRootFilesystem === true || props.containerSecurityContext?.readOnlyRootFilesystem === true) {
-    throw new PropError('\'fileSystemPlugins\' needs the image\'s entrypoint to link the plugin jars into /opt/flink/plugins at startup, which a read-only root filesystem (\'readOnlyRootFilesystem\') forbids: the pods would fail to start. Use an image that holds the plugins under /opt/flink/plugins already (and drop \'fileSystemPlugins\'), or turn the read-only root filesystem off.');
+    throw propError('fileSystemPlugins', '\'fileSystemPlugins\' needs the image\'s entrypoint to link the plugin jars into /opt/flink/plugins at startup, which a read-only root filesystem (\'readOnlyRootFilesystem\') forbids: the pods would fail to start. Use an image that holds the plugins under /opt/flink/plugins already (and drop \'fileSystemPlugins\'), or turn the read-only root filesystem off.');
   }
   const image = props.image ?? props.flinkVersion.defaultImage;
   const release = pinnedRelease(image);
   const jars = plugins.map((plugin) => {
     if (plugin.jarName === undefined && release === undefined) {
-      throw new PropError(`'fileSystemPlugins' names the jar of ${plugin.name} with the image's full Flink version ('${plugin.name}-<version>.jar'), which image '${image}' does not pin. Set 'image' to an official release such as 'flink:${props.flinkVersion.major}.${props.flinkVersion.minor}.1', or give the jar with FileSystemPlugin.fromJarName('${plugin.name}-${props.flinkVersion.major}.${props.flinkVersion.minor}.1.jar').`);
+      throw propError('fileSystemPlugins', `'fileSystemPlugins' names the jar of ${plugin.name} with the image's full Flink version ('${plugin.name}-<version>.jar'), which image '${image}' does not pin. Set 'image' to an official release such as 'flink:${props.flinkVersion.major}.${props.flinkVersion.minor}.1', or give the jar with FileSystemPlugin.fromJarName('${plugin.name}-${props.flinkVersion.major}.${props.flinkVersion.minor}.1.jar').`);
     }
     return plugin.jarFor(release ?? '');
   });
   const mainEnv = (template: any) => (template?.spec?.containers ?? []).find((c: any) => c?.name === FLINK_MAIN_CONTAINER)?.env ?? [];
   const templates = [props.podTemplate, props.jobManager?.podTemplate, props.taskManager?.podTemplate];
   if (templates.some((template) => mainEnv(template).some((entry: any) => entry?.name === BUILT_IN_PLUGINS_VARIABLE))) {
-    throw new PropError(`'fileSystemPlugins' sets ${BUILT_IN_PLUGINS_VARIABLE} on '${FLINK_MAIN_CONTAINER}', which a pod template sets too. Keep one: list every plugin in 'fileSystemPlugins'.`);
+    throw propError('fileSystemPlugins', `'fileSystemPlugins' sets ${BUILT_IN_PLUGINS_VARIABLE} on '${FLINK_MAIN_CONTAINER}', which a pod template sets too. Keep one: list every plugin in 'fileSystemPlugins'.`);
   }
   for (const option of [BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER]) {
     if (props.flinkConfiguration?.[mainKey(option)] !== undefined) {
-      throw new PropError(`'fileSystemPlugins' and 'flinkConfiguration' key '${mainKey(option)}' both set ${BUILT_IN_PLUGINS_VARIABLE}. Keep one: list every plugin in 'fileSystemPlugins'.`);
+      throw propError('fileSystemPlugins', `'fileSystemPlugins' and 'flinkConfiguration' key '${mainKey(option)}' both set ${BUILT_IN_PLUGINS_VARIABLE}. Keep one: list every plugin in 'fileSystemPlugins'.`);
     }
   }
   return [...new Set(jars)].join(';');

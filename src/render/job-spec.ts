@@ -4,8 +4,8 @@
 import { FlinkVersion } from '../flink-version';
 import { FlinkDeploymentSpecJob } from '../imports/flink.apache.org';
 import { FlinkJobOptions } from '../job-options';
-import { PropError } from '../private/prop-error';
 import { checkNonce, checkWholeNumber } from '../props/prop-checks';
+import { propError } from '../props/prop-errors';
 import { PythonJob } from '../python-job';
 
 /**
@@ -21,20 +21,20 @@ const DEFAULT_PARALLELISM = 1;
  */
 export function renderJob(options: FlinkJobOptions, taskManagerReplicas: number | undefined, flinkVersion: FlinkVersion | undefined): any {
   if ((options.jar === undefined) === (options.python === undefined)) {
-    throw new PropError(`Give exactly one of 'jar' (JobJar.fromUri(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
+    throw propError('jar', `Give exactly one of 'jar' (JobJar.fromUri(...), fromLocal(...)) and 'python' (PythonJob.fromScript(...), fromModule(...)); got ${options.jar === undefined ? 'neither' : 'both'}.`);
   }
   if (options.python !== undefined && (options.entryClass !== undefined || options.args !== undefined)) {
-    throw new PropError("A 'python' job sets its own entry class and arguments: pass the job's arguments as PythonJobOptions.args instead of 'entryClass' or 'args'.");
+    throw propError('python', "A 'python' job sets its own entry class and arguments: pass the job's arguments as PythonJobOptions.args instead of 'entryClass' or 'args'.");
   }
   checkWholeNumber('parallelism', options.parallelism, 1);
   if (options.entryClass !== undefined && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(options.entryClass)) {
-    throw new PropError(`'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
+    throw propError('entryClass', `'entryClass' must be a fully qualified Java class name such as 'org.apache.flink.examples.WordCount' (got '${options.entryClass}').`);
   }
   for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const) {
     checkNonce(nonce, options[nonce]);
   }
   if (options.savepointRedeployNonce !== undefined && (options.initialSavepointPath === undefined || options.initialSavepointPath.trim() === '')) {
-    throw new PropError(`'savepointRedeployNonce' (${options.savepointRedeployNonce}) redeploys the job from 'initialSavepointPath', which is not set. Set the savepoint path to redeploy from, e.g. 's3://bucket/savepoints/savepoint-1a2b3c'.`);
+    throw propError('savepointRedeployNonce', `'savepointRedeployNonce' (${options.savepointRedeployNonce}) redeploys the job from 'initialSavepointPath', which is not set. Set the savepoint path to redeploy from, e.g. 's3://bucket/savepoints/savepoint-1a2b3c'.`);
   }
   const job: FlinkDeploymentSpecJob = {
     jarUri: options.python !== undefined ? options.python._jarUri(flinkVersion) : options.jar!.uri,

@@ -11,7 +11,7 @@ import { isHierarchicalUri } from '../private/flink/uri';
 import * as F from '../private/options/flink-options';
 import * as O from '../private/options/operator-options';
 import { requireAvailable } from '../private/options/written-key';
-import { PropError } from '../private/prop-error';
+import { propError } from '../props/prop-errors';
 import { Schedule, SnapshotOptions } from '../snapshots';
 import { StateBackendOptions } from '../state-backend';
 import { UpgradeMode } from '../types';
@@ -34,7 +34,7 @@ export function healthEntries(entries: Entries, options: HealthOptions | undefin
   }
   if (options.clusterHealthCheck === true && options.jobManagerDeploymentRecovery === false) {
     // The operator's DefaultValidator refuses the health check without JobManager deployment recovery.
-    throw new PropError("'health.clusterHealthCheck' needs 'health.jobManagerDeploymentRecovery': the operator refuses the health check without it. Remove 'jobManagerDeploymentRecovery: false' or the health check.");
+    throw propError('health.clusterHealthCheck', "'health.clusterHealthCheck' needs 'health.jobManagerDeploymentRecovery': the operator refuses the health check without it. Remove 'jobManagerDeploymentRecovery: false' or the health check.");
   }
   entries.bool(O.HEALTH_CHECK_ENABLED, options.clusterHealthCheck);
   entries.duration(O.HEALTH_RESTARTS_WINDOW, options.restartsWindow, undefined, true);
@@ -70,11 +70,11 @@ export function stateEntries(entries: Entries, options: StateBackendOptions | un
     return;
   }
   if (backend !== StateBackend.FORST) {
-    throw new PropError(`'stateBackend.forst' configures the ForSt backend, but the state backend is ${backend ?? 'hashmap (the default)'}. Set 'stateBackend.type: StateBackend.FORST' or remove 'stateBackend.forst'.`);
+    throw propError('stateBackend.forst', `'stateBackend.forst' configures the ForSt backend, but the state backend is ${backend ?? 'hashmap (the default)'}. Set 'stateBackend.type: StateBackend.FORST' or remove 'stateBackend.forst'.`);
   }
   const primary = forst.primaryDirectory;
   if (primary !== undefined && !FORST_SHORTCUTS.includes(primary) && !isHierarchicalUri(primary)) {
-    throw new PropError(`'stateBackend.forst.primaryDirectory' must be a URI such as 's3://bucket/forst' or one of ${FORST_SHORTCUTS.map((s) => `'${s}'`).join(', ')} (got '${primary}').`);
+    throw propError('stateBackend.forst.primaryDirectory', `'stateBackend.forst.primaryDirectory' must be a URI such as 's3://bucket/forst' or one of ${FORST_SHORTCUTS.map((s) => `'${s}'`).join(', ')} (got '${primary}').`);
   }
   entries.add(F.FORST_PRIMARY_DIRECTORY, primary);
   entries.add(F.FORST_LOCAL_DIRECTORY, forst.localDirectory);
@@ -93,9 +93,9 @@ export function checkBatchJob(execution: ExecutionOptions | undefined, upgradeMo
   snapshots: SnapshotOptions | undefined): void {
   const problem = batchUpgradeModeProblem({ name: F.RUNTIME_MODE.prop!, value: execution?.runtimeMode }, { name: 'upgradeMode', value: upgradeMode });
   if (problem !== undefined) {
-    throw new PropError(problem);
+    throw propError(F.RUNTIME_MODE.prop!, problem);
   }
   if (execution?.runtimeMode === RuntimeMode.BATCH && (snapshots?.periodicSavepoints !== undefined || snapshots?.periodicCheckpoints !== undefined)) {
-    throw new PropError("'execution.runtimeMode' BATCH takes no checkpoints or savepoints: remove 'snapshots.periodicSavepoints' and 'snapshots.periodicCheckpoints'.");
+    throw propError('execution.runtimeMode', "'execution.runtimeMode' BATCH takes no checkpoints or savepoints: remove 'snapshots.periodicSavepoints' and 'snapshots.periodicCheckpoints'.");
   }
 }

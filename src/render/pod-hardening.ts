@@ -22,7 +22,7 @@ import { PodPrivilege } from '../pod-privilege';
 import { EffectiveConfiguration, flattenConfiguration } from '../private/options/effective-configuration';
 import { HOST_NETWORK, IO_TMP_DIRS, KUBERNETES_LOG_DIR, USER_ARTIFACTS_DIR } from '../private/options/flink-options';
 import { mainKey } from '../private/options/option';
-import { PropError } from '../private/prop-error';
+import { propError } from '../props/prop-errors';
 import { grantedPrivileges } from '../validation/pods/privileges';
 
 /** What the library adds to the Flink pods: labels, and the main container's environment, mounts and security context. */
@@ -191,14 +191,14 @@ function privilegeSources(props: FlinkClusterProps): Array<[string, any]> {
  */
 export function checkPodProps(props: FlinkClusterProps): void {
   if (props.readOnlyRootFilesystem === true && props.containerSecurityContext?.readOnlyRootFilesystem === false) {
-    throw new PropError("'readOnlyRootFilesystem' is true, but 'containerSecurityContext.readOnlyRootFilesystem' is false. Set one of them.");
+    throw propError('readOnlyRootFilesystem', "'readOnlyRootFilesystem' is true, but 'containerSecurityContext.readOnlyRootFilesystem' is false. Set one of them.");
   }
   const allowed = new Set(props.allowedPodPrivileges ?? []);
   for (const [prop, spec] of privilegeSources(props)) {
     const granted = grantedPrivileges(spec).find(({ privilege }) => !allowed.has(privilege));
     if (granted !== undefined) {
       const member = Object.entries(PodPrivilege).find(([, value]) => value === granted.privilege)![0];
-      throw new PropError(`'${prop}' grants '${granted.privilege}' (${granted.where}), which the restricted pod defaults take away. `
+      throw propError(prop, `'${prop}' grants '${granted.privilege}' (${granted.where}), which the restricted pod defaults take away. `
         + `Remove it, or allow it explicitly: allowedPodPrivileges: [PodPrivilege.${member}].`);
     }
   }

@@ -4,7 +4,7 @@
  */
 import { REST_SERVICE_ANNOTATIONS } from '../private/options/flink-options';
 import { mainKey, typeAt } from '../private/options/option';
-import { PropError } from '../private/prop-error';
+import { entryProp, propError } from '../props/prop-errors';
 
 /** The Flink option that annotates the REST Service. */
 export const REST_SERVICE_ANNOTATIONS_KEY = mainKey(REST_SERVICE_ANNOTATIONS);
@@ -44,6 +44,6 @@ export function restServiceAnnotationsEntry(
   if (missing.length === 0) {
     return undefined;
   }
-  throw new PropError(`${method} needs the REST Service annotation ${flinkMapText(Object.fromEntries(missing))}, but flinkConfiguration '${key}' `
+  throw propError(entryProp('flinkConfiguration', key), `${method} needs the REST Service annotation ${flinkMapText(Object.fromEntries(missing))}, but flinkConfiguration '${key}' `
     + `is set to '${configured}' without it. Add the entry to that value.`);
 }

@@ -21,8 +21,8 @@ import * as M from '../private/options/memory-options';
 import * as O from '../private/options/operator-options';
 import { FlinkOption, typeAt } from '../private/options/option';
 import { FLOAT } from '../private/options/value-type';
-import { PropError } from '../private/prop-error';
 import { checkWholeNumber } from '../props/prop-checks';
+import { propError } from '../props/prop-errors';
 import { RestartStrategy } from '../restart-strategy';
 import { SnapshotOptions } from '../snapshots';
 import { StateBackendOptions } from '../state-backend';
@@ -104,12 +104,12 @@ function heartbeat(entries: Entries, version: FlinkVersion, options: HeartbeatOp
   const timeout = options.timeout?.toMilliseconds();
   for (const [prop, ms] of [[F.HEARTBEAT_INTERVAL.prop, interval], [F.HEARTBEAT_TIMEOUT.prop, timeout]] as const) {
     if (ms !== undefined && !(Number.isSafeInteger(ms) && ms > 0)) {
-      throw new PropError(`'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
+      throw propError(prop!, `'${prop}' must be a positive whole number of milliseconds (got ${ms} ms).`);
     }
   }
   const problem = heartbeatProblem(version, { name: F.HEARTBEAT_INTERVAL.prop!, ms: interval }, { name: F.HEARTBEAT_TIMEOUT.prop!, ms: timeout });
   if (problem !== undefined) {
-    throw new PropError(problem);
+    throw propError(F.HEARTBEAT_TIMEOUT.prop!, problem);
   }
   // Before Flink 1.20 both options are milliseconds (a Long); from 1.20 they are durations.
   const render = (duration: Duration | undefined) => (duration === undefined ? undefined
@@ -124,18 +124,18 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
   }
   const interval = options.interval?.toMilliseconds() ?? 10;
   if (!(interval >= 10)) {
-    throw new PropError(`'checkpointing.interval' must be at least 10 ms, Flink's minimum (got ${interval} ms).`);
+    throw propError('checkpointing.interval', `'checkpointing.interval' must be at least 10 ms, Flink's minimum (got ${interval} ms).`);
   }
   checkWholeNumber('checkpointing.maxConcurrent', options.maxConcurrent, 1);
   if (options.unaligned === true && (options.mode === CheckpointingMode.AT_LEAST_ONCE || (options.maxConcurrent ?? 1) > 1)) {
     // Flink turns unaligned checkpoints off for AT_LEAST_ONCE (with a warning only) and needs one checkpoint at a time.
-    throw new PropError(`'checkpointing.unaligned' needs 'checkpointing.mode' EXACTLY_ONCE and 'checkpointing.maxConcurrent' 1 (got ${options.mode ?? 'EXACTLY_ONCE'} and ${options.maxConcurrent ?? 1}).`);
+    throw propError('checkpointing.unaligned', `'checkpointing.unaligned' needs 'checkpointing.mode' EXACTLY_ONCE and 'checkpointing.maxConcurrent' 1 (got ${options.mode ?? 'EXACTLY_ONCE'} and ${options.maxConcurrent ?? 1}).`);
   }
   if (options.externalizedRetention === 'NO_EXTERNALIZED_CHECKPOINTS' && !version.isAtLeast(FlinkVersion.V1_15)) {
-    throw new PropError(`'checkpointing.externalizedRetention' NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15 or newer (got ${version.name}).`);
+    throw propError('checkpointing.externalizedRetention', `'checkpointing.externalizedRetention' NO_EXTERNALIZED_CHECKPOINTS needs Flink 1.15 or newer (got ${version.name}).`);
   }
   if (options.directory !== undefined && !isHierarchicalUri(options.directory)) {
-    throw new PropError(`'checkpointing.directory' must be a URI with a scheme, e.g. 's3://bucket/checkpoints' (got '${options.directory}').`);
+    throw propError('checkpointing.directory', `'checkpointing.directory' must be a URI with a scheme, e.g. 's3://bucket/checkpoints' (got '${options.directory}').`);
   }
   entries.duration(F.CHECKPOINT_INTERVAL, options.interval);
   entries.add(F.CHECKPOINT_MODE, options.mode);
@@ -151,7 +151,7 @@ function checkpointing(entries: Entries, version: FlinkVersion, options: Checkpo
 
 function savepoints(entries: Entries, options: SavepointOptions | undefined): void {
   if (options?.directory !== undefined && !isHierarchicalUri(options.directory)) {
-    throw new PropError(`'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
+    throw propError('savepoints.directory', `'savepoints.directory' must be a URI with a scheme, e.g. 's3://bucket/savepoints' (got '${options.directory}').`);
   }
   entries.add(F.SAVEPOINT_DIRECTORY, options?.directory);
   checkWholeNumber('savepoints.historyMaxCount', options?.historyMaxCount, 1);
@@ -166,7 +166,7 @@ function metrics(entries: Entries, options: MetricsOptions | undefined): void {
     return;
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new PropError(`'metrics.prometheusPort' must be a port number from 1 to 65535 (got ${port}).`);
+    throw propError('metrics.prometheusPort', `'metrics.prometheusPort' must be a port number from 1 to 65535 (got ${port}).`);
   }
   entries.add(F.PROMETHEUS_FACTORY, 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory');
   entries.add(F.PROMETHEUS_PORT, String(port));

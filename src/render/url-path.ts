@@ -2,7 +2,7 @@
  * The path prefix a web UI is served under (`/flink`): a plain URL path, checked, and escaped
  * for the regular expression of an ingress-nginx path.
  */
-import { PropError } from '../private/prop-error';
+import { propError } from '../props/prop-errors';
 
 /** A path segment: RFC 3986 unreserved characters only. */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -18,18 +18,18 @@ export function normalizePathPrefix(prop: string, path: string | undefined): str
   }
   const fix = `'${prop}' must be '/' or a plain path prefix such as '/flink' or '/ui/flink'`;
   if (!path.startsWith('/')) {
-    throw new PropError(`${fix}, starting with '/' (got '${path}').`);
+    throw propError(prop, `${fix}, starting with '/' (got '${path}').`);
   }
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
   for (const segment of trimmed.slice(1).split('/')) {
     if (segment === '') {
-      throw new PropError(`${fix}, without empty segments (got '${path}').`);
+      throw propError(prop, `${fix}, without empty segments (got '${path}').`);
     }
     if (segment === '.' || segment === '..') {
-      throw new PropError(`${fix}, without '.' or '..' segments (got '${path}').`);
+      throw propError(prop, `${fix}, without '.' or '..' segments (got '${path}').`);
     }
     if (!SEGMENT.test(segment)) {
-      throw new PropError(`${fix}: segments hold letters, digits, '.', '_', '~' and '-' only (got '${path}').`);
+      throw propError(prop, `${fix}: segments hold letters, digits, '.', '_', '~' and '-' only (got '${path}').`);
     }
   }
   return trimmed;

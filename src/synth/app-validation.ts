@@ -1,7 +1,7 @@
 /**
  * Runs the validation engine over a whole cdk8s app at synth time: the one check mechanism for
  * everything that needs more than a construct's own props (checks that the props alone decide
- * throw at construction instead, see construct-errors.ts).
+ * throw at construction instead, see props/prop-errors.ts).
  *
  * Every Flink construct asks for it. The engine runs once per synth (see synth-session.ts) over
  * the API objects the rules read (see validation/referenced-kinds.ts): the Flink custom

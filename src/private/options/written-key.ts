@@ -4,12 +4,12 @@
  */
 import { FlinkOption, mainKey, writeKey } from './option';
 import { FlinkVersion } from '../../flink-version';
-import { PropError } from '../prop-error';
+import { PropError } from '../../prop-error';
 
 /** Throws `'<prop>' is not available in Flink X (it needs Flink Y or newer)` when the version lacks the option. */
 export function requireAvailable(prop: string, version: FlinkVersion, needs: FlinkVersion | undefined): void {
   if (needs !== undefined && !version.isAtLeast(needs)) {
-    throw new PropError(`'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
+    throw PropError._of(prop, `'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
   }
 }
 
@@ -23,7 +23,7 @@ export function writtenKey(option: FlinkOption, version: FlinkVersion, prop: str
   const key = writeKey(option, version);
   if (key === undefined) {
     requireAvailable(prop, version, option.keys[0].since);
-    throw new PropError(`'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
+    throw PropError._of(prop, `'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
   }
   return key;
 }
