@@ -37,7 +37,7 @@ export class FlinkVersion {
   public static of(name: string): FlinkVersion {
     const match = /^v(\d+)_(\d+)$/.exec(name);
     if (!match) {
-      throw PropError._of('FlinkVersion.of(name)', `'flinkVersion' must look like 'v<major>_<minor>', e.g. 'v1_20' (got '${name}'). Prefer a constant such as FlinkVersion.V1_20.`);
+      throw new PropError('FlinkVersion.of(name)', `'flinkVersion' must look like 'v<major>_<minor>', e.g. 'v1_20' (got '${name}'). Prefer a constant such as FlinkVersion.V1_20.`);
     }
     return new FlinkVersion(name, Number(match[1]), Number(match[2]));
   }

@@ -36,18 +36,6 @@ export class PropError {
     return error !== null && typeof error === 'object' && PROP_ERROR in error;
   }
 
-  /**
-   * A PropError for `prop`.
-   *
-   * @param prop the prop, argument or call refused
-   * @param reason what is wrong and how to fix it
-   * @param constructPath the path of the construct that refuses it, when it is one
-   * @internal
-   */
-  public static _of(prop: string, reason: string, constructPath?: string): PropError {
-    return new PropError(prop, reason, constructPath);
-  }
-
   /** Always `PropError`. */
   public readonly name: string;
 
@@ -70,14 +58,19 @@ export class PropError {
    */
   public readonly constructPath?: string;
 
-  private constructor(prop: string, reason: string, constructPath?: string) {
+  /**
+   * @param prop what is refused, as the user wrote it (see `prop`)
+   * @param reason what is wrong and how to fix it
+   * @param constructPath the path of the construct that refuses it, when one does
+   */
+  constructor(prop: string, reason: string, constructPath?: string) {
     this.name = 'PropError';
     this.prop = prop;
     this.reason = reason;
     this.constructPath = constructPath === '' ? undefined : constructPath;
     this.message = this.constructPath === undefined ? reason : `${this.constructPath}: ${reason}`;
     Object.defineProperty(this, PROP_ERROR, { value: true });
-    Error.captureStackTrace(this, PropError._of);
+    Error.captureStackTrace(this, new.target);
   }
 }
 

@@ -15,8 +15,8 @@ const SRC = path.resolve(__dirname, '..', 'src');
 const ROOT = '.';
 const FOLDERS = ['render', 'props', 'synth', path.join('private', 'options')];
 
-/** A throw may throw a call of one of these: each returns a PropError. */
-const FACTORIES = new Set(['propError', 'scopedPropError', 'argumentError', 'PropError._of']);
+/** A throw may throw a call of one of these, each of which returns a PropError, or a `new PropError(...)`. */
+const FACTORIES = new Set(['propError', 'scopedPropError', 'argumentError']);
 
 /** The throws that are not of a factory, by file and the start of what they throw, each with its reason. */
 const ALLOWED: ReadonlyArray<{ readonly file: string; readonly thrown: string; readonly why: string }> = [
@@ -28,7 +28,7 @@ const ALLOWED: ReadonlyArray<{ readonly file: string; readonly thrown: string; r
   {
     file: 'props/prop-errors.ts',
     thrown: 'scoped',
-    why: 'checkedAt throws the PropError it made with PropError._of, with the stack of the check that refused the prop',
+    why: 'checkedAt throws the PropError it made, with the stack of the check that refused the prop',
   },
   {
     file: 'private/options/effective-configuration.ts',
@@ -67,7 +67,8 @@ function throwsPropError(site: ThrowSite): boolean {
   const expression = ts.createSourceFile('x.ts', `(${site.thrown})`, ts.ScriptTarget.Latest, true).statements[0];
   const thrown = ts.isExpressionStatement(expression) && ts.isParenthesizedExpression(expression.expression)
     ? expression.expression.expression : undefined;
-  return thrown !== undefined && ts.isCallExpression(thrown) && FACTORIES.has(thrown.expression.getText());
+  return thrown !== undefined && ((ts.isCallExpression(thrown) && FACTORIES.has(thrown.expression.getText()))
+    || (ts.isNewExpression(thrown) && thrown.expression.getText() === 'PropError'));
 }
 
 function allowlisted(site: ThrowSite): boolean {
@@ -110,7 +111,7 @@ describe('the errors thrown while an app is built', () => {
     const sites = throwSites('job-jar.ts', [
       'export function f(x: string): void {',
       "  if (x === '') { throw argumentError('JobJar.fromUri', 'uri', 'empty'); }",
-      "  if (x === ' ') { throw PropError._of('p', 'r'); }",
+      "  if (x === ' ') { throw new PropError('p', 'r'); }",
       "  if (x === 'a') { throw new Error(`JobJar.fromUri: 'uri' is ${x}`); }",
       '  try { g(); } catch (error) { throw error; }',
       "  throw new PropErrorLike('p');",

@@ -10,7 +10,7 @@ import {
   JobReference, NetworkPeer, PropError, PythonJob, RestartStrategy, Schedule, WebUiAuthentication,
 } from '../src';
 import { testChart } from './support/manifests';
-import { PROP_ERROR, propErrorOf } from './support/prop-errors';
+import { propErrorOf } from './support/prop-errors';
 import { checkedAt, propError } from '../src/props/prop-errors';
 
 const V1_20 = FlinkVersion.V1_20;
@@ -21,7 +21,7 @@ describe('a construct prop, checked through checkedAt', () => {
   });
 
   test('is a PropError and an Error', () => {
-    expect(build).toThrow(PROP_ERROR);
+    expect(build).toThrow(PropError);
     const error = propErrorOf(build);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('PropError');
@@ -50,7 +50,7 @@ describe('a mutator called twice', () => {
   };
 
   test('is a PropError for the method, on the cluster', () => {
-    expect(twice).toThrow(PROP_ERROR);
+    expect(twice).toThrow(PropError);
     const error = propErrorOf(twice);
     expect(error).toBeInstanceOf(Error);
     expect(error.prop).toBe('addPodMonitor()');
@@ -63,7 +63,7 @@ describe("a value class's factory", () => {
   const fromUri = () => JobJar.fromUri('x');
 
   test('is a PropError for the argument, without a construct path', () => {
-    expect(fromUri).toThrow(PROP_ERROR);
+    expect(fromUri).toThrow(PropError);
     const error = propErrorOf(fromUri);
     expect(error).toBeInstanceOf(Error);
     expect(error.prop).toBe('JobJar.fromUri(uri)');
@@ -141,7 +141,7 @@ describe('PropError.isPropError', () => {
       copy = (require('../src/prop-error') as typeof import('../src/prop-error')).PropError;
     });
     expect(copy).not.toBe(PropError);
-    const foreign = copy!._of('p', 'r');
+    const foreign = new copy!('p', 'r');
     expect(foreign).not.toBeInstanceOf(PropError);
     expect(PropError.isPropError(foreign)).toBe(true);
     expect(PropError.isPropError(propErrorOf(() => JobJar.fromUri('x')))).toBe(true);
@@ -159,7 +159,7 @@ describe('checkedAt', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       copy = (require('../src/prop-error') as typeof import('../src/prop-error')).PropError;
     });
-    for (const unscoped of [propError('p', 'r.'), copy!._of('p', 'r.')]) {
+    for (const unscoped of [propError('p', 'r.'), new copy!('p', 'r.')]) {
       const error = propErrorOf(() => checkedAt(() => 'app/Thing', () => {
         throw unscoped;
       }));

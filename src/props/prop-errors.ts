@@ -13,12 +13,12 @@ import { PropError } from '../prop-error';
 
 /** A PropError without a construct path: a check's, for `checkedAt` to place, or a value class's. */
 export function propError(prop: string, reason: string): PropError {
-  return thrownBy(propError, PropError._of(prop, reason));
+  return thrownBy(propError, new PropError(prop, reason));
 }
 
 /** A PropError of the construct `scope`, with its path. */
 export function scopedPropError(scope: IConstruct, prop: string, reason: string): PropError {
-  return thrownBy(scopedPropError, PropError._of(prop, reason, scope.node.path));
+  return thrownBy(scopedPropError, new PropError(prop, reason, scope.node.path));
 }
 
 /**
@@ -29,7 +29,7 @@ export function scopedPropError(scope: IConstruct, prop: string, reason: string)
  * @param param the argument or options field, e.g. `uri`, `keys.accessKeyId`
  */
 export function argumentError(method: string, param: string, problem: string): PropError {
-  return thrownBy(argumentError, PropError._of(`${method}(${param})`, `${method}: ${problem}`));
+  return thrownBy(argumentError, new PropError(`${method}(${param})`, `${method}: ${problem}`));
 }
 
 /** The error, with a stack that starts where `factory` was called: at the check that refused the prop. */
@@ -62,7 +62,7 @@ export function checkedAt<T>(where: IConstruct | (() => string), action: () => T
       throw error;
     }
     const unscoped = error as PropError & { stack?: string };
-    const scoped = PropError._of(unscoped.prop, unscoped.reason, typeof where === 'function' ? where() : where.node.path);
+    const scoped = new PropError(unscoped.prop, unscoped.reason, typeof where === 'function' ? where() : where.node.path);
     // The frames of the check that refused the prop, under the new message.
     const header = `${unscoped.name}: ${unscoped.message}`;
     if (unscoped.stack?.startsWith(header)) {

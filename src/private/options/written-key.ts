@@ -9,7 +9,7 @@ import { PropError } from '../../prop-error';
 /** Throws `'<prop>' is not available in Flink X (it needs Flink Y or newer)` when the version lacks the option. */
 export function requireAvailable(prop: string, version: FlinkVersion, needs: FlinkVersion | undefined): void {
   if (needs !== undefined && !version.isAtLeast(needs)) {
-    throw PropError._of(prop, `'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
+    throw new PropError(prop, `'${prop}' is not available in Flink ${version.major}.${version.minor} (it needs Flink ${needs.major}.${needs.minor} or newer). Remove it or upgrade 'flinkVersion'.`);
   }
 }
 
@@ -23,7 +23,7 @@ export function writtenKey(option: FlinkOption, version: FlinkVersion, prop: str
   const key = writeKey(option, version);
   if (key === undefined) {
     requireAvailable(prop, version, option.keys[0].since);
-    throw PropError._of(prop, `'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
+    throw new PropError(prop, `'${prop}' is not available in Flink ${version.major}.${version.minor}. Remove it or change 'flinkVersion'.`);
   }
   return key;
 }
