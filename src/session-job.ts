@@ -11,7 +11,7 @@ import { checkedAt, entryProp, propError } from './props/prop-errors';
 import { ConfigurationBuilder, FLINK_CONFIGURATION_PROP, typedPropSource } from './render/configuration-builder';
 import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';
-import { jobConfigurationEntries } from './render/typed-configuration';
+import { ConfigEntry, jobConfigurationEntries } from './render/typed-configuration';
 import { validateAppOnSynth } from './synth/app-validation';
 import { renderedInSession } from './synth/synth-session';
 import { checkpointTriggerProblem } from './validation/checks/checkpoint-trigger';
@@ -133,16 +133,19 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
 
 /**
  * Before Flink 1.17 the operator submits a session job without its configuration, so settings
- * that only Flink reads would be dropped silently: refuse them (see checks/session-job-settings.ts).
+ * that only Flink reads would be dropped silently: refuse them, raw keys and typed settings alike
+ * (a typed setting is named by its group, e.g. 'checkpointing'; see checks/session-job-settings.ts).
  */
-function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
+function checkSettingsReachFlink(props: FlinkSessionJobProps, typedEntries: ReadonlyArray<ConfigEntry>): void {
   const version = props.cluster.flinkVersion;
   if (sessionJobConfigurationReachesFlink(version)) {
     return;
   }
+  const groups = [...new Set(typedEntries
+    .filter((entry) => ignoredSessionJobKeys([entry.key], version).length > 0)
+    .map((entry) => entry.source.split('.')[0]))];
   const ignored: Array<{ prop: string; text: string }> = [
-    ...(props.checkpointing === undefined ? [] : [{ prop: 'checkpointing', text: "'checkpointing'" }]),
-    ...(props.restartStrategy === undefined ? [] : [{ prop: 'restartStrategy', text: "'restartStrategy'" }]),
+    ...groups.map((group) => ({ prop: group, text: `'${group}'` })),
     ...ignoredSessionJobKeys(Object.keys(props.flinkConfiguration ?? {}), version)
       .map((key) => ({ prop: entryProp('flinkConfiguration', key), text: `'flinkConfiguration' key '${key}'` })),
   ];
@@ -153,19 +156,18 @@ function checkSettingsReachFlink(props: FlinkSessionJobProps): void {
 
 /** The job's `spec.flinkConfiguration` as the construct writes it: the raw flinkConfiguration plus the typed job settings, with the cluster's key names. */
 function renderFlinkConfiguration(props: FlinkSessionJobProps): { [key: string]: string } {
-  checkSettingsReachFlink(props);
-  const configuration = new ConfigurationBuilder();
-  configuration.setAll(props.flinkConfiguration, FLINK_CONFIGURATION_PROP);
   const groups = ['checkpointing', 'savepoints', 'restartStrategy', 'upgrades', 'health', 'snapshots', 'stateBackend', 'execution'] as const;
   const typed = groups.filter((group) => props[group] !== undefined);
-  if (typed.length > 0) {
-    const version = props.cluster.flinkVersion;
-    if (version === undefined) {
-      throw propError(typed[0], `typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
-    }
-    for (const entry of jobConfigurationEntries(props, version)) {
-      configuration.set(entry.key, entry.value, typedPropSource(entry.source));
-    }
+  const version = props.cluster.flinkVersion;
+  if (typed.length > 0 && version === undefined) {
+    throw propError(typed[0], `typed settings (checkpointing, savepoints, restartStrategy, upgrades, health, snapshots, stateBackend, execution) need the Flink version of session cluster '${props.cluster.name}' to pick key names. Import it with FlinkSessionCluster.fromName(scope, id, name, { flinkVersion }).`);
+  }
+  const typedEntries = typed.length > 0 ? jobConfigurationEntries(props, version!) : [];
+  checkSettingsReachFlink(props, typedEntries);
+  const configuration = new ConfigurationBuilder();
+  configuration.setAll(props.flinkConfiguration, FLINK_CONFIGURATION_PROP);
+  for (const entry of typedEntries) {
+    configuration.set(entry.key, entry.value, typedPropSource(entry.source));
   }
   return configuration.toObject();
 }

@@ -22,11 +22,13 @@ import {
   JobJar,
   JobManagerMemoryComponents,
   RestartStrategy,
+  RuntimeMode,
   StateBackend,
   TaskManagerMemoryComponents,
   UpgradeMode,
 } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
+import { propErrorOf } from './support/prop-errors';
 import { renderedDocument, DOC } from '../scripts/render-configuration-keys';
 import { clusterConfigurationEntries, JOB_MANAGER_COMPONENT_OPTIONS, TASK_MANAGER_COMPONENT_OPTIONS } from '../src/render/typed-configuration';
 
@@ -243,6 +245,11 @@ describe('typed job settings of session jobs', () => {
       .toThrow(/^test\/A: 'restartStrategy' never reaches Flink: session cluster 'old' runs Flink 1.16, and the operator sends a session job's configuration with the job only from Flink 1.17/);
     expect(() => job('B', { checkpointing: { interval: Duration.minutes(1) }, flinkConfiguration: { 'pipeline.name': 'orders' } }))
       .toThrow(/'checkpointing', 'flinkConfiguration' key 'pipeline.name' never reach Flink/);
+    // Every typed group that writes a key only Flink reads, not only checkpointing and the restart strategy.
+    expect(propErrorOf(() => job('D', { stateBackend: { type: StateBackend.ROCKSDB } }))).toMatchObject({ prop: 'stateBackend' });
+    expect(propErrorOf(() => job('E', { execution: { runtimeMode: RuntimeMode.STREAMING } }))).toMatchObject({ prop: 'execution' });
+    expect(() => job('F', { stateBackend: { type: StateBackend.ROCKSDB }, execution: { runtimeMode: RuntimeMode.STREAMING } }))
+      .toThrow(/'stateBackend', 'execution' never reach Flink/);
     // The operator's own keys and the savepoint directory (which it sends with each savepoint) work.
     job('C', { savepoints: { directory: 's3://flink/savepoints', historyMaxCount: 3 }, flinkConfiguration: { 'kubernetes.operator.savepoint.format.type': 'NATIVE' }, upgradeMode: UpgradeMode.SAVEPOINT });
     expect(manifestOf(chart.toJson(), 'FlinkSessionJob', 'c').spec.flinkConfiguration).toEqual({
