@@ -111,12 +111,23 @@ function options(extra) {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    keepNames: true,
     external: EXTERNAL,
     metafile: true,
     logLevel: 'error',
     ...extra,
   };
+}
+
+/**
+ * esbuild turns `class X { ... X ... }` into `var X = class _X { ... _X ... }`, and the class
+ * would be named `_X`. A static block gives it back its own name before anything else in the
+ * class runs, as esbuild's `keepNames` does; `keepNames` would also wrap every function, and the
+ * closures made at each call cost time at synth. On the line of the class head, after it, so
+ * that the source map stays right.
+ */
+function ownClassNames(text) {
+  return text.replace(/^( *)var (\w+) = class (\w+)((?: extends [^\n{]+)?) \{$/gm, (head, indent, name, inner) => (inner === name ? head
+    : `${head} static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)}, configurable: true }); }`));
 }
 
 /** The files a build took in. */
@@ -174,7 +185,11 @@ async function bundle(file, entry, owner) {
     plugins: [elsewhere],
     sourcemap: true,
     banner: { js: BANNER },
+    write: false,
   }));
+  for (const output of result.outputFiles) {
+    fs.writeFileSync(output.path, output.path.endsWith('.js') ? ownClassNames(output.text) : output.contents);
+  }
   const inputs = [...inputsOf(result)];
   if (inputs.length !== owned.length || inputs.some((module) => owner.get(module) !== file)) {
     fail(`${relative(file)} took in other modules than its own.`);
