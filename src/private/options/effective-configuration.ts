@@ -71,6 +71,9 @@ export class EffectiveConfiguration {
    * @param entries the flattened configuration
    * @param version the cluster's Flink version; undefined when unknown (every key then counts)
    */
+  /** `lookup`'s answers, by reader and option: a cluster's session jobs share its configuration, and the rules ask again for each. */
+  private readonly lookups: { [reader in OptionReader]?: Map<FlinkOption, Readonly<{ key: string; value: string }> | null> } = {};
+
   constructor(public readonly entries: ReadonlyMap<string, string>, public readonly version: FlinkVersion | undefined) {}
 
   /** Whether a key is set. */
@@ -89,14 +92,21 @@ export class EffectiveConfiguration {
    * @param as who reads it, when not the option's own reader: the operator's admission checks
    * read Flink's options too, with its bundled Flink library, which knows every key
    */
-  public lookup(option: FlinkOption, as: OptionReader = option.reader): { key: string; value: string } | undefined {
-    for (const key of keysRead(option, this.version, as)) {
-      const value = this.entries.get(key);
-      if (value !== undefined) {
-        return { key, value };
+  public lookup(option: FlinkOption, as: OptionReader = option.reader): Readonly<{ key: string; value: string }> | undefined {
+    const answers = this.lookups[as] ??= new Map();
+    let found = answers.get(option);
+    if (found === undefined) {
+      found = null;
+      for (const key of keysRead(option, this.version, as)) {
+        const value = this.entries.get(key);
+        if (value !== undefined) {
+          found = { key, value };
+          break;
+        }
       }
+      answers.set(option, found);
     }
-    return undefined;
+    return found ?? undefined;
   }
 
   /** The text the reader works with: the configured value, or the default of the version. */
