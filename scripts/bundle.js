@@ -31,6 +31,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const vm = require('vm');
 
 const ROOT = path.resolve(__dirname, '..');
 const LIB = path.join(ROOT, 'lib');
@@ -130,6 +131,32 @@ function ownClassNames(text) {
     : `${head} static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)}, configurable: true }); }`));
 }
 
+/**
+ * Every module of lib/index.js, lib/chunks/shared.js and lib/cli/main.js runs as soon as its file
+ * loads. esbuild writes each module as a method (`"lib/x.js"(exports) {...}`), which V8 compiles
+ * lazily: it pre-parses the body with the file, then parses it again when the module runs. Written
+ * as a function expression in parentheses, the body is compiled once, with the file (V8's
+ * heuristic for functions that run at once). lib/chunks/on-first-use.js stays lazy: it holds
+ * modules that a given app may never run.
+ */
+function compiledAtOnce(text, modules) {
+  let heads = 0;
+  let tails = 0;
+  const eager = text
+    .replace(/^(var require_\w+ = __commonJS\(\{\n {2}"[^"\n]+")\(([\w, ]*)\) \{$/gm, (line, head, parameters) => {
+      heads++;
+      return `${head}: (function(${parameters}) {`;
+    })
+    .replace(/^ {2}\}\n\}\);$/gm, () => {
+      tails++;
+      return '  })\n});';
+    });
+  if (heads !== modules || tails !== modules) {
+    fail(`found ${heads} module heads and ${tails} module ends for ${modules} modules in esbuild's output: update compiledAtOnce.`);
+  }
+  return eager;
+}
+
 /** The files a build took in. */
 const inputsOf = (result) => new Set(Object.keys(result.metafile.inputs).filter((input) => !input.includes(':')).map((input) => path.join(ROOT, input)));
 
@@ -148,7 +175,7 @@ async function closure(entries, lazy) {
  * Bundles the modules `owner` assigns to `file`; a module of another file is a `require` of
  * that file's registry. The bundle's exports are `entry`'s, when it has one.
  */
-async function bundle(file, entry, owner) {
+async function bundle(file, entry, owner, { runsOnLoad }) {
   const owned = [...owner.keys()].filter((module) => owner.get(module) === file).sort();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const elsewhere = {
@@ -187,8 +214,16 @@ async function bundle(file, entry, owner) {
     banner: { js: BANNER },
     write: false,
   }));
+  // The modules of this file and the stand-ins of the modules it takes from other files.
+  const modules = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('bundle-entry:')).length;
   for (const output of result.outputFiles) {
-    fs.writeFileSync(output.path, output.path.endsWith('.js') ? ownClassNames(output.text) : output.contents);
+    if (output.path.endsWith('.js')) {
+      const text = ownClassNames(runsOnLoad ? compiledAtOnce(output.text, modules) : output.text);
+      new vm.Script(text, { filename: output.path }); // still JavaScript
+      fs.writeFileSync(output.path, text);
+    } else {
+      fs.writeFileSync(output.path, output.contents);
+    }
   }
   const inputs = [...inputsOf(result)];
   if (inputs.length !== owned.length || inputs.some((module) => owner.get(module) !== file)) {
@@ -219,10 +254,10 @@ async function main() {
       owner.set(module, onFirstUse.has(module) ? FILES.onFirstUse : FILES.cli);
     }
   }
-  await bundle(FILES.api, apiEntry, owner);
-  await bundle(FILES.shared, undefined, owner);
-  await bundle(FILES.onFirstUse, undefined, owner);
-  await bundle(FILES.cli, cliEntry, owner);
+  await bundle(FILES.api, apiEntry, owner, { runsOnLoad: true });
+  await bundle(FILES.shared, undefined, owner, { runsOnLoad: true });
+  await bundle(FILES.onFirstUse, undefined, owner, { runsOnLoad: false });
+  await bundle(FILES.cli, cliEntry, owner, { runsOnLoad: true });
 }
 
 main().catch((error) => fail(error.stack ?? String(error)));
