@@ -16,6 +16,9 @@ import { javaTrim } from '../jvm/java-string';
  */
 export function flattenConfiguration(configuration: unknown): Map<string, string> {
   const result = new Map<string, string>();
+  if (configuration === undefined || configuration === null) {
+    return result; // most session jobs set none
+  }
   const visit = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) {
       if (value.length > 0) {
@@ -71,8 +74,12 @@ export class EffectiveConfiguration {
    * @param entries the flattened configuration
    * @param version the cluster's Flink version; undefined when unknown (every key then counts)
    */
-  /** `lookup`'s answers, by reader and option: a cluster's session jobs share its configuration, and the rules ask again for each. */
+  /**
+   * `lookup`'s and `read`'s answers, by reader and option: a cluster's session jobs share its
+   * configuration, and the rules ask again for each. The answers are shared: read them only.
+   */
   private readonly lookups: { [reader in OptionReader]?: Map<FlinkOption, Readonly<{ key: string; value: string }> | null> } = {};
+  private readonly reads: { [reader in OptionReader]?: Map<FlinkOption, OptionValue<unknown>> } = {};
 
   constructor(public readonly entries: ReadonlyMap<string, string>, public readonly version: FlinkVersion | undefined) {}
 
@@ -119,6 +126,16 @@ export class EffectiveConfiguration {
    * loader trims values; the operator reads the resource as it is), or its default.
    */
   public read<T>(option: FlinkOption<T>, as: OptionReader = option.reader): OptionValue<T> {
+    const answers = this.reads[as] ??= new Map();
+    let answer = answers.get(option) as OptionValue<T> | undefined;
+    if (answer === undefined) {
+      answer = this.readNow(option, as);
+      answers.set(option, answer);
+    }
+    return answer;
+  }
+
+  private readNow<T>(option: FlinkOption<T>, as: OptionReader): OptionValue<T> {
     const found = this.lookup(option, as);
     const type = typeAt(option, this.version);
     if (found === undefined) {
