@@ -9,16 +9,18 @@ import { ReadResult } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 import { javaTrim } from '../jvm/java-string';
 
+const NO_ENTRIES: ReadonlyMap<string, string> = new Map();
+
 /**
  * Flattens a `flinkConfiguration` the way the operator does: nested objects join their keys
  * with '.', scalars become text, non-empty lists join their elements with ';', empty lists
  * disappear.
  */
-export function flattenConfiguration(configuration: unknown): Map<string, string> {
-  const result = new Map<string, string>();
+export function flattenConfiguration(configuration: unknown): ReadonlyMap<string, string> {
   if (configuration === undefined || configuration === null) {
-    return result; // most session jobs set none
+    return NO_ENTRIES; // most session jobs set none
   }
+  const result = new Map<string, string>();
   const visit = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) {
       if (value.length > 0) {
