@@ -172,10 +172,30 @@ async function closure(entries, lazy) {
 }
 
 /**
+ * The code that makes `entry`'s exports the bundle's. tsc's `export * from` makes every export of
+ * lib/index.js a getter that reads the module's own exports, a function call for each use of
+ * `flink.JobJar` or `JobJar` in an app; with `plain`, the bundle's exports are the same names with
+ * the same values, read-only as before, but as values. A module's exports never change once it
+ * has loaded (src/ has no `export let`).
+ */
+function exportsOf(entry, plain) {
+  if (!plain) {
+    return `module.exports = require(${JSON.stringify(entry)});`;
+  }
+  return [
+    `const compiled = require(${JSON.stringify(entry)});`,
+    'module.exports = Object.defineProperty({}, "__esModule", { value: true });',
+    'for (const name of Object.keys(compiled)) {',
+    '  Object.defineProperty(module.exports, name, { value: compiled[name], enumerable: true });',
+    '}',
+  ].join('\n');
+}
+
+/**
  * Bundles the modules `owner` assigns to `file`; a module of another file is a `require` of
  * that file's registry. The bundle's exports are `entry`'s, when it has one.
  */
-async function bundle(file, entry, owner, { runsOnLoad }) {
+async function bundle(file, entry, owner, { runsOnLoad, plainExports = false }) {
   const owned = [...owner.keys()].filter((module) => owner.get(module) === file).sort();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const elsewhere = {
@@ -186,7 +206,7 @@ async function bundle(file, entry, owner, { runsOnLoad }) {
         resolveDir: path.dirname(file),
         loader: 'js',
         contents: [
-          entry === undefined ? '' : `module.exports = require(${JSON.stringify(entry)});`,
+          entry === undefined ? '' : exportsOf(entry, plainExports),
           `const modules = {${owned.map((module) => `\n  ${JSON.stringify(relative(module))}: () => require(${JSON.stringify(module)}),`).join('')}\n};`,
           `Object.defineProperty(module.exports, ${REGISTRY}, { value: (id) => modules[id]() });`,
         ].join('\n'),
@@ -254,7 +274,7 @@ async function main() {
       owner.set(module, onFirstUse.has(module) ? FILES.onFirstUse : FILES.cli);
     }
   }
-  await bundle(FILES.api, apiEntry, owner, { runsOnLoad: true });
+  await bundle(FILES.api, apiEntry, owner, { runsOnLoad: true, plainExports: true });
   await bundle(FILES.shared, undefined, owner, { runsOnLoad: true });
   await bundle(FILES.onFirstUse, undefined, owner, { runsOnLoad: false });
   await bundle(FILES.cli, cliEntry, owner, { runsOnLoad: true });

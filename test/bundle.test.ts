@@ -67,6 +67,16 @@ describe('the bundled library (lib/index.js)', () => {
     expect(bundled).toEqual(source);
   });
 
+  test('exports values, not getters, read-only as tsc\'s getters are', () => {
+    const api = jest.requireActual(API);
+    const kinds = new Set(Object.keys(api).map((name) => {
+      const descriptor = Object.getOwnPropertyDescriptor(api, name)!;
+      return `${'value' in descriptor ? 'value' : 'getter'} writable=${descriptor.writable} configurable=${descriptor.configurable}`;
+    }));
+    expect([...kinds]).toEqual(['value writable=false configurable=false']);
+    expect(api.__esModule).toBe(true);
+  });
+
   test('synthesizes every example exactly as src/ does', () => {
     const fromSource = examples('src');
     const fromBundle = examples('bundle');
