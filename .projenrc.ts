@@ -35,6 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bundledDeps: ['yaml@^2.8.0', 'node-sarif-builder@^5.0.0'],
   devDeps: [
     'cdk8s-cli@^2.207.0',
+    // Bundles lib/index.js and lib/cli/main.js after the compile (scripts/bundle.js).
+    'esbuild@^0.28.2',
     'ajv@^8.17.1',
     // The SARIF output is checked against the SARIF 2.1.0 JSON schema that @microsoft/jest-sarif
     // ships (a draft-04 schema, which ajv reads through ajv-draft-04).
@@ -79,8 +81,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.package.addVersion('0.1.0');
 
 // npm asks for a decision on every dependency with install scripts. @parcel/watcher (jest's
-// optional file watcher, for --watch) compiles a native addon we never use: denied.
-project.package.addField('allowScripts', { '@parcel/watcher': false });
+// optional file watcher, for --watch) compiles a native addon we never use: denied. esbuild's
+// only checks its binary and copies it over its launcher; its JavaScript API, which
+// scripts/bundle.js uses, finds the binary in its platform package without it: denied.
+project.package.addField('allowScripts', { '@parcel/watcher': false, 'esbuild': false });
 
 // No import cycles between files (test/architecture.test.ts also checks the layering).
 project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
@@ -219,6 +223,12 @@ project.tsconfig?.file.addOverride('compilerOptions.inlineSources', false);
 project.tsconfig?.file.addOverride('compilerOptions.inlineSourceMap', false);
 project.tsconfig?.file.addOverride('compilerOptions.sourceMap', true);
 
+// After jsii, the compile bundles lib/ into lib/index.js (what `require('cdk8s-flink')` loads),
+// lib/cli/main.js (the command) and lib/chunks/ (what both load, and what the API loads on first
+// use), so that loading the library reads a few files instead of resolving a hundred modules:
+// see scripts/bundle.js. Every task that compiles (build, bench, conformance) gets the bundles.
+project.compileTask.exec('node scripts/bundle.js');
+
 // The package (what `npm pack` writes) must stay within 3 MB: see scripts/check-package-size.js.
 project.postCompileTask.exec('node scripts/check-package-size.js');
 
@@ -232,6 +242,9 @@ for (const ignored of ['/examples/', '/imports/', '/bench/', '/.ci/', '/scripts/
 // type-checks an app against the packed tarball.
 for (const ignored of [
   '/lib/**/*.map', '/API.md',
+  // Of the JavaScript, only the bundles (scripts/bundle.js): the per-module files they were
+  // bundled from stay in lib/, for debugging and for the tests that run them.
+  '/lib/**/*.js', '!/lib/index.js', '!/lib/cli/main.js', '!/lib/chunks/*.js',
   '/lib/private/**/*.d.ts', '/lib/validation/**/*.d.ts', '/lib/render/**/*.d.ts', '/lib/cli/**/*.d.ts',
   '/lib/imports/flink-crd-schemas.d.ts', '/lib/imports/gateway.networking.k8s.io.d.ts', '/lib/imports/monitoring.coreos.com.d.ts',
 ]) {

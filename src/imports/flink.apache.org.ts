@@ -85,7 +85,7 @@ export function toJson_FlinkBlueGreenDeploymentProps(obj: FlinkBlueGreenDeployme
     'spec': toJson_FlinkBlueGreenDeploymentSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -121,7 +121,7 @@ export function toJson_FlinkBlueGreenDeploymentSpec(obj: FlinkBlueGreenDeploymen
     'template': toJson_FlinkBlueGreenDeploymentSpecTemplate(obj.template),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -169,7 +169,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecIngress(obj: FlinkBlueGreenDe
     'tls': obj.tls?.map(y => toJson_FlinkBlueGreenDeploymentSpecIngressTls(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -199,7 +199,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplate(obj: FlinkBlueGreenD
     'spec': toJson_FlinkBlueGreenDeploymentSpecTemplateSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -229,7 +229,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecIngressTls(obj: FlinkBlueGree
     'secretName': obj.secretName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -337,7 +337,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateMetadata(obj: FlinkBl
     'uid': obj.uid,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -433,7 +433,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpec(obj: FlinkBlueGr
     'taskManager': toJson_FlinkBlueGreenDeploymentSpecTemplateSpecTaskManager(obj.taskManager),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -493,7 +493,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateMetadataManagedFields
     'time': obj.time,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -547,7 +547,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateMetadataOwnerReferenc
     'uid': obj.uid,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -623,7 +623,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecIngress(obj: Flin
     'tls': obj.tls?.map(y => toJson_FlinkBlueGreenDeploymentSpecTemplateSpecIngressTls(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -713,7 +713,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecJob(obj: FlinkBlu
     'upgradeMode': obj.upgradeMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -749,7 +749,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecJobManager(obj: F
     'resource': toJson_FlinkBlueGreenDeploymentSpecTemplateSpecJobManagerResource(obj.resource),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -795,7 +795,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecTaskManager(obj: 
     'resource': toJson_FlinkBlueGreenDeploymentSpecTemplateSpecTaskManagerResource(obj.resource),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -825,7 +825,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecIngressTls(obj: F
     'secretName': obj.secretName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -883,7 +883,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecJobManagerResourc
     'memory': obj.memory,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -919,7 +919,7 @@ export function toJson_FlinkBlueGreenDeploymentSpecTemplateSpecTaskManagerResour
     'memory': obj.memory,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1004,7 +1004,7 @@ export function toJson_FlinkDeploymentProps(obj: FlinkDeploymentProps | undefine
     'spec': toJson_FlinkDeploymentSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1100,7 +1100,7 @@ export function toJson_FlinkDeploymentSpec(obj: FlinkDeploymentSpec | undefined)
     'taskManager': toJson_FlinkDeploymentSpecTaskManager(obj.taskManager),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1176,7 +1176,7 @@ export function toJson_FlinkDeploymentSpecIngress(obj: FlinkDeploymentSpecIngres
     'tls': obj.tls?.map(y => toJson_FlinkDeploymentSpecIngressTls(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1266,7 +1266,7 @@ export function toJson_FlinkDeploymentSpecJob(obj: FlinkDeploymentSpecJob | unde
     'upgradeMode': obj.upgradeMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1302,7 +1302,7 @@ export function toJson_FlinkDeploymentSpecJobManager(obj: FlinkDeploymentSpecJob
     'resource': toJson_FlinkDeploymentSpecJobManagerResource(obj.resource),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1348,7 +1348,7 @@ export function toJson_FlinkDeploymentSpecTaskManager(obj: FlinkDeploymentSpecTa
     'resource': toJson_FlinkDeploymentSpecTaskManagerResource(obj.resource),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1378,7 +1378,7 @@ export function toJson_FlinkDeploymentSpecIngressTls(obj: FlinkDeploymentSpecIng
     'secretName': obj.secretName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1436,7 +1436,7 @@ export function toJson_FlinkDeploymentSpecJobManagerResource(obj: FlinkDeploymen
     'memory': obj.memory,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1472,7 +1472,7 @@ export function toJson_FlinkDeploymentSpecTaskManagerResource(obj: FlinkDeployme
     'memory': obj.memory,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1557,7 +1557,7 @@ export function toJson_FlinkSessionJobProps(obj: FlinkSessionJobProps | undefine
     'spec': toJson_FlinkSessionJobSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1599,7 +1599,7 @@ export function toJson_FlinkSessionJobSpec(obj: FlinkSessionJobSpec | undefined)
     'restartNonce': obj.restartNonce,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1689,7 +1689,7 @@ export function toJson_FlinkSessionJobSpecJob(obj: FlinkSessionJobSpecJob | unde
     'upgradeMode': obj.upgradeMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1796,7 +1796,7 @@ export function toJson_FlinkStateSnapshotProps(obj: FlinkStateSnapshotProps | un
     'spec': toJson_FlinkStateSnapshotSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1838,7 +1838,7 @@ export function toJson_FlinkStateSnapshotSpec(obj: FlinkStateSnapshotSpec | unde
     'savepoint': toJson_FlinkStateSnapshotSpecSavepoint(obj.savepoint),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1868,7 +1868,7 @@ export function toJson_FlinkStateSnapshotSpecJobReference(obj: FlinkStateSnapsho
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1910,7 +1910,7 @@ export function toJson_FlinkStateSnapshotSpecSavepoint(obj: FlinkStateSnapshotSp
     'path': obj.path,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1936,3 +1936,13 @@ export enum FlinkStateSnapshotSpecSavepointFormatType {
   UNKNOWN = "UNKNOWN",
 }
 
+/** `result` without its undefined fields, in a new object (imports/generate.ts writes it). */
+function withoutUndefined(result: Record<string, any>): Record<string, any> {
+  const defined: Record<string, any> = {};
+  for (const key of Object.keys(result)) {
+    if (result[key] !== undefined) {
+      defined[key] = result[key];
+    }
+  }
+  return defined;
+}

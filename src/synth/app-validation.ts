@@ -21,6 +21,9 @@ import { openSessionsOn, OwnedError, sessionResult, ValidationResult } from './s
 import { validationEngine } from '../validation/lazy-engine';
 import { isFlinkKind, REFERENCED_KINDS } from '../validation/referenced-kinds';
 
+/** What a validation without errors returns (cdk8s only reads it). */
+const NO_ERRORS: string[] = Object.freeze([]) as unknown as string[];
+
 /** The Flink constructs of each app (by root) that asked for validation; the first one's chart reports the rest. */
 const registered = new WeakMap<IConstruct, { readonly first: IConstruct; readonly scopes: WeakSet<IConstruct> }>();
 
@@ -44,8 +47,10 @@ export function validateAppOnSynth(scope: IConstruct): void {
 }
 
 function errorsOf(root: IConstruct, owner: IConstruct): string[] {
-  const errors = sessionResult(root, () => validateApp(root)).errors;
-  return errors.length === 0 ? [] : errors.filter((error) => error.owner === owner).map((error) => error.text);
+  // Called for every Flink construct each time cdk8s validates the app (once per chart it
+  // renders): nothing is allocated when there is nothing to report.
+  const errors = sessionResult(root, validateApp).errors;
+  return errors.length === 0 ? NO_ERRORS : errors.filter((error) => error.owner === owner).map((error) => error.text);
 }
 
 /** The registered Flink construct that holds `construct` most closely, or the first one's chart. */

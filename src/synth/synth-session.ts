@@ -94,12 +94,12 @@ function inSession<T>(root: IConstruct, action: () => T): T {
  * The validation result of the app's open session, computing it with `validate` on the first
  * call of the session; outside a session, `validate`'s fresh result.
  */
-export function sessionResult(root: IConstruct, validate: () => ValidationResult): ValidationResult {
+export function sessionResult(root: IConstruct, validate: (root: IConstruct) => ValidationResult): ValidationResult {
   const session = sessions.get(root);
   if (session === undefined) {
-    return validate();
+    return validate(root);
   }
-  session.result ??= validate();
+  session.result ??= validate(root);
   return session.result;
 }
 

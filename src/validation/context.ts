@@ -36,6 +36,17 @@ export function resolveSettings(options: ValidationOptions): Settings {
   };
 }
 
+/** `map`'s value for `key`, computed and kept the first time: one lookup when it is there. */
+function cached<K, V>(map: Map<K, unknown>, key: K, compute: () => V): V {
+  const value = map.get(key);
+  if (value !== undefined || map.has(key)) {
+    return value as V;
+  }
+  const computed = compute();
+  map.set(key, computed);
+  return computed;
+}
+
 function metadataOf(manifest: any): { name?: string; namespace?: string } {
   const metadata = manifest?.metadata;
   return {
@@ -50,8 +61,9 @@ export class ManifestIndex {
   private readonly byKind = new Map<string, any[]>();
   private sessionJobs?: Map<string, any[]>;
   private readonly derivedValues = new WeakMap<object, Map<string, unknown>>();
-  private readonly found = new Map<string, any>();
-  private readonly memos = new Map<string, unknown>();
+  /** `find`'s answers, by kind, name and namespace (nested maps: no key text to build per call). */
+  private readonly found = new Map<string, Map<string, Map<string | undefined, any>>>();
+  private readonly memos = new Map<string, Map<string, unknown>>();
 
   constructor(manifests: ReadonlyArray<any>) {
     for (const manifest of manifests) {
@@ -88,11 +100,17 @@ export class ManifestIndex {
    * any namespace (it lands wherever it is applied) when it is the only candidate.
    */
   public find(kind: string, name: string, namespace: string | undefined): any | undefined {
-    const key = `${kind}/${name}/${namespace ?? ''}${namespace === undefined ? '?' : ''}`;
-    if (!this.found.has(key)) {
-      this.found.set(key, this.lookUp(kind, name, namespace));
+    let byName = this.found.get(kind);
+    if (byName === undefined) {
+      byName = new Map();
+      this.found.set(kind, byName);
     }
-    return this.found.get(key);
+    let byNamespace = byName.get(name);
+    if (byNamespace === undefined) {
+      byNamespace = new Map();
+      byName.set(name, byNamespace);
+    }
+    return cached(byNamespace, namespace, () => this.lookUp(kind, name, namespace));
   }
 
   private lookUp(kind: string, name: string, namespace: string | undefined): any | undefined {
@@ -110,12 +128,14 @@ export class ManifestIndex {
     return this.byKind.get(kind) ?? [];
   }
 
-  /** A value computed once per run for a key (e.g. the check of a jar URI that many jobs share). */
-  public memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) {
-      this.memos.set(key, compute());
+  /** A value computed once per run for a key (e.g. `what` 'jar-uri', the check of a jar URI that many jobs share). */
+  public memo<T>(what: string, key: string, compute: () => T): T {
+    let values = this.memos.get(what);
+    if (values === undefined) {
+      values = new Map();
+      this.memos.set(what, values);
     }
-    return this.memos.get(key) as T;
+    return cached(values, key, compute);
   }
 
   /**
@@ -134,10 +154,7 @@ export class ManifestIndex {
       values = new Map();
       this.derivedValues.set(of, values);
     }
-    if (!values.has(what)) {
-      values.set(what, compute());
-    }
-    return values.get(what) as T;
+    return cached(values, what, compute);
   }
 }
 
@@ -150,6 +167,7 @@ export class RuleContext {
   public readonly namespace?: string;
   private effective?: EffectiveConfiguration;
   private ownShared?: WeakMap<object, Map<string, unknown>>;
+  private perManifestValues?: Map<string, unknown>;
 
   constructor(
     public readonly manifest: any,
@@ -216,6 +234,12 @@ export class RuleContext {
       values.set(what, this.index.peek(clusterSpec, what) ?? compute());
     }
     return values.get(what) as T;
+  }
+
+  /** A value computed once for this manifest's checks, for the rules that all ask for it. */
+  public perManifest<T>(what: string, compute: () => T): T {
+    this.perManifestValues ??= new Map();
+    return cached(this.perManifestValues, what, compute);
   }
 
   /**

@@ -77,8 +77,11 @@ export function runSanitizedValidation(
     } catch (error) {
       findings.push(inputFinding('', `Could not check the manifest: internal error (${errorText(error)}); please report it.`));
     }
-    for (const finding of findings.splice(0)) {
-      located.push({ finding, manifestIndex: position });
+    if (findings.length > 0) {
+      for (const finding of findings) {
+        located.push({ finding, manifestIndex: position });
+      }
+      findings.length = 0;
     }
   });
   if (previousManifests !== undefined) {

@@ -10,12 +10,17 @@ import { FlinkVersion } from '../../flink-version';
 import { illegalArgument } from '../jvm/java-exception';
 import { javaTrim } from '../jvm/java-string';
 
+const NO_ENTRIES: ReadonlyMap<string, string> = new Map();
+
 /**
  * Flattens a `flinkConfiguration` the way the operator does: nested objects join their keys
  * with '.', scalars become text, non-empty lists join their elements with ';', empty lists
  * disappear.
  */
-export function flattenConfiguration(configuration: unknown): Map<string, string> {
+export function flattenConfiguration(configuration: unknown): ReadonlyMap<string, string> {
+  if (configuration === undefined || configuration === null) {
+    return NO_ENTRIES; // most session jobs set none
+  }
   const result = new Map<string, string>();
   const visit = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) {
@@ -72,6 +77,13 @@ export class EffectiveConfiguration {
    * @param entries the flattened configuration
    * @param version the cluster's Flink version; undefined when unknown (every key then counts)
    */
+  /**
+   * `lookup`'s and `read`'s answers, by reader and option: a cluster's session jobs share its
+   * configuration, and the rules ask again for each. The answers are shared: read them only.
+   */
+  private readonly lookups: { [reader in OptionReader]?: Map<FlinkOption, Readonly<{ key: string; value: string }> | null> } = {};
+  private readonly reads: { [reader in OptionReader]?: Map<FlinkOption, OptionValue<unknown>> } = {};
+
   constructor(public readonly entries: ReadonlyMap<string, string>, public readonly version: FlinkVersion | undefined) {}
 
   /** Whether a key is set. */
@@ -90,14 +102,21 @@ export class EffectiveConfiguration {
    * @param as who reads it, when not the option's own reader: the operator's admission checks
    * read Flink's options too, with its bundled Flink library, which knows every key
    */
-  public lookup(option: FlinkOption, as: OptionReader = option.reader): { key: string; value: string } | undefined {
-    for (const key of keysRead(option, this.version, as)) {
-      const value = this.entries.get(key);
-      if (value !== undefined) {
-        return { key, value };
+  public lookup(option: FlinkOption, as: OptionReader = option.reader): Readonly<{ key: string; value: string }> | undefined {
+    const answers = this.lookups[as] ??= new Map();
+    let found = answers.get(option);
+    if (found === undefined) {
+      found = null;
+      for (const key of keysRead(option, this.version, as)) {
+        const value = this.entries.get(key);
+        if (value !== undefined) {
+          found = { key, value };
+          break;
+        }
       }
+      answers.set(option, found);
     }
-    return undefined;
+    return found ?? undefined;
   }
 
   /** Whether the option is set under a key its reader reads (Flink's `Configuration.contains`). */
@@ -115,6 +134,16 @@ export class EffectiveConfiguration {
    * loader trims values; the operator reads the resource as it is), or its default.
    */
   public read<T>(option: FlinkOption<T>, as: OptionReader = option.reader): OptionValue<T> {
+    const answers = this.reads[as] ??= new Map();
+    let answer = answers.get(option) as OptionValue<T> | undefined;
+    if (answer === undefined) {
+      answer = this.readNow(option, as);
+      answers.set(option, answer);
+    }
+    return answer;
+  }
+
+  private readNow<T>(option: FlinkOption<T>, as: OptionReader): OptionValue<T> {
     const found = this.lookup(option, as);
     const type = typeAt(option, this.version);
     if (found === undefined) {

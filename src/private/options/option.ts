@@ -119,7 +119,7 @@ export function writeKey(opt: FlinkOption, version: FlinkVersion): string | unde
 }
 
 /** keysRead's answers, by option, then by reader and version: options and versions are fixed objects. */
-const KEYS_READ = new WeakMap<FlinkOption, { [reader in OptionReader]?: Map<string | undefined, ReadonlyArray<string>> }>();
+const KEYS_READ = new Map<FlinkOption, { [reader in OptionReader]?: Map<string | undefined, ReadonlyArray<string>> }>();
 
 /**
  * The keys a version reads, in order: the current key, then the fallback keys. With no version

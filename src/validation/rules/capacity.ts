@@ -71,8 +71,8 @@ export function checkSessionJobCapacity(context: RuleContext): void {
   if (cluster === undefined || (cluster.spec?.job !== undefined && cluster.spec?.job !== null)) {
     return;
   }
-  const clusterConfig = context.clusterConfiguration(cluster.spec);
-  const capacity = clusterCapacity(cluster.spec, clusterConfig);
+  // The cluster's capacity and its running jobs are the same for each of its jobs: worked out once per run.
+  const capacity = context.shared(cluster.spec, 'capacity', () => clusterCapacity(cluster.spec, context.clusterConfiguration(cluster.spec)));
   if (capacity === undefined) {
     return;
   }
@@ -82,11 +82,17 @@ export function checkSessionJobCapacity(context: RuleContext): void {
     return;
   }
   // The jobs of the cluster that run, in set order; the last job that overflows gets the warning.
-  const running = context.index.sessionJobsOf(deploymentName).filter((job) =>
-    (job.metadata?.namespace ?? context.namespace) === (context.namespace ?? job.metadata?.namespace)
-    && job.spec?.job?.state !== 'suspended'
-    && parallelismOf(job.spec?.job) !== undefined);
-  const total = running.reduce((sum, job) => sum + parallelismOf(job.spec.job)!, 0);
+  const byNamespace = context.shared(cluster.spec, 'running session jobs', () => new Map<string | undefined, { running: any[]; total: number }>());
+  let jobs = byNamespace.get(context.namespace);
+  if (jobs === undefined) {
+    const running = context.index.sessionJobsOf(deploymentName).filter((job) =>
+      (job.metadata?.namespace ?? context.namespace) === (context.namespace ?? job.metadata?.namespace)
+      && job.spec?.job?.state !== 'suspended'
+      && parallelismOf(job.spec?.job) !== undefined);
+    jobs = { running, total: running.reduce((sum, job) => sum + parallelismOf(job.spec.job)!, 0) };
+    byNamespace.set(context.namespace, jobs);
+  }
+  const { running, total } = jobs;
   if (total > capacity.slots && running[running.length - 1] === context.manifest) {
     context.report('session-slot-capacity', 'spec.job.parallelism',
       `The running session jobs of cluster '${deploymentName}' need ${total} task slots together (${running.map((job) => `${job.metadata?.name}: ${parallelismOf(job.spec.job)}`).join(', ')}), but the cluster has at most ${capacity.slots} (${capacity.explanation}); not all of them can run at once.`);

@@ -94,7 +94,7 @@ export function checkJarUri(context: RuleContext): void {
     return;
   }
   // Jobs often share a jar: its check (with this run's settings) is made once.
-  const problem = context.index.memo(`jar-uri\u0000${uri}`, () => jarUriProblem(uri, context.settings));
+  const problem = context.index.memo('jar-uri', uri, () => jarUriProblem(uri, context.settings));
   if (problem !== undefined) {
     context.report(problem.rule, PATH, problem.message);
   }

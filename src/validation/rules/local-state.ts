@@ -139,7 +139,7 @@ function check(context: RuleContext, clusterSpec: any, config: EffectiveConfigur
   }
 }
 
-function ownEntries(configuration: unknown): Map<string, string> {
+function ownEntries(configuration: unknown): ReadonlyMap<string, string> {
   return flattenConfiguration(configuration);
 }
 

@@ -33,11 +33,11 @@ export function checkResourceName(context: RuleContext): void {
     return; // a missing name is manifest-shape
   }
   const problem = dnsSubdomainProblem(name);
-  const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 77)}...` : name);
+  const shown = () => JSON.stringify(name.length > 80 ? `${name.slice(0, 77)}...` : name);
   if (problem !== undefined) {
-    context.report('resource-name', 'metadata.name', `The ${context.kind} name ${shown} ${problem}; the API server rejects the resource.`);
+    context.report('resource-name', 'metadata.name', `The ${context.kind} name ${shown()} ${problem}; the API server rejects the resource.`);
   } else if (context.kind === 'FlinkSessionJob' && name.length > MAX_LABEL_VALUE) {
     context.report('resource-name', 'metadata.name',
-      `The FlinkSessionJob name ${shown} is ${name.length} characters long; the operator puts it in the label 'job-reference.name' of the job's snapshots, and a label value holds at most ${MAX_LABEL_VALUE}. Use a name of at most ${MAX_LABEL_VALUE} characters.`);
+      `The FlinkSessionJob name ${shown()} is ${name.length} characters long; the operator puts it in the label 'job-reference.name' of the job's snapshots, and a label value holds at most ${MAX_LABEL_VALUE}. Use a name of at most ${MAX_LABEL_VALUE} characters.`);
   }
 }

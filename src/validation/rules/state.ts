@@ -22,14 +22,9 @@ interface Job {
   readonly configPath: string;
 }
 
-/** jobOf's answer for each context: four rules ask for it. */
-const JOBS = new WeakMap<RuleContext, Job | undefined>();
-
+/** The manifest's job, read once for the four rules that ask for it. */
 function jobOf(context: RuleContext): Job | undefined {
-  if (!JOBS.has(context)) {
-    JOBS.set(context, readJob(context));
-  }
-  return JOBS.get(context);
+  return context.perManifest('job', () => readJob(context));
 }
 
 function readJob(context: RuleContext): Job | undefined {
