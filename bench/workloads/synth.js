@@ -1,13 +1,14 @@
 // Synthesizes N session clusters x M session jobs, through cdk8s-flink (validation included)
-// and, as the baseline, the same manifests as plain cdk8s ApiObjects, in this one process.
+// and, as the baseline, the same manifests as plain cdk8s ApiObjects.
 //
-//   node synth.js <mode> <clusters> <jobsPerCluster> [<manifests.json>]
+//   node synth.js <mode> <clusters> <jobsPerCluster> [<manifests.json>] [<which>]
 //
-// mode: `both` times the baseline and the constructs, in alternating order by BENCH_RUN: the
-// first full-size run of each (JIT cold) and the fifth (steady state), and prints
-// {"firstBaseline": ms, "firstFlink": ms, "baseline": ms, "flink": ms}; `flink` or `raw` build
-// only one (for peak RSS) and print
-// {"ms": .., "maxRssKb": ..}; `dump` writes the constructs' manifests to <manifests.json>.
+// mode: `both` times the baseline and the constructs in this one process, in alternating order
+// by BENCH_RUN, in steady state (the fifth full-size run of each) and prints
+// {"baseline": ms, "flink": ms}; `first` times the first full-size run of one of them (<which>:
+// `baseline` or `flink`) after the same small warm-up as `both`, alone in its process, as one
+// `cdk8s synth` runs it, and prints {"ms": ..}; `flink` or `raw` build only one (for peak RSS)
+// and print {"ms": .., "maxRssKb": ..}; `dump` writes the constructs' manifests to <manifests.json>.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -75,31 +76,34 @@ if (mode === 'dump') {
   const manifests = app.charts.flatMap((chart) => chart.toJson());
   fs.writeFileSync(manifestsFile, JSON.stringify(manifests));
   process.stdout.write(JSON.stringify({ manifests: manifests.length, customResources: manifests.filter((m) => m.apiVersion.startsWith('flink.apache.org/')).length }));
-} else if (mode === 'both') {
+} else if (mode === 'both' || mode === 'first') {
   const manifests = loadManifests(manifestsFile);
-  // Load the modules and touch every path on a small app first. Then the first full-size run of
-  // each (alternating which goes first by BENCH_RUN) is reported as `first*`: what one
-  // `cdk8s synth` in a fresh process pays, the JIT still compiling. After three more full-size
-  // runs of each, one more is the steady-state figure: synth work, compared with synth work.
+  // Load the modules and touch every path on a small app first, as one `cdk8s synth` of a small
+  // app would.
   const warmup = flinkApp(2, 5);
   timed(() => rawApp(warmup.charts.flatMap((chart) => chart.toJson())));
   timed(() => flinkApp(2, 5));
-  const run = Number(process.env.BENCH_RUN || 0);
-  const order = run % 2 === 0 ? ['baseline', 'flink'] : ['flink', 'baseline'];
   const measure = (which) => (which === 'baseline' ? timed(() => rawApp(manifests)) : timed(() => flinkApp(clusters, jobs)));
-  const result = {};
-  for (const which of order) {
-    result[`first${which === 'baseline' ? 'Baseline' : 'Flink'}`] = measure(which);
+  if (mode === 'first') {
+    // The first full-size run, alone in its process: in a process shared with the other, whichever
+    // ran first would also warm the code both share (cdk8s, yaml) for the second.
+    const which = process.argv[6];
+    if (which !== 'baseline' && which !== 'flink') throw new Error(`first: <which> must be baseline or flink (got ${which})`);
+    process.stdout.write(JSON.stringify({ ms: measure(which) }));
+  } else {
+    const run = Number(process.env.BENCH_RUN || 0);
+    const order = run % 2 === 0 ? ['baseline', 'flink'] : ['flink', 'baseline'];
+    // The JIT takes a few full-size runs to settle (measured: the third run is within a few per
+    // cent of the tenth); the fifth run of each is the steady-state figure.
+    for (let warm = 0; warm < 4; warm++) {
+      order.forEach(measure);
+    }
+    const result = {};
+    for (const which of order) {
+      result[which] = measure(which);
+    }
+    process.stdout.write(JSON.stringify(result));
   }
-  // The JIT takes a few full-size runs to settle (measured: the third run is within a few per
-  // cent of the tenth); the next run of each is the steady-state figure.
-  for (let warm = 0; warm < 3; warm++) {
-    order.forEach(measure);
-  }
-  for (const which of order) {
-    result[which] = measure(which);
-  }
-  process.stdout.write(JSON.stringify(result));
 } else if (mode === 'flink' || mode === 'raw') {
   const manifests = mode === 'raw' ? loadManifests(manifestsFile) : undefined;
   const ms = timed(() => (mode === 'raw' ? rawApp(manifests) : flinkApp(clusters, jobs)));
