@@ -88,7 +88,12 @@ export class ManifestIndex {
       for (const job of this.ofKind('FlinkSessionJob')) {
         const target = job.spec?.deploymentName;
         if (typeof target === 'string') {
-          this.sessionJobs.set(target, [...(this.sessionJobs.get(target) ?? []), job]);
+          const jobs = this.sessionJobs.get(target);
+          if (jobs === undefined) {
+            this.sessionJobs.set(target, [job]);
+          } else {
+            jobs.push(job);
+          }
         }
       }
     }
