@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { quoteResults } from './quote-results';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -284,6 +285,9 @@ function main(): void {
   const report = render(figures);
   const target = path.join(ROOT, 'bench', QUICK ? '.smoke-results.md' : 'RESULTS.md');
   fs.writeFileSync(target, report);
+  if (!QUICK) {
+    quoteResults(ROOT);
+  }
   fs.rmSync(WORK, { recursive: true, force: true });
   process.stdout.write(report);
   log(`wrote ${path.relative(ROOT, target)}`);
