@@ -4,6 +4,7 @@
  * `spec.configuration`, in blue-green-options.ts, are no `flinkConfiguration` options: the rules
  * that check those keys leave them out.)
  */
+import * as deployment from './deployment-options';
 import * as flink from './flink-options';
 import * as memory from './memory-options';
 import * as operator from './operator-options';
@@ -16,8 +17,13 @@ function declared(module: { [name: string]: unknown }): FlinkOption[] {
     value !== null && typeof value === 'object' && Array.isArray((value as FlinkOption).keys) && typeof (value as FlinkOption).source === 'string');
 }
 
-/** Every option, in declaration order: Flink's runtime options, the memory options, the operator's, then state storage and plugins. */
-export const ALL_OPTIONS: ReadonlyArray<FlinkOption> = [...declared(flink), ...declared(memory), ...declared(operator), ...declared(storage)];
+/**
+ * Every option, in declaration order: Flink's runtime options, the memory options, the operator's,
+ * state storage and plugins, then the options the operator writes from a deployment's spec.
+ */
+export const ALL_OPTIONS: ReadonlyArray<FlinkOption> = [
+  ...declared(flink), ...declared(memory), ...declared(operator), ...declared(storage), ...declared(deployment),
+];
 
 /** The memory options, which the memory model rules read (and report) themselves. */
 export const MEMORY_OPTIONS: ReadonlySet<FlinkOption> = new Set(declared(memory));
