@@ -24,6 +24,8 @@ export enum ValidationRule {
   CONFIG_VALUE_FORMAT = 'config-value-format',
   /** Every declared option the resource sets uses a key that the cluster's Flink version reads (a key it does not read has no effect). */
   CONFIG_KEY_UNREAD = 'config-key-unread',
+  /** `flinkConfiguration` sets no key that the operator replaces, from a spec field such as `resource.memory` or `spec.image` or with a value of its own. */
+  CONFIG_REPLACED = 'config-replaced',
   /** `heartbeat.timeout` is not shorter than `heartbeat.interval`. */
   HEARTBEAT_TIMEOUT = 'heartbeat-timeout',
   /** Deployment rollback needs high availability. */
@@ -100,8 +102,10 @@ export enum ValidationRule {
   SESSION_JOB_TARGET_KIND = 'session-job-target-kind',
   /** The session cluster a session job names is in the same manifest set. */
   SESSION_JOB_TARGET_MISSING = 'session-job-target-missing',
-  /** A job's parallelism fits the task slots of a cluster whose TaskManager count is bounded. */
+  /** A job's parallelism, as the operator runs it, fits the task slots of a cluster whose TaskManager count is bounded (standalone, or `slotmanager.number-of-slots.max`). */
   SLOT_CAPACITY = 'slot-capacity',
+  /** An application with `taskManager.replicas` sets no `job.parallelism` other than the replicas x slots the operator runs it at. */
+  JOB_PARALLELISM_IGNORED = 'job-parallelism-ignored',
   /** The running session jobs of a bounded session cluster fit its task slots together. */
   SESSION_SLOT_CAPACITY = 'session-slot-capacity',
   /** A FlinkStateSnapshot has exactly one of savepoint and checkpoint. */

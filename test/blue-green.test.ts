@@ -124,11 +124,14 @@ describe('FlinkBlueGreenDeployment', () => {
       upgradeMode: UpgradeMode.STATELESS,
       flinkConfiguration: { 'pipeline.name': 'orders' },
     });
-    deployment.addFlinkConfiguration('parallelism.default', '4');
-    const expected = { 'pipeline.name': 'orders', 'parallelism.default': '4', 'kubernetes.taskmanager.service-account': 'orders-taskmanager' };
+    deployment.addFlinkConfiguration('pipeline.max-parallelism', '128');
+    const expected = { 'pipeline.name': 'orders', 'pipeline.max-parallelism': '128', 'kubernetes.taskmanager.service-account': 'orders-taskmanager' };
     expect(deployment.flinkConfiguration).toEqual(expected);
     expect(manifestOf(synthValid(chart), 'FlinkBlueGreenDeployment', 'orders').spec.template.spec.flinkConfiguration).toEqual(expected);
-    expect(() => deployment.addFlinkConfiguration('parallelism.default', '8'))
-      .toThrow(/^test\/Orders: flinkConfiguration 'parallelism.default' is set to '4' by addFlinkConfiguration\(\) and again by addFlinkConfiguration\(\) to '8'/);
+    expect(() => deployment.addFlinkConfiguration('pipeline.max-parallelism', '256'))
+      .toThrow(/^test\/Orders: flinkConfiguration 'pipeline.max-parallelism' is set to '128' by addFlinkConfiguration\(\) and again by addFlinkConfiguration\(\) to '256'/);
+    // An application's parallelism.default is the operator's (from the job): a synth error names both.
+    deployment.addFlinkConfiguration('parallelism.default', '4');
+    expect(() => synthValid(chart)).toThrow(/flinkConfiguration 'parallelism.default' is '4', but the operator replaces it from spec.job.parallelism: '1' runs.*\[config-replaced\]/);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { Duration, Size } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
-import { FlinkClusterProps, FlinkSessionCluster, FlinkVersion, JobJar, TaskManagerMemory } from '../src';
+import { DeploymentMode, FlinkClusterProps, FlinkSessionCluster, FlinkVersion, JobJar, TaskManagerMemory } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
 
 const JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming_2.12/1.17.1/flink-examples-streaming_2.12-1.17.1-WordCount.jar';
@@ -54,14 +54,26 @@ describe('FAQ: OutOfMemoryError: Java heap space', () => {
 });
 
 describe('FAQ: how to increase the number of slots', () => {
-  test('a job that needs more slots than the TaskManagers offer fails synth; more slots per TaskManager pass', () => {
-    expect(() => synth({ taskManager: { replicas: 2, slots: 1 } }, 4))
-      .toThrow(/spec\.job\.parallelism 4 needs 4 task slots, but session cluster 'session' has at most 2 \(2 TaskManager replicas x 1 slots\).*\[slot-capacity\]/);
-    expect(() => synth({ taskManager: { replicas: 2, slots: 2 } }, 4)).not.toThrow();
+  // In standalone mode the TaskManager count is fixed, so a job above replicas x slots can never run.
+  const standalone = (taskManager: { replicas: number; slots: number }) => ({ mode: DeploymentMode.STANDALONE, taskManager });
+
+  test('in standalone mode, a job that needs more slots than the TaskManagers offer fails synth; more slots per TaskManager pass', () => {
+    expect(() => synth(standalone({ replicas: 2, slots: 1 }), 4))
+      .toThrow(/spec\.job\.parallelism 4 needs 4 task slots, but session cluster 'session' has at most 2 \(2 TaskManager replicas x 1 slots \(standalone mode\)\).*\[slot-capacity\]/);
+    expect(() => synth(standalone({ replicas: 2, slots: 2 }), 4)).not.toThrow();
   });
 
   test('or a lower parallelism', () => {
-    expect(() => synth({ taskManager: { replicas: 2, slots: 1 } }, 2)).not.toThrow();
+    expect(() => synth(standalone({ replicas: 2, slots: 1 }), 2)).not.toThrow();
+  });
+
+  test('in native mode the resource manager starts TaskManagers on demand, so replicas do not bound a session job', () => {
+    expect(() => synth({ taskManager: { replicas: 2, slots: 1 } }, 4)).not.toThrow();
+  });
+
+  test('unless the slot limit says so', () => {
+    expect(() => synth({ taskManager: { slots: 1 }, flinkConfiguration: { 'slotmanager.number-of-slots.max': '2' } }, 4))
+      .toThrow(/has at most 2 \('slotmanager\.number-of-slots\.max' 2\).*\[slot-capacity\]/);
   });
 });
 

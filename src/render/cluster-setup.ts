@@ -10,10 +10,14 @@ import { builtInPluginsValue } from './filesystem-plugins';
 import { checkPodProps } from './pod-hardening';
 import { clusterConfigurationEntries } from './typed-configuration';
 import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
+import * as D from '../private/options/deployment-options';
+import * as M from '../private/options/memory-options';
+import { allKeys, FlinkOption } from '../private/options/option';
 import { checkMetadataKeys, checkName } from '../props/name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
 import { entryProp, propError } from '../props/prop-errors';
 import { logFileNameProblem } from '../validation/checks/configuration-text';
+import { replacedConfigurationMessage } from '../validation/checks/replaced-configuration';
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {
@@ -43,8 +47,42 @@ export function checkClusterProps(props: FlinkClusterProps): void {
   builtInPluginsValue(props);
 }
 
+/**
+ * The options the operator writes from spec fields that the constructs always render (or render
+ * when the prop is set), with those props: a raw `flinkConfiguration` key of one of them would
+ * have no effect (`config-replaced`).
+ */
+interface WrittenFromProp {
+  readonly option: FlinkOption;
+  readonly prop: string;
+  /** Whether the construct renders the spec field; always when absent. */
+  readonly set?: (props: FlinkClusterProps) => boolean;
+}
+
+const WRITTEN_FROM_PROPS: ReadonlyArray<WrittenFromProp> = [
+  { option: M.JM_PROCESS_SIZE, prop: 'jobManager.memory' },
+  { option: M.TM_PROCESS_SIZE, prop: 'taskManager.memory' },
+  { option: D.JOBMANAGER_CPU, prop: 'jobManager.cpu' },
+  { option: D.TASKMANAGER_CPU, prop: 'taskManager.cpu' },
+  { option: D.JOBMANAGER_REPLICAS, prop: 'jobManager.replicas' },
+  { option: D.CONTAINER_IMAGE, prop: 'image' },
+  { option: D.CONTAINER_IMAGE_PULL_POLICY, prop: 'imagePullPolicy', set: (props) => props.imagePullPolicy !== undefined },
+  { option: D.SERVICE_ACCOUNT, prop: 'serviceAccount' },
+];
+
+/** Throws on a raw `flinkConfiguration` key that the operator replaces from a prop the construct renders. */
+function checkNotReplaced(props: FlinkClusterProps): void {
+  for (const [key, value] of Object.entries(props.flinkConfiguration ?? {})) {
+    const written = WRITTEN_FROM_PROPS.find(({ option, set }) => allKeys(option).includes(key.trim()) && (set === undefined || set(props)));
+    if (written !== undefined) {
+      throw propError(entryProp('flinkConfiguration', key), replacedConfigurationMessage(key, value, `'${written.prop}'`, undefined));
+    }
+  }
+}
+
 /** The raw `flinkConfiguration` with the typed props' entries, for the cluster's Flink version. */
 export function clusterConfiguration(props: FlinkClusterProps): ConfigurationBuilder {
+  checkNotReplaced(props);
   const configuration = new ConfigurationBuilder();
   configuration.setAll(props.flinkConfiguration, FLINK_CONFIGURATION_PROP);
   for (const entry of [...clusterConfigurationEntries(props, props.flinkVersion), ...identityConfigurationEntries(props)]) {

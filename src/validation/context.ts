@@ -5,6 +5,7 @@
 import { Finding, Severity, ValidationOptions } from '../finding';
 import { ValidationRule } from '../validation-rule';
 import { deploymentConfiguration } from './configuration';
+import { DeploymentModel } from './model/deployment-model';
 import { FlinkPod, flinkPods } from './pods/flink-pods';
 import { LEVELS, PodSecurityLevelName } from './pods/pod-security-standards';
 import { RuleId, RULES } from './rule-catalog';
@@ -269,6 +270,18 @@ export class RuleContext {
       : new Map<string, string>();
     const own = flattenConfiguration(this.spec.flinkConfiguration);
     return own.size === 0 ? cluster : new Map([...cluster, ...own]);
+  }
+
+  /**
+   * What will run for a FlinkDeployment manifest (this one, or a session job's cluster): the
+   * configuration the operator builds, what Flink reads of it, and the facts derived from them
+   * (see model/deployment-model.ts; computed once per run for a session job's cluster).
+   */
+  public modelOf(deployment: any): DeploymentModel {
+    if (deployment === this.manifest) {
+      return this.perManifest('model', () => DeploymentModel.of(this.settings.operatorConfiguration, deployment));
+    }
+    return this.shared(deployment?.spec, 'model', () => DeploymentModel.of(this.settings.operatorConfiguration, deployment));
   }
 
   /** The JobManager and TaskManager pods of a FlinkDeployment spec (see `shared`). */

@@ -16,7 +16,8 @@ import * as D from '../../private/options/deployment-options';
 import { flattenConfiguration, isBlank } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import * as M from '../../private/options/memory-options';
-import { FlinkOption, keysRead, mainKey, writeKey } from '../../private/options/option';
+import { FlinkOption, keysRead, mainKey, typeAt, writeKey } from '../../private/options/option';
+import { optionForKey } from '../../private/options/registry';
 import { flinkVersionOf } from '../configuration';
 
 /** The Flink library inside operator 1.15, whose option keys the operator writes. */
@@ -89,7 +90,7 @@ class Builder {
 
   public setKey(key: string, value: string, by: string): void {
     const previous = this.entries.get(key);
-    if (previous !== undefined && this.sources.get(key) === 'spec.flinkConfiguration' && previous !== value) {
+    if (previous !== undefined && this.sources.get(key) === 'spec.flinkConfiguration' && !sameValue(key, previous, value)) {
       this.replaced.push({ key, configured: previous, value, by });
     }
     this.entries.delete(key);
@@ -111,6 +112,27 @@ class Builder {
   public isUserKey(key: string): boolean {
     return this.userKeys.has(key);
   }
+}
+
+/** Whether two texts are one value of the key's option as the operator reads it ('2048m' and '2147483648' are one memory size). */
+function sameValue(key: string, a: string, b: string): boolean {
+  if (a === b) {
+    return true;
+  }
+  const option = optionForKey(key);
+  if (option === undefined) {
+    return false;
+  }
+  const type = typeAt(option, OPERATOR_FLINK_VERSION);
+  const [left, right] = [type.read(a), type.read(b)];
+  return left.ok && right.ok && valueText(left.value) === valueText(right.value);
+}
+
+function valueText(value: unknown): string {
+  if (value instanceof Map) {
+    return JSON.stringify([...value]);
+  }
+  return typeof value === 'bigint' || typeof value !== 'object' ? String(value) : JSON.stringify(value);
 }
 
 const isObject = (value: unknown): value is { [key: string]: any } => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,62 +1,56 @@
 /**
  * Slot capacity: a job needs as many task slots as its parallelism (with Flink's default slot
- * sharing). When a cluster's TaskManager count is bounded, a job that needs more slots than the
- * cluster can ever offer waits for slots until its slot requests time out.
- *
- * Bounded means `spec.taskManager.replicas` (slots: replicas x `taskmanager.numberOfTaskSlots`),
- * or `slotmanager.number-of-slots.max`. The adaptive scheduler runs jobs with the slots there are,
- * so its clusters are not checked.
+ * sharing). A job that needs more slots than its cluster can ever offer waits for slots until its
+ * slot requests time out. What a cluster can offer, and the parallelism an application runs at,
+ * are the model's (model/deployment-model.ts), as the operator and Flink decide them:
+ * - a native cluster starts TaskManagers on demand: only `slotmanager.number-of-slots.max`
+ *   bounds it (`taskManager.replicas` sets a key that only standalone clusters read);
+ * - a standalone cluster has a fixed count of TaskManagers;
+ * - an application with `taskManager.replicas` runs at replicas x slots, whatever its
+ *   `job.parallelism` says (`FlinkConfigBuilder.getParallelism`).
+ * The adaptive scheduler runs jobs with the slots there are, so its clusters are not checked.
  */
-import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
 import { RuleContext } from '../context';
+import { DeploymentModel } from '../model/deployment-model';
 
 const SLOTS_PER_TASK_MANAGER = mainKey(F.TASK_SLOTS);
-const MAX_SLOTS = mainKey(F.MAX_SLOTS);
 
 interface Capacity {
   readonly slots: number;
   readonly explanation: string;
 }
 
-function wholeNumber(value: string | undefined): number | undefined {
-  return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
-}
-
-/** The most slots a cluster can offer, or undefined when it is unbounded. */
-export function clusterCapacity(spec: any, config: EffectiveConfiguration): Capacity | undefined {
-  if ((config.raw(mainKey(F.SCHEDULER)) ?? '').trim().toLowerCase() === 'adaptive') {
+/** The most slots a cluster can offer, or undefined when nothing bounds it. */
+export function clusterCapacity(model: DeploymentModel): Capacity | undefined {
+  if ((model.flink.raw(mainKey(F.SCHEDULER)) ?? '').trim().toLowerCase() === 'adaptive') {
     return undefined;
   }
-  const perTaskManager = wholeNumber(config.raw(SLOTS_PER_TASK_MANAGER)) ?? 1;
-  const replicas = spec?.taskManager?.replicas;
-  const bounds: Capacity[] = [];
-  if (typeof replicas === 'number' && replicas >= 1) {
-    bounds.push({ slots: replicas * perTaskManager, explanation: `${replicas} TaskManager replicas x ${perTaskManager} slots` });
-  }
-  const max = wholeNumber(config.raw(MAX_SLOTS));
-  if (max !== undefined && max < 2147483647) {
-    bounds.push({ slots: max, explanation: `'${MAX_SLOTS}' ${max}` });
-  }
-  return bounds.sort((a, b) => a.slots - b.slots)[0];
+  const { maxSlots, explanation } = model.taskManagers;
+  return maxSlots === undefined ? undefined : { slots: maxSlots, explanation };
 }
 
 function parallelismOf(job: any): number | undefined {
   return typeof job?.parallelism === 'number' && job.parallelism >= 1 ? job.parallelism : undefined;
 }
 
-/** An application cluster's job against its own slots. */
+/** An application's job against its own slots, at the parallelism the operator runs it at. */
 export function checkApplicationCapacity(context: RuleContext): void {
-  const job = context.spec.job;
-  const parallelism = parallelismOf(job);
-  if (parallelism === undefined) {
+  const model = context.modelOf(context.manifest);
+  const parallelism = model.parallelism;
+  if (parallelism === undefined || parallelism.value < 1) {
     return;
   }
-  const capacity = clusterCapacity(context.spec, context.config);
-  if (capacity !== undefined && parallelism > capacity.slots) {
+  if (parallelism.ignored !== undefined) {
+    const replicas = context.spec.taskManager.replicas;
+    context.report('job-parallelism-ignored', 'spec.job.parallelism',
+      `spec.job.parallelism ${parallelism.ignored} is ignored: with spec.taskManager.replicas set, the operator runs the job at replicas x slots, ${parallelism.value} (${replicas} x ${model.slots}). Remove spec.job.parallelism, or remove spec.taskManager.replicas to run at ${parallelism.ignored}.`);
+  }
+  const capacity = clusterCapacity(model);
+  if (capacity !== undefined && parallelism.value > capacity.slots) {
     context.report('slot-capacity', 'spec.job.parallelism',
-      `spec.job.parallelism ${parallelism} needs ${parallelism} task slots, but the cluster has at most ${capacity.slots} (${capacity.explanation}); the job would wait for slots and fail. Lower the parallelism, or raise the replicas or '${SLOTS_PER_TASK_MANAGER}'.`);
+      `The job runs at parallelism ${parallelism.value} (${parallelism.source}) and needs ${parallelism.value} task slots, but the cluster has at most ${capacity.slots} (${capacity.explanation}); the job would wait for slots and fail. Lower the parallelism, or raise the TaskManagers or '${SLOTS_PER_TASK_MANAGER}'.`);
   }
 }
 
@@ -72,7 +66,7 @@ export function checkSessionJobCapacity(context: RuleContext): void {
     return;
   }
   // The cluster's capacity and its running jobs are the same for each of its jobs: worked out once per run.
-  const capacity = context.shared(cluster.spec, 'capacity', () => clusterCapacity(cluster.spec, context.clusterConfiguration(cluster.spec)));
+  const capacity = context.shared(cluster.spec, 'capacity', () => clusterCapacity(context.modelOf(cluster)));
   if (capacity === undefined) {
     return;
   }

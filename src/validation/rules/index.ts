@@ -27,6 +27,7 @@ import { checkMemoryModel } from './memory';
 import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
+import { checkReplacedConfiguration } from './replaced-configuration';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
 import { checkCredentialsInUrls, checkSensitiveValues } from './sensitive-keys';
@@ -60,6 +61,7 @@ function checkApplicationJob(context: RuleContext): void {
 const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkFlinkVersion,
   checkForbiddenKeys,
+  checkReplacedConfiguration,
   checkConfigurationText,
   checkSensitiveValues,
   checkCredentialsInUrls,
