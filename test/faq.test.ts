@@ -43,7 +43,10 @@ describe('FAQ: OutOfMemoryError: Java heap space', () => {
   test('a task heap that does not fit the TaskManager fails synth with the breakdown; a larger TaskManager passes', () => {
     const taskHeap = Size.gibibytes(3);
     expect(() => synth({ taskManager: { memory: Size.gibibytes(2), memoryComponents: { taskHeap } } }))
-      .toThrow(/Flink would refuse to start the TaskManager .*Task Heap Memory.*\[taskmanager-memory-model\]/);
+      .toThrow(/^test\/Session: Flink would refuse to start the TaskManager with taskManager\.memory '2048m': .*Task Heap Memory.*Raise taskManager\.memory.* The smallest taskManager\.memory with which it starts is '6566m'\.$/);
+    // The smallest size named starts, and one mebibyte less does not.
+    expect(() => synth({ taskManager: { memory: Size.mebibytes(6566), memoryComponents: { taskHeap } } })).not.toThrow();
+    expect(() => synth({ taskManager: { memory: Size.mebibytes(6565), memoryComponents: { taskHeap } } })).toThrow(/'6566m'/);
     const fixed = synth({ taskManager: { memory: Size.gibibytes(8), memoryComponents: { taskHeap } } });
     const deployment = manifestOf(fixed, 'FlinkDeployment', 'session');
     expect(deployment.spec.flinkConfiguration['taskmanager.memory.task.heap.size']).toBe('3072m');
@@ -81,7 +84,7 @@ describe('FAQ: IOException: Insufficient number of network buffers', () => {
   test('network memory bounds Flink cannot satisfy fail synth; consistent bounds pass', () => {
     const twoGiB = Size.gibibytes(2);
     expect(() => synth({ taskManager: { memory: twoGiB, memoryComponents: { networkMin: Size.gibibytes(1), networkMax: Size.mebibytes(512) } } }))
-      .toThrow(/\[taskmanager-memory-model\]/);
+      .toThrow(/^test\/Session: .*Configured: taskManager\.memory = '2048m', taskManager\.memoryComponents\.networkMin = '1024m', taskManager\.memoryComponents\.networkMax = '512m'.*make sure taskManager\.memoryComponents\.networkMin <= taskManager\.memoryComponents\.networkMax/);
     expect(() => synth({ taskManager: { memory: twoGiB, memoryComponents: { networkMin: twoGiB, networkMax: twoGiB } } }))
       .toThrow(/Flink would refuse to start the TaskManager/);
     const fixed = synth({

@@ -13,9 +13,9 @@ import { manifestFiles, ReadProblem } from './walk';
 import { flattenConfiguration } from '../private/options/effective-configuration';
 import { JM_PROCESS_SIZE, TM_PROCESS_SIZE } from '../private/options/memory-options';
 import { mainKey } from '../private/options/option';
+import { operatorMemoryBytes } from '../validation/model/deployment-configuration';
 import { escapeControlCharacters } from '../validation/printable';
 import { memoryModelVersion } from '../validation/rules/memory';
-import { operatorMemoryBytes } from '../validation/rules/resources';
 
 export const EXPLAIN_MEMORY_USAGE = [
   'Usage: cdk8s-flink explain-memory FILE|DIR...',

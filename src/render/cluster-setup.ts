@@ -6,6 +6,7 @@
 import { FlinkClusterProps } from '../cluster-props';
 import { checkIdentityProps, identityConfigurationEntries } from './cluster-identity';
 import { ConfigurationBuilder, FLINK_CONFIGURATION_PROP, typedPropSource } from './configuration-builder';
+import { DEFAULT_MEMORY } from './deployment-spec';
 import { builtInPluginsValue } from './filesystem-plugins';
 import { checkPodProps } from './pod-hardening';
 import { clusterConfigurationEntries } from './typed-configuration';
@@ -17,7 +18,9 @@ import { checkMetadataKeys, checkName } from '../props/name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
 import { entryProp, propError } from '../props/prop-errors';
 import { logFileNameProblem } from '../validation/checks/configuration-text';
+import { processSizeRefusal } from '../validation/checks/process-memory';
 import { replacedConfigurationMessage } from '../validation/checks/replaced-configuration';
+import { operatorMemoryBytes } from '../validation/model/deployment-configuration';
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {
@@ -80,6 +83,31 @@ function checkNotReplaced(props: FlinkClusterProps): void {
   }
 }
 
+/**
+ * Throws when Flink would refuse to start the JobManager or TaskManager at the memory the props
+ * give it (or the default), naming the prop and the smallest size that starts (the
+ * `*-memory-model` rules, at construction).
+ */
+function checkProcessSizes(props: FlinkClusterProps, configuration: ConfigurationBuilder): void {
+  const entries = configuration.toObject();
+  const otherFields = configuration.typedEntries();
+  for (const [field, process] of [['jobManager', 'JobManager'], ['taskManager', 'TaskManager']] as const) {
+    const prop = `${field}.memory`;
+    const given = flinkMemoryString(prop, props[field]?.memory);
+    const written = given ?? DEFAULT_MEMORY;
+    const bytes = operatorMemoryBytes(written);
+    if (typeof bytes === 'string') {
+      continue;
+    }
+    const refusal = processSizeRefusal({
+      process, field: prop, written, defaulted: given === undefined, bytes, configuration: entries, version: props.flinkVersion, otherFields,
+    });
+    if (refusal !== undefined) {
+      throw propError(prop, refusal);
+    }
+  }
+}
+
 /** The raw `flinkConfiguration` with the typed props' entries, for the cluster's Flink version. */
 export function clusterConfiguration(props: FlinkClusterProps): ConfigurationBuilder {
   checkNotReplaced(props);
@@ -88,5 +116,6 @@ export function clusterConfiguration(props: FlinkClusterProps): ConfigurationBui
   for (const entry of [...clusterConfigurationEntries(props, props.flinkVersion), ...identityConfigurationEntries(props)]) {
     configuration.set(entry.key, entry.value, typedPropSource(entry.source));
   }
+  checkProcessSizes(props, configuration);
   return configuration;
 }

@@ -11,6 +11,8 @@ import { configurationKeyProblem, configurationValueProblem } from '../validatio
 export interface ConfigurationSource {
   /** As the messages name it: `'flinkConfiguration'`, `addFlinkConfiguration()`, `'checkpointing.interval'`. */
   readonly text: string;
+  /** The typed prop that wrote the entries, e.g. `taskManager.memoryComponents.networkMin`; none for raw entries. */
+  readonly typedProp?: string;
   /** The prop of a refused entry, by the part of it that is refused. */
   prop(key: string, refused: 'key' | 'value'): string;
 }
@@ -23,7 +25,7 @@ export const ADD_FLINK_CONFIGURATION: ConfigurationSource = { text: 'addFlinkCon
 
 /** A typed prop that writes entries, e.g. `checkpointing.interval`. */
 export function typedPropSource(prop: string): ConfigurationSource {
-  return { text: `'${prop}'`, prop: () => prop };
+  return { text: `'${prop}'`, prop: () => prop, typedProp: prop };
 }
 
 export class ConfigurationBuilder {
@@ -65,6 +67,17 @@ export class ConfigurationBuilder {
   /** A copy of the configuration. */
   public toObject(): { [key: string]: string } {
     return { ...this.values };
+  }
+
+  /** The entries a typed prop wrote: each key with the prop and the value, for messages in the user's terms. */
+  public typedEntries(): Map<string, { readonly field: string; readonly value: string }> {
+    const typed = new Map<string, { readonly field: string; readonly value: string }>();
+    for (const [key, source] of Object.entries(this.sources)) {
+      if (source.typedProp !== undefined) {
+        typed.set(key, { field: source.typedProp, value: this.values[key] });
+      }
+    }
+    return typed;
   }
 
   public get(key: string): string | undefined {

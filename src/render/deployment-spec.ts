@@ -20,7 +20,8 @@ import { flinkMemoryString } from '../props/prop-checks';
 
 /** The CPU and memory of a JobManager or TaskManager when the props leave them out. */
 const DEFAULT_CPU = 1;
-const DEFAULT_MEMORY = '2048m';
+/** The memory of a JobManager or TaskManager whose props leave it out. */
+export const DEFAULT_MEMORY = '2048m';
 
 /** Everything the FlinkDeployment spec is made of. */
 export interface DeploymentSpecInput {

@@ -148,7 +148,7 @@ const CASES: Case[] = [
   { rule: 'resource-memory-format', what: "memory '1.5g' (a fractional quantity is no Flink memory size)", manifests: app({ spec: { jobManager: { resource: { memory: '1.5g' } } } }), reported: true },
   { rule: 'resource-memory-format', what: "memory '1.5Gi' (a valid quantity the operator turns into '1610612736.0')", manifests: app({ spec: { taskManager: { resource: { memory: '1.5Gi' } } } }), reported: true, message: /'1\.5Gi' is a valid Kubernetes quantity, but Flink cannot take it: the operator converts it to the byte count '1610612736\.0'.*Write it as '1536m'/ },
   ...['1G', '1Gi', '1600Mi', '2048m', '2 gb'].map((memory): Case => ({ rule: 'resource-memory-format', what: `memory '${memory}'`, manifests: app({ spec: { taskManager: { resource: { memory } }, jobManager: { resource: { memory } } } }), reported: false })),
-  { rule: 'taskmanager-memory-model', what: 'a 512Mi TaskManager (framework memory alone exceeds what is left)', manifests: app({ spec: { taskManager: { resource: { memory: '512Mi' } } } }), reported: true, message: /Flink would refuse to start the TaskManager/ },
+  { rule: 'taskmanager-memory-model', what: 'a 512Mi TaskManager (framework memory alone exceeds what is left)', manifests: app({ spec: { taskManager: { resource: { memory: '512Mi' } } } }), reported: true, message: /^Flink would refuse to start the TaskManager with spec\.taskManager\.resource\.memory '512Mi' and this flinkConfiguration: .*Configured: spec\.taskManager\.resource\.memory = '512Mi'.*Raise spec\.taskManager\.resource\.memory.* The smallest spec\.taskManager\.resource\.memory with which it starts with this flinkConfiguration is '\d+m'\.$/ },
   { rule: 'taskmanager-memory-model', what: "a 100-byte TaskManager (the operator's own test admits it; Flink refuses it at deploy)", manifests: app({ spec: { taskManager: { resource: { memory: '100' } } } }), reported: true },
   { rule: 'taskmanager-memory-model', what: 'network memory fixed above the total Flink memory', manifests: app({ spec: { flinkConfiguration: { 'taskmanager.memory.network.min': '3g', 'taskmanager.memory.network.max': '3g' } } }), reported: true },
   { rule: 'taskmanager-memory-model', what: 'a 2048m TaskManager with defaults', manifests: app({}), reported: false },
@@ -395,5 +395,25 @@ describe('validation rules', () => {
 
   test('kinds other than Flink custom resources are only used for references', () => {
     expect(FlinkValidator.validate([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 1 } }])).toEqual([]);
+  });
+});
+
+describe('memory messages', () => {
+  const memoryFinding = (memory: string) => FlinkValidator.validate(app({ spec: { taskManager: { resource: { memory } } } }))
+    .find((finding) => finding.rule === 'taskmanager-memory-model');
+
+  test('the smallest size a memory error names starts, and one mebibyte less does not', () => {
+    const smallest = /is '(\d+)m'\.$/.exec(memoryFinding('512Mi')?.message ?? '')?.[1];
+    expect(smallest).toBeDefined();
+    expect(Number(smallest)).toBeGreaterThan(512);
+    expect(memoryFinding(`${smallest}m`)).toBeUndefined();
+    expect(memoryFinding(`${Number(smallest) - 1}m`)?.message).toMatch(new RegExp(`is '${smallest}m'\\.$`));
+  });
+
+  test('a configuration no size fixes names no size', () => {
+    const findings = FlinkValidator.validate(app({ spec: { flinkConfiguration: { 'taskmanager.memory.network.min': '1g', 'taskmanager.memory.network.max': '512m' } } }));
+    const finding = findings.find((f) => f.rule === 'taskmanager-memory-model');
+    expect(finding?.message).toMatch(/Flink would refuse to start the TaskManager/);
+    expect(finding?.message).not.toMatch(/The smallest/);
   });
 });

@@ -36,6 +36,16 @@ export interface DerivationContext {
   /** The keys to echo from the configuration, in display order. */
   readonly relevantKeys: readonly string[];
   readonly trace: DerivationTrace;
+  /** Keys the user wrote through another field (e.g. `spec.taskManager.resource.memory`): named so in the message. */
+  readonly writtenAs: ReadonlyMap<string, WrittenAs>;
+}
+
+/** A configuration key the user set through another field, and what they wrote there. */
+export interface WrittenAs {
+  /** The field, e.g. `spec.taskManager.resource.memory` or the construct prop `taskManager.memory`. */
+  readonly field: string;
+  /** The value as written there, e.g. `512m`. */
+  readonly value: string;
 }
 
 /**
@@ -49,6 +59,7 @@ export function deriveOrExplainRefusal<T>(
   flinkConfiguration: { readonly [key: string]: unknown },
   relevantKeys: readonly string[],
   derive: (configuration: EffectiveConfiguration, trace: DerivationTrace) => T,
+  writtenAs: ReadonlyMap<string, WrittenAs> = new Map(),
 ): T {
   const context: DerivationContext = {
     processName,
@@ -56,6 +67,7 @@ export function deriveOrExplainRefusal<T>(
     configuration: new EffectiveConfiguration(configurationEntries(flinkConfiguration), rules.version),
     relevantKeys,
     trace: new DerivationTrace(),
+    writtenAs,
   };
   try {
     return derive(context.configuration, context.trace);
@@ -88,7 +100,7 @@ export function refusalMessage(context: DerivationContext, exception: JavaExcept
   ];
   const advice = chain.find((link) => link.advice !== undefined)?.advice;
   if (advice !== undefined) {
-    lines.push(`To fix: ${advice}`);
+    lines.push(`To fix: ${nameWrittenFields(advice, context.writtenAs)}`);
   }
   return lines.join('\n');
 }
@@ -104,9 +116,21 @@ function configurationEntries(flinkConfiguration: { readonly [key: string]: unkn
   return entries;
 }
 
+/** Advice that names a key the user set through another field names that field instead. */
+function nameWrittenFields(advice: string, writtenAs: ReadonlyMap<string, WrittenAs>): string {
+  let named = advice;
+  for (const [key, { field }] of writtenAs) {
+    named = named.split(`'${key}'`).join(field);
+  }
+  return named;
+}
+
 function describeConfigured(context: DerivationContext): string {
   const configured = context.relevantKeys
     .filter((key) => context.configuration.has(key))
-    .map((key) => `'${key}' = '${context.configuration.raw(key)}'`);
+    .map((key) => {
+      const written = context.writtenAs.get(key);
+      return written === undefined ? `'${key}' = '${context.configuration.raw(key)}'` : `${written.field} = '${written.value}'`;
+    });
   return configured.length === 0 ? 'no memory option' : configured.join(', ');
 }

@@ -4,7 +4,7 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_jobmanager/
  */
-import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
+import { deriveOrExplainRefusal, DerivationTrace, WrittenAs } from './diagnostics';
 import { JOB_MANAGER_OPTIONS, jobManagerKeys, JobManagerMemoryOptionSet, VersionRules } from './options';
 import {
   deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, memorySizeFromConfig, ProcessMemory, totalMemoryKey,
@@ -33,7 +33,11 @@ export interface JobManagerProcessMemory extends ProcessMemory<JobManagerFlinkMe
  *
  * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
  */
-export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): JobManagerProcessMemory {
+export function deriveJobManagerMemory(
+  flinkConfiguration: { readonly [key: string]: unknown },
+  rules: VersionRules,
+  writtenAs?: ReadonlyMap<string, WrittenAs>,
+): JobManagerProcessMemory {
   const options = JOB_MANAGER_OPTIONS;
   return deriveOrExplainRefusal('JobManager', rules, flinkConfiguration, jobManagerKeys(rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
@@ -46,7 +50,7 @@ export function deriveJobManagerMemory(flinkConfiguration: { readonly [key: stri
     }
     flags.push(`-XX:MaxMetaspaceSize=${memory.jvmMetaspace}`);
     return { ...memory, directMemoryLimitEnabled, jvmArgs: flags.join(' ') };
-  });
+  }, writtenAs);
 }
 
 /** Flink's `JobManagerFlinkMemoryUtils` (the Flink 1.12+ behaviour, which derives off-heap from total Flink minus heap). */

@@ -4,7 +4,7 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/
  */
-import { deriveOrExplainRefusal, DerivationTrace } from './diagnostics';
+import { deriveOrExplainRefusal, DerivationTrace, WrittenAs } from './diagnostics';
 import { TASK_MANAGER_OPTIONS, taskManagerKeys, TaskManagerMemoryOptionSet, VersionRules } from './options';
 import {
   deriveProcessMemory, deriveWithFraction, deriveWithInverseFraction, FlinkMemoryDerivation, getRangeFraction,
@@ -44,7 +44,11 @@ const INT_MAX = 2n ** 31n - 1n;
  *
  * @throws Error when Flink would refuse to start, with Flink's message, the values so far and a fix
  */
-export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): TaskManagerProcessMemory {
+export function deriveTaskManagerMemory(
+  flinkConfiguration: { readonly [key: string]: unknown },
+  rules: VersionRules,
+  writtenAs?: ReadonlyMap<string, WrittenAs>,
+): TaskManagerProcessMemory {
   const options = TASK_MANAGER_OPTIONS;
   return deriveOrExplainRefusal('TaskManager', rules, flinkConfiguration, taskManagerKeys(rules), (configuration, trace) => {
     const config = mapLegacyHeapOptions(configuration, options, rules);
@@ -58,7 +62,7 @@ export function deriveTaskManagerMemory(flinkConfiguration: { readonly [key: str
       jvmDirect,
       jvmArgs: `-Xmx${jvmHeap} -Xms${jvmHeap} -XX:MaxDirectMemorySize=${jvmDirect} -XX:MaxMetaspaceSize=${memory.jvmMetaspace}`,
     };
-  });
+  }, writtenAs);
 }
 
 /** Flink's `TaskExecutorFlinkMemoryUtils`. */

@@ -16,8 +16,9 @@ import { deriveTaskManagerMemory } from '../../private/memory/task-manager';
 import { isBlank } from '../../private/options/effective-configuration';
 import { JM_PROCESS_SIZE, TM_PROCESS_SIZE } from '../../private/options/memory-options';
 import { mainKey } from '../../private/options/option';
+import { processSizeRefusal } from '../checks/process-memory';
 import { RuleContext } from '../context';
-import { operatorMemoryBytes } from './resources';
+import { operatorMemoryBytes } from '../model/deployment-configuration';
 
 interface Process {
   readonly field: 'jobManager' | 'taskManager';
@@ -90,19 +91,24 @@ export function checkMemoryModel(context: RuleContext): void {
     if (configuration === undefined) {
       continue;
     }
+    if (configured) {
+      const field = `spec.${process.field}.resource.memory`;
+      const refusal = processSizeRefusal({
+        process: process.label, field, written: memory, bytes: BigInt(configuration[process.processSizeKey]), configuration, version,
+      }, 'this flinkConfiguration');
+      if (refusal !== undefined) {
+        context.report(process.modelRule, field, refusal);
+      }
+      continue;
+    }
     try {
       process.derive(configuration, version);
     } catch (error) {
       const reason = oneLine(error instanceof Error ? error.message : String(error));
-      if (configured) {
-        context.report(process.modelRule, `spec.${process.field}.resource.memory`,
-          `Flink would refuse to start the ${process.label} with spec.${process.field}.resource.memory '${memory}' and this flinkConfiguration: ${reason}`);
-      } else {
-        const emptied = context.spec[process.field] === null ? `spec.${process.field} is empty (null), which the API server drops, so `
-          : context.spec[process.field]?.resource === null ? `spec.${process.field}.resource is empty (null), which the API server drops, so ` : '';
-        context.report(process.requiredRule, `spec.${process.field}.resource.memory`,
-          `${emptied}spec.${process.field}.resource.memory is not set, and flinkConfiguration does not size the ${process.label} either (${reason}). Set resource.memory, e.g. '2048m'.`);
-      }
+      const emptied = context.spec[process.field] === null ? `spec.${process.field} is empty (null), which the API server drops, so `
+        : context.spec[process.field]?.resource === null ? `spec.${process.field}.resource is empty (null), which the API server drops, so ` : '';
+      context.report(process.requiredRule, `spec.${process.field}.resource.memory`,
+        `${emptied}spec.${process.field}.resource.memory is not set, and flinkConfiguration does not size the ${process.label} either (${reason}). Set resource.memory, e.g. '2048m'.`);
     }
   }
 }

@@ -10,20 +10,6 @@ import { mainKey, writeKey } from '../../private/options/option';
 import { highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 
-/** The bytes the operator reads from resource.memory, or why it cannot read them. */
-export function operatorMemoryBytes(value: string): bigint | string {
-  try {
-    return parseMemorySize(value);
-  } catch {
-    try {
-      // The quantity's decimal text must itself be a Flink memory size: '1Gi' is, '1.5g' is not.
-      return parseMemorySize(parseOperatorMemoryQuantity(value).javaString);
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  }
-}
-
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
