@@ -22,7 +22,7 @@ export enum ValidationRule {
   FORBIDDEN_CONFIG_KEY = 'forbidden-config-key',
   /** Every declared option the resource sets has a value of its type for the cluster's Flink version (the operator or Flink cannot read it otherwise). */
   CONFIG_VALUE_FORMAT = 'config-value-format',
-  /** Every declared option the resource sets uses a key that the cluster's Flink version reads (a key it does not read has no effect). */
+  /** Every declared option the resource sets uses a key that the cluster's Flink version reads, or for the operator's options the operator release named by operatorVersion (a key it does not read has no effect). */
   CONFIG_KEY_UNREAD = 'config-key-unread',
   /** `flinkConfiguration` sets no key that the operator replaces, from a spec field such as `resource.memory` or `spec.image` or with a value of its own. */
   CONFIG_REPLACED = 'config-replaced',

@@ -53,6 +53,9 @@ const CASES: Case[] = [
   { rule: 'resource-name', what: 'a snapshot name of 253 characters', manifests: [patched(SNAPSHOT, { metadata: { name: 'a'.repeat(253) } }), ...app({})], reported: false },
   // validation-options
   { rule: 'validation-options', what: 'allowedJarSchemes as a number', manifests: sessionJob({}), options: { allowedJarSchemes: 42 as any }, reported: true, path: 'allowedJarSchemes' },
+  { rule: 'validation-options', what: 'operatorVersion as a YAML number', manifests: sessionJob({}), options: { operatorVersion: 1.1 as any }, reported: true, path: 'operatorVersion', message: /as a string \(YAML reads 1\.10 as the number 1\.1\)/ },
+  { rule: 'validation-options', what: "operatorVersion 'latest'", manifests: sessionJob({}), options: { operatorVersion: 'latest' }, reported: true, path: 'operatorVersion' },
+  { rule: 'validation-options', what: "operatorVersion 'release-1.9.0'", manifests: sessionJob({}), options: { operatorVersion: 'release-1.9.0' }, reported: false },
   { rule: 'validation-options', what: "allowedJarSchemes as the operator's comma-separated string", manifests: sessionJob({ spec: { job: { jarURI: 's3://b/job.jar' } } }), options: { allowedJarSchemes: 'https,s3' as any }, reported: false },
   // deployment-name
   { rule: 'deployment-name', what: 'a dot in the name', manifests: app({ metadata: { name: 'session-cluster-1.13' } }), reported: true, message: /got 'session-cluster-1.13'/ },
@@ -85,6 +88,13 @@ const CASES: Case[] = [
   { rule: 'config-key-unread', what: "'execution.checkpointing.dir' on Flink 1.19", manifests: app({ spec: { ...onFlink('1.19.3').spec, flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c' } } }), reported: true, message: /Rename the key to 'state.checkpoints.dir'/ },
   { rule: 'config-key-unread', what: 'a restart option Flink 1.18 does not have', manifests: app({ spec: { ...onFlink('1.18.1').spec, flinkConfiguration: { 'restart-strategy.exponential-delay.attempts-before-reset-backoff': '3' } } }), reported: true, message: /needs Flink 1.19 or newer/ },
   { rule: 'config-key-unread', what: "the deprecated 'state.checkpoints.dir' on Flink 1.20, which still reads it", manifests: app(config({ 'state.checkpoints.dir': 's3://b/c' })), reported: false },
+  // Options newer than the operator: AutoScalerOptions has EXCLUDED_PERIODS from release-1.8.0 (none at release-1.7.0).
+  { rule: 'config-key-unread', what: "'job.autoscaler.excluded.periods' under the operator 1.7", manifests: app(config({ 'job.autoscaler.enabled': 'true', 'job.autoscaler.excluded.periods': '22:00-23:59' })), options: { operatorVersion: '1.7' }, reported: true, path: "spec.flinkConfiguration['job.autoscaler.excluded.periods']", message: /not read by the Flink Kubernetes Operator 1\.7.*needs operator 1\.8 or newer/ },
+  { rule: 'config-key-unread', what: "'job.autoscaler.excluded.periods' under the operator 1.8", manifests: app(config({ 'job.autoscaler.enabled': 'true', 'job.autoscaler.excluded.periods': '22:00-23:59' })), options: { operatorVersion: '1.8.0' }, reported: false },
+  { rule: 'config-key-unread', what: "'job.autoscaler.excluded.periods' with no operatorVersion (1.15)", manifests: app(config({ 'job.autoscaler.enabled': 'true', 'job.autoscaler.excluded.periods': '22:00-23:59' })), reported: false },
+  // release-1.9.0 reads 'job.autoscaler.scale-up.grace-period' (SCALE_UP_GRACE_PERIOD), not 'scale-down.interval' (release-1.10.0).
+  { rule: 'config-key-unread', what: "'job.autoscaler.scale-down.interval' under the operator 1.9", manifests: app(config({ 'job.autoscaler.scale-down.interval': '30min' })), options: { operatorVersion: '1.9' }, reported: true, message: /needs operator 1\.10 or newer/ },
+  { rule: 'config-key-unread', what: "'job.autoscaler.scale-up.grace-period' under the operator 1.9, which reads it", manifests: app(config({ 'job.autoscaler.scale-up.grace-period': '30min' })), options: { operatorVersion: '1.9' }, reported: false },
   { rule: 'config-key-unread', what: "'high-availability' on Flink 1.16", manifests: app({ spec: { ...onFlink('1.16.3').spec, flinkConfiguration: { 'high-availability': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' } } }), reported: false },
   // state-config-unread
   { rule: 'state-config-unread', what: 'last-state on Flink 1.16 with the 1.20 checkpoint key', manifests: app({ spec: { ...onFlink('1.16.3').spec, flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha', 'execution.checkpointing.dir': 's3://b/c' }, job: { upgradeMode: 'last-state' } } }), reported: true, path: 'spec.job.upgradeMode', message: /Flink 1.16 does not read 'execution.checkpointing.dir'; use 'state.checkpoints.dir'/ },
