@@ -154,6 +154,6 @@ export enum ValidationRule {
   POD_SECURITY_ADMISSION = 'pod-security-admission',
   /** The pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp). */
   POD_PRIVILEGES = 'pod-privileges',
-  /** A FlinkDeployment's service account is bound to a Role with the operator's job rules, and with Kubernetes HA the TaskManagers' own account may watch ConfigMaps. */
+  /** A FlinkDeployment's JobManager account (spec.serviceAccount, or the kubernetes.jobmanager.service-account key that wins over it) is bound to a Role with the operator's job rules, and with Kubernetes HA the TaskManagers' own account may watch ConfigMaps. */
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
 }

@@ -107,7 +107,7 @@ export const RULES = {
   'credentials-in-url': warning('No URI (`jarURI`, `initialSavepointPath`, a `flinkConfiguration` value, a snapshot path) carries a password in its user info'),
   'pod-security-admission': error('A FlinkDeployment\'s JobManager and TaskManager pods (the pod templates merged as the operator merges them) pass the Pod Security Standards level their Namespace enforces or the validation applies, and a stricter warn or audit label gives warnings', 'runtime'),
   'pod-privileges': warning('The pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp)'),
-  'service-account-binding': warning('A FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules, and with Kubernetes HA the TaskManagers\' own account may watch ConfigMaps'),
+  'service-account-binding': warning('A FlinkDeployment\'s JobManager account (spec.serviceAccount, or the kubernetes.jobmanager.service-account key that wins over it) is bound to a Role with the operator\'s job rules, and with Kubernetes HA the TaskManagers\' own account may watch ConfigMaps'),
 } as const;
 
 export type RuleId = keyof typeof RULES;
