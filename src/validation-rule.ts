@@ -24,6 +24,8 @@ export enum ValidationRule {
   CONFIG_VALUE_FORMAT = 'config-value-format',
   /** Every declared option the resource sets uses a key that the cluster's Flink version reads, or for the operator's options the operator release named by operatorVersion (a key it does not read has no effect). */
   CONFIG_KEY_UNREAD = 'config-key-unread',
+  /** The REST bind port (`rest.bind-port`, else `rest.port`), which the REST Service targets, is one port from 1 to 65535 in native mode (Flink's Kubernetes client fails the deployment on a range). */
+  REST_BIND_PORT = 'rest-bind-port',
   /** `flinkConfiguration` sets no key that the operator replaces, from a spec field such as `resource.memory` or `spec.image` or with a value of its own. */
   CONFIG_REPLACED = 'config-replaced',
   /** `heartbeat.timeout` is not shorter than `heartbeat.interval`. */

@@ -42,6 +42,7 @@ export const RULES = {
   'forbidden-config-key': error('`flinkConfiguration` does not set keys the operator owns (`kubernetes.namespace`, `kubernetes.cluster-id`, `high-availability.cluster-id`)'),
   'config-value-format': error('Every declared option the resource sets has a value of its type for the cluster\'s Flink version (the operator or Flink cannot read it otherwise)', 'runtime'),
   'config-key-unread': warning('Every declared option the resource sets uses a key that the cluster\'s Flink version reads, or for the operator\'s options the operator release named by operatorVersion (a key it does not read has no effect)'),
+  'rest-bind-port': error('The REST bind port (`rest.bind-port`, else `rest.port`), which the REST Service targets, is one port from 1 to 65535 in native mode (Flink\'s Kubernetes client fails the deployment on a range)', 'runtime'),
   'config-replaced': error('`flinkConfiguration` sets no key that the operator replaces, from a spec field such as `resource.memory` or `spec.image` or with a value of its own', 'runtime'),
   'heartbeat-timeout': error('`heartbeat.timeout` is not shorter than `heartbeat.interval`', 'runtime'),
   'rollback-requires-ha': error('Deployment rollback needs high availability'),

@@ -83,6 +83,15 @@ const CASES: Case[] = [
   { rule: 'config-value-format', what: 'a heartbeat with a unit on Flink 1.20', manifests: app(config({ 'heartbeat.timeout': '50 s' })), reported: false },
   { rule: 'config-value-format', what: 'a high availability type in capitals and the legacy state backend name', manifests: app(config({ 'high-availability.type': 'KUBERNETES', 'high-availability.storageDir': 's3://b/ha', 'state.backend.type': 'filesystem' })), reported: false },
   { rule: 'config-value-format', what: 'a boolean in capitals and a duration with a unit', manifests: stateful(config({ 'kubernetes.operator.cluster.health-check.enabled': 'TRUE', 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age': '10 min' })), reported: false },
+  // rest-bind-port: Flink 1.20 KubernetesClusterDescriptor fixes the ports; a range fails the deployment.
+  { rule: 'rest-bind-port', what: 'a range of bind ports', manifests: app(config({ 'rest.bind-port': '50100-50200' })), reported: true, path: "spec.flinkConfiguration['rest.bind-port']", message: /'rest.bind-port' is '50100-50200', not one port.*should be specified to a fixed port/ },
+  { rule: 'rest-bind-port', what: 'a list of bind ports', manifests: app(config({ 'rest.bind-port': '8081,8082' })), reported: true },
+  { rule: 'rest-bind-port', what: 'a range in rest.port, read as the bind port', manifests: app(config({ 'rest.port': '50100-50200' })), reported: true, message: /'rest.port' \(read as 'rest.bind-port', which falls back to it\)/ },
+  { rule: 'rest-bind-port', what: 'a bind port of 70000', manifests: app(config({ 'rest.bind-port': '70000' })), reported: true, message: /not a port from 1 to 65535/ },
+  { rule: 'rest-bind-port', what: 'one bind port', manifests: app(config({ 'rest.bind-port': '8082' })), reported: false },
+  { rule: 'rest-bind-port', what: 'a bind port of 0, which the client replaces with 8081', manifests: app(config({ 'rest.bind-port': '0' })), reported: false },
+  { rule: 'rest-bind-port', what: 'a range in standalone mode (not judged)', manifests: app({ spec: { mode: 'standalone', flinkConfiguration: { 'rest.bind-port': '50100-50200' } } }), reported: false },
+  { rule: 'rest-bind-port', what: 'a number instead of a string', manifests: app(config({ 'rest.bind-port': 8082 as any })), reported: false },
   // config-key-unread
   { rule: 'config-key-unread', what: "'high-availability.type' on Flink 1.16", manifests: app({ spec: { ...onFlink('1.16.3').spec, flinkConfiguration: { 'high-availability.type': 'kubernetes' } } }), reported: true, path: "spec.flinkConfiguration['high-availability.type']", message: /not read by Flink 1.16.*Rename the key to 'high-availability'/ },
   { rule: 'config-key-unread', what: "'execution.checkpointing.dir' on Flink 1.19", manifests: app({ spec: { ...onFlink('1.19.3').spec, flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c' } } }), reported: true, message: /Rename the key to 'state.checkpoints.dir'/ },
