@@ -325,19 +325,6 @@ export const REST_PORT = option({
   keys: always('rest.port'), type: INTEGER, defaults: [versioned('8081')], reader: 'flink', source: 'RestOptions.PORT',
 });
 
-/**
- * The port the REST server binds to, which the REST Service targets (its `port` is `rest.port`):
- * a string, as a plain Flink process takes a range too; falls back to `rest.port`.
- */
-export const REST_BIND_PORT = option({
-  keys: always('rest.bind-port'),
-  fallbackKeys: always('rest.port'),
-  type: STRING,
-  defaults: [versioned('8081')],
-  reader: 'flink',
-  source: 'RestOptions.BIND_PORT (falls back to rest.port; the REST Service targetPort, KubernetesJobManagerParameters.getRestBindPort)',
-});
-
 export const PROMETHEUS_FACTORY = option({
   keys: always('metrics.reporter.prom.factory.class'),
   type: STRING,

@@ -11,7 +11,7 @@
  * `KubernetesUtils.checkAndUpdatePortConfigOption`).
  */
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
-import { REST_BIND_PORT } from '../../private/options/flink-options';
+import { REST_BIND_PORT } from '../../private/options/rest-options';
 import { mainKey } from '../../private/options/option';
 
 /** The port Flink's client puts in place of a bind port of 0. */
