@@ -11,8 +11,8 @@
  * `KubernetesUtils.checkAndUpdatePortConfigOption`).
  */
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
-import { REST_BIND_PORT } from '../../private/options/rest-options';
 import { mainKey } from '../../private/options/option';
+import { REST_BIND_PORT } from '../../private/options/rest-options';
 
 /** The port Flink's client puts in place of a bind port of 0. */
 const DEFAULT_BIND_PORT = 8081;
