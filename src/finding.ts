@@ -81,6 +81,16 @@ export interface ValidationOptions {
   readonly operatorConfiguration?: { [key: string]: string };
 
   /**
+   * The release of the Flink Kubernetes Operator that runs the resources, e.g. `'1.9'` or
+   * `'1.9.0'`, when it is older than the 1.15 this library targets: its option defaults apply
+   * (e.g. the cluster health check's checkpoint progress check is off before 1.10), and a key
+   * of an option it does not have yet is reported (`config-key-unread`), as it has no effect.
+   *
+   * @default '1.15'
+   */
+  readonly operatorVersion?: string;
+
+  /**
    * The manifests of the previous release, e.g. those committed on the main branch. When
    * given, every Flink resource with durable state (a job with a savepoint or last-state
    * upgrade mode or checkpointing, or a savepoint snapshot that disposes of its data on

@@ -6,7 +6,7 @@ import { FlinkJobRbac } from './job-rbac';
 import { resourceName, resourceNamespace } from './props/names';
 import { checkedAt, propError } from './props/prop-errors';
 import { dedicatedTaskManagerAccount, kubernetesHighAvailabilityIn, taskManagerAccountEntry, taskManagerAccountName } from './render/cluster-identity';
-import { checkClusterProps, clusterConfiguration } from './render/cluster-setup';
+import { checkClusterProps, checkJobManagerAccountKey, clusterConfiguration } from './render/cluster-setup';
 import { ADD_FLINK_CONFIGURATION, ConfigurationBuilder, typedPropSource } from './render/configuration-builder';
 import { FlinkTaskManagerRbac } from './task-manager-rbac';
 
@@ -96,7 +96,10 @@ export abstract class FlinkClusterBase extends Construct {
    * @param value its value
    */
   public addFlinkConfiguration(key: string, value: string): void {
-    checkedAt(this, () => this.configuration.set(key, value, ADD_FLINK_CONFIGURATION));
+    checkedAt(this, () => {
+      checkJobManagerAccountKey(String(key), value, this.rbac !== undefined, 'addFlinkConfiguration(key)');
+      this.configuration.set(key, value, ADD_FLINK_CONFIGURATION);
+    });
     if (this.taskManagerRbac !== undefined && this.flinkVersion !== undefined && !this.taskManagerRbac.leaderRetrieval
       && kubernetesHighAvailabilityIn(this.configuration.toObject(), this.flinkVersion)) {
       this.taskManagerRbac.allowLeaderRetrieval();

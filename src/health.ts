@@ -51,7 +51,7 @@ export interface HealthOptions extends JobHealthOptions {
    * Count a job that completes no checkpoint within `checkpointProgressWindow` as unhealthy
    * (`kubernetes.operator.cluster.health-check.checkpoint-progress.enabled`).
    *
-   * @default - the operator's default, true
+   * @default - the operator's default: true from operator 1.10, false in 1.4 to 1.9
    */
   readonly checkpointProgressCheck?: boolean;
 

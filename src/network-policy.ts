@@ -4,12 +4,14 @@ import { Construct } from 'constructs';
 import { IFlinkCluster } from './cluster';
 import { NetworkPeer, NetworkPort } from './network-peer';
 import { NAMESPACE_NAME } from './private/kubernetes-names';
+import { EffectiveConfiguration } from './private/options/effective-configuration';
 import { PROMETHEUS_PORT } from './private/options/flink-options';
 import { mainKey } from './private/options/option';
 import { checkMetadataKeys, checkName } from './props/name-checks';
 import { checkObjectName } from './props/prop-checks';
 import { checkedAt, propError } from './props/prop-errors';
 import { DeploymentMode } from './types';
+import { restBindPort } from './validation/checks/rest-port';
 
 /**
  * Egress the Flink pods may open beyond their cluster, DNS and the Kubernetes API.
@@ -118,7 +120,9 @@ const OPERATOR_POD_LABELS = { 'app.kubernetes.io/name': 'flink-kubernetes-operat
  *
  * - any traffic between the cluster's own pods (RPC, blobs, and the TaskManagers' data
  *   connections, on random ports unless `taskmanager.data.port` is set);
- * - the REST port from the operator's pods and from `restFrom`, the metrics port from `metricsFrom`;
+ * - the REST port from the operator's pods and from `restFrom` (the port the JobManager listens on,
+ *   `rest.bind-port`, which the REST Service targets; `rest.port` when it is not set), the
+ *   metrics port from `metricsFrom`;
  * - egress to DNS (port 53), to the Kubernetes API, and to what `egress` lists.
  *
  * Everything else in and out of the pods is denied, where the cluster's network plugin enforces
@@ -156,7 +160,9 @@ export class FlinkNetworkPolicy extends Construct {
       spec: Lazy.any({
         produce: () => {
           const tcp = (port: number) => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) });
-          const rest = [tcp(cluster.restPort)];
+          // The REST Service's port is rest.port, but it forwards to the pods' rest.bind-port: the port the policy must open.
+          const bindPort = restBindPort(EffectiveConfiguration.merge(cluster.flinkVersion, new Map(Object.entries(cluster.flinkConfiguration)))).port;
+          const rest = [tcp(bindPort ?? cluster.restPort)];
           const metricsPort = cluster.flinkConfiguration[mainKey(PROMETHEUS_PORT)];
           return {
             podSelector: clusterPods,

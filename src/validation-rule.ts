@@ -22,8 +22,10 @@ export enum ValidationRule {
   FORBIDDEN_CONFIG_KEY = 'forbidden-config-key',
   /** Every declared option the resource sets has a value of its type for the cluster's Flink version (the operator or Flink cannot read it otherwise). */
   CONFIG_VALUE_FORMAT = 'config-value-format',
-  /** Every declared option the resource sets uses a key that the cluster's Flink version reads (a key it does not read has no effect). */
+  /** Every declared option the resource sets uses a key that the cluster's Flink version reads, or for the operator's options the operator release named by operatorVersion (a key it does not read has no effect). */
   CONFIG_KEY_UNREAD = 'config-key-unread',
+  /** The REST bind port (`rest.bind-port`, else `rest.port`), which the REST Service targets, is one port from 1 to 65535 in native mode (Flink's Kubernetes client fails the deployment on a range). */
+  REST_BIND_PORT = 'rest-bind-port',
   /** `flinkConfiguration` sets no key that the operator replaces, from a spec field such as `resource.memory` or `spec.image` or with a value of its own. */
   CONFIG_REPLACED = 'config-replaced',
   /** `heartbeat.timeout` is not shorter than `heartbeat.interval`. */
@@ -154,6 +156,6 @@ export enum ValidationRule {
   POD_SECURITY_ADMISSION = 'pod-security-admission',
   /** The pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp). */
   POD_PRIVILEGES = 'pod-privileges',
-  /** A FlinkDeployment's service account is bound to a Role with the operator's job rules, and with Kubernetes HA the TaskManagers' own account may watch ConfigMaps. */
+  /** A FlinkDeployment's JobManager account (spec.serviceAccount, or the kubernetes.jobmanager.service-account key that wins over it) is bound to a Role with the operator's job rules, and with Kubernetes HA the TaskManagers' own account may watch ConfigMaps. */
   SERVICE_ACCOUNT_BINDING = 'service-account-binding',
 }

@@ -2,6 +2,7 @@
  * Construct-time errors are PropErrors that name the construct path and the prop (and echo the value).
  */
 import { Duration } from 'cdk8s';
+import { ServiceAccount } from 'cdk8s-plus-28';
 import {
   CheckpointingOptions, FlinkApplication, FlinkBlueGreenDeployment, FlinkSessionCluster, FlinkSessionJob, FlinkStateSnapshot, FlinkVersion,
   JobJar, JobReference, PythonJob, RuntimeMode, SnapshotType, UpgradeMode,
@@ -45,6 +46,13 @@ test.each<[string, () => unknown, string, RegExp]>([
   ['a python job with an entry class', () => new FlinkApplication(testChart(), 'App', {
     ...app, jar: undefined, python: PythonJob.fromScript('/opt/job.py'), entryClass: 'org.example.Job',
   }), 'python', /^test\/App: A 'python' job sets its own entry class and arguments/],
+  // Flink's kubernetes.jobmanager.service-account falls back to kubernetes.service-account (written from spec.serviceAccount): the key wins.
+  ['a JobManager account key where the construct binds its own account', () => new FlinkSessionCluster(testChart(), 'Session', {
+    flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { 'kubernetes.jobmanager.service-account': 'flink-jm' },
+  }), "flinkConfiguration['kubernetes.jobmanager.service-account']",
+  /^test\/Session: flinkConfiguration 'kubernetes\.jobmanager\.service-account' \('flink-jm'\) makes the JobManager run as that account, not as the ServiceAccount this construct creates/],
+  ['a JobManager account key added later', () => new FlinkApplication(testChart(), 'App', app).addFlinkConfiguration('kubernetes.jobmanager.service-account', 'flink-jm'),
+    'addFlinkConfiguration(key)', /^test\/App: flinkConfiguration 'kubernetes\.jobmanager\.service-account' \('flink-jm'\) makes the JobManager run/],
   ['a later configuration call', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).addFlinkConfiguration(' ', 'x'),
     'addFlinkConfiguration(key)', /^test\/Session: flinkConfiguration keys must not be empty/],
 ])('%s', (_what, action, prop, message) => {
@@ -72,4 +80,14 @@ describe('configuration injection', () => {
     expect(action).toThrow(message);
     expect(propErrorOf(action).prop).toBe(prop);
   });
+});
+
+test('a JobManager account key is the caller\'s choice when the caller gives the account', () => {
+  const chart = testChart();
+  const session = new FlinkSessionCluster(chart, 'Session', {
+    flinkVersion: FlinkVersion.V1_20,
+    serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
+    flinkConfiguration: { 'kubernetes.jobmanager.service-account': 'flink-jm' },
+  });
+  expect(session.rbac).toBeUndefined();
 });

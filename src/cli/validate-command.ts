@@ -10,6 +10,7 @@ import { PlacedFinding, sarifLog } from './sarif';
 import { manifestFiles, ReadProblem } from './walk';
 import { PodSecurityLevel, Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
+import { parseOperatorRelease } from '../private/options/operator-release';
 import { runSanitizedValidation } from '../validation/engine';
 import { escapeControlCharacters } from '../validation/printable';
 
@@ -38,6 +39,9 @@ export const VALIDATE_USAGE = [
   '  --allow-restricted-hosts      the operator allows jars from private or loopback hosts',
   '  --operator-config KEY=VALUE   an entry of the operator\'s default Flink configuration',
   '                                (repeatable)',
+  '  --operator-version RELEASE    the operator release that runs the resources, when older',
+  '                                than 1.15, e.g. 1.9: its option defaults apply, and keys of',
+  '                                options it does not have yet are reported',
   '  --previous FILE|DIR           the manifests of the previous release (repeatable): Flink',
   '                                resources with durable state that the new manifests drop',
   '                                or rename are errors',
@@ -96,6 +100,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
   const allowedRemovals: string[] = [];
   const shown = (given: string | undefined) => (given === undefined ? 'nothing' : `'${given}'`);
   let podSecurityLevel: PodSecurityLevel | undefined;
+  let operatorVersion: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -137,6 +142,12 @@ function parseArgs(args: string[]): ParsedArgs | string {
         return `--operator-config needs KEY=VALUE (got ${shown(entry)})`;
       }
       operatorConfiguration[entry.slice(0, separator)] = entry.slice(separator + 1);
+    } else if (name === '--operator-version') {
+      const given = value();
+      if (parseOperatorRelease(given) === undefined) {
+        return `--operator-version needs an operator release such as 1.9 or 1.9.0 (got ${shown(given)})`;
+      }
+      operatorVersion = given;
     } else if (name === '--previous') {
       const given = value();
       if (!given) {
@@ -173,7 +184,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
     format,
     strict,
     maxFileSize,
-    options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, allowedRemovals, podSecurityLevel },
+    options: { allowedJarSchemes, disallowRestrictedHosts, operatorConfiguration, operatorVersion, allowedRemovals, podSecurityLevel },
   };
 }
 

@@ -13,7 +13,7 @@ import { clusterConfigurationEntries } from './typed-configuration';
 import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
 import * as D from '../private/options/deployment-options';
 import * as M from '../private/options/memory-options';
-import { allKeys, FlinkOption } from '../private/options/option';
+import { allKeys, FlinkOption, mainKey } from '../private/options/option';
 import { checkMetadataKeys, checkName } from '../props/name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
 import { entryProp, propError } from '../props/prop-errors';
@@ -80,6 +80,24 @@ function checkNotReplaced(props: FlinkClusterProps): void {
     if (written !== undefined) {
       throw propError(entryProp('flinkConfiguration', key), replacedConfigurationMessage(key, value, `'${written.prop}'`, undefined));
     }
+    checkJobManagerAccountKey(key, value, props.serviceAccount === undefined, entryProp('flinkConfiguration', key));
+  }
+}
+
+/**
+ * Throws on a raw `kubernetes.jobmanager.service-account` when the construct creates the
+ * JobManager's ServiceAccount and binds it to the job rules: Flink reads that key before the
+ * `kubernetes.service-account` the operator writes from spec.serviceAccount, so the JobManager
+ * would run as an account the construct did not bind.
+ *
+ * @param rendersRbac whether the construct creates the account (no `serviceAccount` prop)
+ * @param prop the prop to name in the error
+ */
+export function checkJobManagerAccountKey(key: string, value: unknown, rendersRbac: boolean, prop: string): void {
+  const jobManagerKey = mainKey(D.JOBMANAGER_SERVICE_ACCOUNT);
+  if (rendersRbac && key.trim() === jobManagerKey) {
+    throw propError(prop,
+      `flinkConfiguration '${jobManagerKey}' ('${String(value)}') makes the JobManager run as that account, not as the ServiceAccount this construct creates and binds to the operator's job rules (Flink reads the key before the 'kubernetes.service-account' the operator writes from spec.serviceAccount). Remove the key, or pass an account bound to the job rules as 'serviceAccount'.`);
   }
 }
 

@@ -5,6 +5,7 @@
 import { FlinkVersion } from '../flink-version';
 import { EffectiveConfiguration, flattenConfiguration, isBlank } from '../private/options/effective-configuration';
 import * as F from '../private/options/flink-options';
+import { OperatorRelease } from '../private/options/operator-release';
 import { allKeys, mainKey, OptionReader } from '../private/options/option';
 import { optionForKey } from '../private/options/registry';
 
@@ -31,9 +32,15 @@ export function flinkVersionOf(value: unknown): FlinkVersion | undefined {
   return VERSIONS.get(value);
 }
 
-/** A FlinkDeployment's configuration: the operator's defaults with its flinkConfiguration laid over them. */
-export function deploymentConfiguration(operatorConfiguration: ReadonlyMap<string, string>, spec: any): EffectiveConfiguration {
-  return EffectiveConfiguration.merge(flinkVersionOf(spec?.flinkVersion), operatorConfiguration, flattenConfiguration(spec?.flinkConfiguration));
+/**
+ * A FlinkDeployment's configuration: the operator's defaults with its flinkConfiguration laid
+ * over them, the operator's options read as `operator` reads them (the targeted release when undefined).
+ */
+export function deploymentConfiguration(
+  operatorConfiguration: ReadonlyMap<string, string>, spec: any, operator?: OperatorRelease,
+): EffectiveConfiguration {
+  return EffectiveConfiguration.merge(flinkVersionOf(spec?.flinkVersion), operatorConfiguration, flattenConfiguration(spec?.flinkConfiguration))
+    .forOperator(operator);
 }
 
 /**

@@ -10,12 +10,15 @@ import { FlinkPod, flinkPods } from './pods/flink-pods';
 import { LEVELS, PodSecurityLevelName } from './pods/pod-security-standards';
 import { RuleId, RULES } from './rule-catalog';
 import { EffectiveConfiguration, flattenConfiguration } from '../private/options/effective-configuration';
+import { OperatorRelease, parseOperatorRelease } from '../private/options/operator-release';
 
 /** The operator settings, with the operator's defaults filled in. */
 export interface Settings {
   readonly allowedJarSchemes: ReadonlyArray<string>;
   readonly disallowRestrictedHosts: boolean;
   readonly operatorConfiguration: Map<string, string>;
+  /** The operator release named by `ValidationOptions.operatorVersion`; undefined for the one this library targets. */
+  readonly operatorVersion?: OperatorRelease;
   /** Whether literal values under sensitive keys are accepted everywhere (`ValidationOptions.allowLiteralSecrets`). */
   readonly allowLiteralSecrets: boolean;
   /** The Pod Security level every FlinkDeployment's pods must pass (`ValidationOptions.podSecurityLevel`). */
@@ -32,6 +35,7 @@ export function resolveSettings(options: ValidationOptions): Settings {
     allowedJarSchemes: (options.allowedJarSchemes ?? ['https']).map((scheme) => scheme.toLowerCase()),
     disallowRestrictedHosts: options.disallowRestrictedHosts ?? true,
     operatorConfiguration: new Map(Object.entries(options.operatorConfiguration ?? {}).map(([key, value]) => [key, String(value)])),
+    operatorVersion: parseOperatorRelease(options.operatorVersion),
     allowLiteralSecrets: options.allowLiteralSecrets === true,
     podSecurityLevel: LEVELS.find((level) => level === String(options.podSecurityLevel ?? '').toLowerCase()),
   };
@@ -201,7 +205,7 @@ export class RuleContext {
    */
   public get config(): EffectiveConfiguration {
     if (this.effective === undefined) {
-      this.effective = deploymentConfiguration(this.settings.operatorConfiguration, this.spec);
+      this.effective = deploymentConfiguration(this.settings.operatorConfiguration, this.spec, this.settings.operatorVersion);
     }
     return this.effective;
   }
@@ -214,7 +218,8 @@ export class RuleContext {
     if (clusterSpec === this.manifest?.spec && this.kind === 'FlinkDeployment') {
       return this.config;
     }
-    return this.shared(clusterSpec, 'configuration', () => deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec));
+    return this.shared(clusterSpec, 'configuration',
+      () => deploymentConfiguration(this.settings.operatorConfiguration, clusterSpec, this.settings.operatorVersion));
   }
 
   /**
@@ -257,7 +262,7 @@ export class RuleContext {
   public mergedJobConfiguration(clusterSpec: any): EffectiveConfiguration {
     const cluster = this.clusterConfiguration(clusterSpec);
     const own = flattenConfiguration(this.spec.flinkConfiguration);
-    return own.size === 0 ? cluster : EffectiveConfiguration.merge(cluster.version, cluster.entries, own);
+    return own.size === 0 ? cluster : EffectiveConfiguration.merge(cluster.version, cluster.entries, own).forOperator(cluster.operator);
   }
 
   /**

@@ -8,9 +8,10 @@
  * booleans, as YAML properties often carry them, and a Pod Security level in any case.
  */
 import { Finding, PodSecurityLevel, Severity, ValidationOptions } from '../finding';
-import { ValidationRule } from '../validation-rule';
 import { OPTIONS_KIND } from './referenced-kinds';
 import { elementsOf, errorText, preview, SanitizedManifest, toPlainData } from './sanitize';
+import { parseOperatorRelease } from '../private/options/operator-release';
+import { ValidationRule } from '../validation-rule';
 
 /** Options of the right types, the previous manifests as plain data, and what was wrong. */
 export interface NormalizedOptions {
@@ -77,6 +78,7 @@ export function normalizeOptions(given: unknown): NormalizedOptions {
     allowedRemovals: read('allowedRemovals'),
     disallowRestrictedHosts: read('disallowRestrictedHosts'),
     operatorConfiguration: read('operatorConfiguration'),
+    operatorVersion: read('operatorVersion'),
     previousManifests: read('previousManifests'),
     allowLiteralSecrets: read('allowLiteralSecrets'),
     podSecurityLevel: read('podSecurityLevel'),
@@ -125,6 +127,15 @@ export function normalizeOptions(given: unknown): NormalizedOptions {
     result.operatorConfiguration = entries;
   } else if (configuration !== undefined) {
     findings.push(optionFinding('operatorConfiguration', `operatorConfiguration must be a map of Flink keys to values (got ${preview(configuration)}); it is left out.`));
+  }
+
+  const operatorVersion = options.operatorVersion;
+  if (parseOperatorRelease(operatorVersion) !== undefined) {
+    result.operatorVersion = operatorVersion;
+  } else if (operatorVersion !== undefined) {
+    const quote = typeof operatorVersion === 'number' ? ', as a string (YAML reads 1.10 as the number 1.1)' : '';
+    findings.push(optionFinding('operatorVersion',
+      `operatorVersion must name an operator release such as '1.9' or '1.9.0'${quote} (got ${preview(operatorVersion)}); the operator 1.15 is assumed.`));
   }
 
   let previousManifests: SanitizedManifest[] | undefined;

@@ -41,7 +41,8 @@ export const RULES = {
   'flink-version-supported': error('`spec.flinkVersion` is one the operator still supports (`v1_15` and newer)'),
   'forbidden-config-key': error('`flinkConfiguration` does not set keys the operator owns (`kubernetes.namespace`, `kubernetes.cluster-id`, `high-availability.cluster-id`)'),
   'config-value-format': error('Every declared option the resource sets has a value of its type for the cluster\'s Flink version (the operator or Flink cannot read it otherwise)', 'runtime'),
-  'config-key-unread': warning('Every declared option the resource sets uses a key that the cluster\'s Flink version reads (a key it does not read has no effect)'),
+  'config-key-unread': warning('Every declared option the resource sets uses a key that the cluster\'s Flink version reads, or for the operator\'s options the operator release named by operatorVersion (a key it does not read has no effect)'),
+  'rest-bind-port': error('The REST bind port (`rest.bind-port`, else `rest.port`), which the REST Service targets, is one port from 1 to 65535 in native mode (Flink\'s Kubernetes client fails the deployment on a range)', 'runtime'),
   'config-replaced': error('`flinkConfiguration` sets no key that the operator replaces, from a spec field such as `resource.memory` or `spec.image` or with a value of its own', 'runtime'),
   'heartbeat-timeout': error('`heartbeat.timeout` is not shorter than `heartbeat.interval`', 'runtime'),
   'rollback-requires-ha': error('Deployment rollback needs high availability'),
@@ -107,7 +108,7 @@ export const RULES = {
   'credentials-in-url': warning('No URI (`jarURI`, `initialSavepointPath`, a `flinkConfiguration` value, a snapshot path) carries a password in its user info'),
   'pod-security-admission': error('A FlinkDeployment\'s JobManager and TaskManager pods (the pod templates merged as the operator merges them) pass the Pod Security Standards level their Namespace enforces or the validation applies, and a stricter warn or audit label gives warnings', 'runtime'),
   'pod-privileges': warning('The pod templates grant none of the privileges the restricted defaults take away (root, privileged containers, privilege escalation, capabilities, host namespaces, hostPath volumes, host ports, unconfined seccomp)'),
-  'service-account-binding': warning('A FlinkDeployment\'s service account is bound to a Role with the operator\'s job rules, and with Kubernetes HA the TaskManagers\' own account may watch ConfigMaps'),
+  'service-account-binding': warning('A FlinkDeployment\'s JobManager account (spec.serviceAccount, or the kubernetes.jobmanager.service-account key that wins over it) is bound to a Role with the operator\'s job rules, and with Kubernetes HA the TaskManagers\' own account may watch ConfigMaps'),
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -43,6 +43,20 @@ describe('restrictNetwork', () => {
     });
   });
 
+  // Flink's REST Service: port = rest.port, targetPort = rest.bind-port (falls back to rest.port); the pods listen on the bind port.
+  test('the REST port opened is the bind port the REST Service forwards to', () => {
+    const ports = (policy: any) => policy.spec.ingress[1].ports;
+    expect(ports(policyOf({ flinkConfiguration: { 'rest.bind-port': '8082' } }))).toEqual([{ protocol: 'TCP', port: 8082 }]);
+    expect(ports(policyOf({ flinkConfiguration: { 'rest.port': '9081', 'rest.bind-port': '8082' } }))).toEqual([{ protocol: 'TCP', port: 8082 }]);
+    expect(ports(policyOf({ flinkConfiguration: { 'rest.port': '9081' } }))).toEqual([{ protocol: 'TCP', port: 9081 }]);
+    // The client puts 8081 in place of a bind port of 0.
+    expect(ports(policyOf({ flinkConfiguration: { 'rest.port': '9081', 'rest.bind-port': '0' } }))).toEqual([{ protocol: 'TCP', port: 8081 }]);
+  });
+
+  test('a range of bind ports fails synth (rest-bind-port)', () => {
+    expect(() => policyOf({ flinkConfiguration: { 'rest.bind-port': '50100-50200' } })).toThrow(/rest.bind-port' is '50100-50200', not one port.*\[rest-bind-port\]/);
+  });
+
   test('REST from the Ingress controller, metrics from Prometheus, the listed egress, the rest.port and the standalone label', () => {
     const policy = policyOf({
       mode: DeploymentMode.STANDALONE,

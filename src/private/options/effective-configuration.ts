@@ -4,6 +4,7 @@
  * option looked up under the keys that the cluster's Flink version reads (the operator, which
  * reads its own options with a newer Flink library, reads every key).
  */
+import { OperatorRelease } from './operator-release';
 import { defaultAt, FlinkOption, keysRead, mainKey, OptionReader, typeAt } from './option';
 import { ReadResult } from './value-type';
 import { FlinkVersion } from '../../flink-version';
@@ -74,17 +75,28 @@ export class EffectiveConfiguration {
   }
 
   /**
-   * @param entries the flattened configuration
-   * @param version the cluster's Flink version; undefined when unknown (every key then counts)
-   */
-  /**
    * `lookup`'s and `read`'s answers, by reader and option: a cluster's session jobs share its
    * configuration, and the rules ask again for each. The answers are shared: read them only.
    */
   private readonly lookups: { [reader in OptionReader]?: Map<FlinkOption, Readonly<{ key: string; value: string }> | null> } = {};
   private readonly reads: { [reader in OptionReader]?: Map<FlinkOption, OptionValue<unknown>> } = {};
 
-  constructor(public readonly entries: ReadonlyMap<string, string>, public readonly version: FlinkVersion | undefined) {}
+  /**
+   * @param entries the flattened configuration
+   * @param version the cluster's Flink version; undefined when unknown (every key then counts)
+   * @param operator the operator release that reads the operator's options; undefined for the
+   * one this library targets
+   */
+  constructor(
+    public readonly entries: ReadonlyMap<string, string>,
+    public readonly version: FlinkVersion | undefined,
+    public readonly operator?: OperatorRelease,
+  ) {}
+
+  /** The same entries, with the operator's options read as `operator` reads them. */
+  public forOperator(operator: OperatorRelease | undefined): EffectiveConfiguration {
+    return operator === this.operator ? this : new EffectiveConfiguration(this.entries, this.version, operator);
+  }
 
   /** Whether a key is set. */
   public has(key: string): boolean {
@@ -107,7 +119,7 @@ export class EffectiveConfiguration {
     let found = answers.get(option);
     if (found === undefined) {
       found = null;
-      for (const key of keysRead(option, this.version, as)) {
+      for (const key of keysRead(option, this.version, as, this.operator)) {
         const value = this.entries.get(key);
         if (value !== undefined) {
           found = { key, value };
@@ -126,7 +138,7 @@ export class EffectiveConfiguration {
 
   /** The text the reader works with: the configured value, or the default of the version. */
   public text(option: FlinkOption, as: OptionReader = option.reader): string | undefined {
-    return this.lookup(option, as)?.value ?? defaultAt(option, this.version);
+    return this.lookup(option, as)?.value ?? defaultAt(option, this.version, this.operator);
   }
 
   /**
@@ -147,7 +159,7 @@ export class EffectiveConfiguration {
     const found = this.lookup(option, as);
     const type = typeAt(option, this.version);
     if (found === undefined) {
-      const fallback = defaultAt(option, this.version);
+      const fallback = defaultAt(option, this.version, this.operator);
       if (fallback === undefined) {
         return { read: { ok: true, value: undefined } };
       }
@@ -168,7 +180,7 @@ export class EffectiveConfiguration {
   public get<T>(option: FlinkOption<T>, as: OptionReader = option.reader): T | undefined {
     const found = this.lookup(option, as);
     const type = typeAt(option, this.version);
-    const text = found?.value ?? defaultAt(option, this.version);
+    const text = found?.value ?? defaultAt(option, this.version, this.operator);
     if (text === undefined) {
       return undefined;
     }
@@ -179,14 +191,17 @@ export class EffectiveConfiguration {
     if (found === undefined) {
       throw new Error(`the default '${text}' of ${option.source} does not read: ${read.reason}`);
     }
-    const key = keysRead(option, this.version, as)[0] ?? mainKey(option);
+    const key = keysRead(option, this.version, as, this.operator)[0] ?? mainKey(option);
     throw illegalArgument(`Could not parse value '${found.value}' for key '${key}'.`, read.exception ?? illegalArgument(read.reason))
       .withAdvice(`Set '${found.key}' to ${type.accepted}.`);
   }
 
-  /** The keys of an option that are set but that this version does not read. */
+  /**
+   * The keys of an option that are set but that its reader does not read: this Flink version, or
+   * for the operator's options the operator release (none unread by the targeted one).
+   */
   public unreadKeys(option: FlinkOption): string[] {
-    const read = new Set(keysRead(option, this.version));
+    const read = new Set(keysRead(option, this.version, option.reader, this.operator));
     return [...option.keys, ...(option.fallbackKeys ?? [])]
       .map((entry) => entry.value)
       .filter((key, index, keys) => keys.indexOf(key) === index && !read.has(key) && this.entries.has(key));

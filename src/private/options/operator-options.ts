@@ -7,8 +7,10 @@
  * Sources: `KubernetesOperatorConfigOptions` (flink-kubernetes-operator) and `AutoScalerOptions`
  * (flink-autoscaler). Every autoscaler key is also read with the `kubernetes.operator.` prefix,
  * its name before operator 1.7. `operatorSince` records the operator release that introduced an
- * option, where it is newer than 1.5: older operators ignore such a key silently. The ranges are
- * those of the operator's `DefaultValidator` and the autoscaler's `AutoscalerValidator`.
+ * option, where it is newer than 1.5 (or where an older operator matters): older operators ignore
+ * such a key silently. A default that changed between operator releases is declared per release
+ * (`operatorSince`/`operatorUntil` on each default). The ranges are those of the operator's
+ * `DefaultValidator` and the autoscaler's `AutoscalerValidator`.
  */
 import { FlinkOption, NumericRange, option, versioned } from './option';
 import { BOOLEAN, DOUBLE, DURATION, DURATION_OR_CRON, enumType, INTEGER, STRING_LIST, ValueType } from './value-type';
@@ -164,13 +166,18 @@ export const HEALTH_RESTARTS_THRESHOLD = option({
   prop: 'health.restartsThreshold',
 });
 
+/**
+ * Default `false` from operator 1.4 (where it appeared) through 1.9, `true` from 1.10
+ * (KubernetesOperatorConfigOptions at the tags release-1.4.0 … release-1.9.0 and release-1.10.0 … release-1.15.0).
+ */
 export const HEALTH_CHECKPOINT_PROGRESS = option({
   keys: always('kubernetes.operator.cluster.health-check.checkpoint-progress.enabled'),
   type: BOOLEAN,
-  defaults: [versioned('true')],
+  defaults: [versioned('false', { operatorUntil: '1.10' }), versioned('true', { operatorSince: '1.10' })],
   reader: 'operator',
-  source: 'KubernetesOperatorConfigOptions.OPERATOR_CLUSTER_HEALTH_CHECK_CHECKPOINT_PROGRESS_ENABLED (default true since FLINK-35126)',
+  source: 'KubernetesOperatorConfigOptions.OPERATOR_CLUSTER_HEALTH_CHECK_CHECKPOINT_PROGRESS_ENABLED (default true since operator 1.10, FLINK-35126; false in 1.4 to 1.9)',
   prop: 'health.checkpointProgressCheck',
+  operatorSince: '1.4',
 });
 
 export const HEALTH_CHECKPOINT_PROGRESS_WINDOW = option({
@@ -217,16 +224,27 @@ interface AutoscalerDeclaration {
   readonly constant: string;
   readonly prop?: string;
   readonly defaultText?: string;
-  /** Keys read after the `kubernetes.operator.`-prefixed one, in the operator's order. */
+  /**
+   * Older names of the option, which older operators read too, after the
+   * `kubernetes.operator.`-prefixed key (Flink tries fallback keys, then deprecated keys).
+   */
   readonly extraFallbacks?: string[];
+  /** Older names Flink tries before the `kubernetes.operator.`-prefixed key (fallback keys declared before it). */
+  readonly fallbacksFirst?: string[];
   readonly operatorSince?: string;
   readonly range?: NumericRange;
 }
 
 function autoscalerOption(name: string, declaration: AutoscalerDeclaration): FlinkOption {
+  // The prefixed key is the option's own name, which operators before its first release do not read either.
+  const prefixed = versioned(`kubernetes.operator.job.autoscaler.${name}`, { operatorSince: declaration.operatorSince });
   return {
     keys: always(`job.autoscaler.${name}`),
-    fallbackKeys: [`kubernetes.operator.job.autoscaler.${name}`, ...(declaration.extraFallbacks ?? [])].map((key) => versioned(key)),
+    fallbackKeys: [
+      ...(declaration.fallbacksFirst ?? []).map((key) => versioned(key)),
+      prefixed,
+      ...(declaration.extraFallbacks ?? []).map((key) => versioned(key)),
+    ],
     type: declaration.type,
     defaults: declaration.defaultText === undefined ? undefined : [versioned(declaration.defaultText)],
     reader: 'operator',
@@ -282,13 +300,20 @@ export const AUTOSCALER_SCALE_UP_MAX_FACTOR = autoscalerOption('scale-up.max-fac
 export const AUTOSCALER_SCALE_DOWN_MAX_FACTOR = autoscalerOption('scale-down.max-factor', {
   type: DOUBLE, constant: 'MAX_SCALE_DOWN_FACTOR', prop: 'scaleDownMaxFactor', defaultText: '0.6', range: NON_NEGATIVE,
 });
-/** Named `scale-down.interval` from operator 1.10; `scale-up.grace-period`, a different setting before, is read as its deprecated key. */
+/**
+ * Named `scale-down.interval` from operator 1.10; `scale-up.grace-period`, a different setting
+ * before (1.7 to 1.9), is still read. Flink's order (AutoScalerOptions at release-1.10.0 …
+ * release-1.15.0: the fallback keys `kubernetes.operator.job.autoscaler.scale-up.grace-period`,
+ * then `kubernetes.operator.job.autoscaler.scale-down.interval`, then the deprecated key
+ * `job.autoscaler.scale-up.grace-period`, which withDeprecatedKeys puts last).
+ */
 export const AUTOSCALER_SCALE_DOWN_INTERVAL = autoscalerOption('scale-down.interval', {
   type: DURATION,
   constant: 'SCALE_DOWN_INTERVAL',
   prop: 'scaleDownInterval',
   defaultText: '1 h',
-  extraFallbacks: ['kubernetes.operator.job.autoscaler.scale-up.grace-period', 'job.autoscaler.scale-up.grace-period'],
+  fallbacksFirst: ['kubernetes.operator.job.autoscaler.scale-up.grace-period'],
+  extraFallbacks: ['job.autoscaler.scale-up.grace-period'],
   operatorSince: '1.10',
 });
 export const AUTOSCALER_CATCH_UP_DURATION = autoscalerOption('catch-up.duration', {
@@ -314,13 +339,21 @@ export const AUTOSCALER_MEMORY_TUNING_OVERHEAD = autoscalerOption('memory.tuning
 export const AUTOSCALER_MEMORY_TUNING_MAXIMIZE_MANAGED = autoscalerOption('memory.tuning.maximize-managed-memory', {
   type: BOOLEAN, constant: 'MEMORY_TUNING_MAXIMIZE_MANAGED_MEMORY', prop: 'memoryTuning.maximizeManagedMemory', defaultText: 'false', operatorSince: '1.8',
 });
-export const AUTOSCALER_EXCLUDED_PERIODS = autoscalerOption('excluded.periods', { type: STRING_LIST, constant: 'EXCLUDED_PERIODS', prop: 'excludedPeriods' });
+/** First in operator 1.8 (AutoScalerOptions at release-1.8.0; absent at release-1.7.0). */
+export const AUTOSCALER_EXCLUDED_PERIODS = autoscalerOption('excluded.periods', {
+  type: STRING_LIST, constant: 'EXCLUDED_PERIODS', prop: 'excludedPeriods', operatorSince: '1.8',
+});
 export const AUTOSCALER_VERTEX_MIN = autoscalerOption('vertex.min-parallelism', {
   type: INTEGER, constant: 'VERTEX_MIN_PARALLELISM', prop: 'vertexMinParallelism', defaultText: '1',
 });
 export const AUTOSCALER_VERTEX_MAX = autoscalerOption('vertex.max-parallelism', {
   type: INTEGER, constant: 'VERTEX_MAX_PARALLELISM', prop: 'vertexMaxParallelism', defaultText: '200',
 });
+/** First in operator 1.12 (AutoScalerOptions at release-1.12.0; absent at release-1.11.0). */
 export const AUTOSCALER_COEFFICIENT_MIN = autoscalerOption('observed-scalability.coefficient-min', {
-  type: DOUBLE, constant: 'OBSERVED_SCALABILITY_COEFFICIENT_MIN', defaultText: '0.5', range: { min: 0.01, max: 1, enforcedBy: VALIDATOR },
+  type: DOUBLE,
+  constant: 'OBSERVED_SCALABILITY_COEFFICIENT_MIN',
+  defaultText: '0.5',
+  operatorSince: '1.12',
+  range: { min: 0.01, max: 1, enforcedBy: VALIDATOR },
 });

@@ -7,13 +7,21 @@
  * and the memory model read the value the way that version reads it (`keysRead`, through
  * effective-configuration.ts); and docs/configuration-keys.md is rendered from the declarations.
  */
+import { OperatorRelease, operatorAtLeast, operatorLabel, parseOperatorRelease, TARGET_OPERATOR } from './operator-release';
 import { ValueType } from './value-type';
 import { FlinkVersion } from '../../flink-version';
 
-/** Flink versions from `since` (inclusive) to `until` (exclusive); unbounded where absent. */
+/**
+ * Flink versions from `since` (inclusive) to `until` (exclusive); unbounded where absent. For
+ * what the operator reads, also operator releases (`'1.10'`) from `operatorSince` to
+ * `operatorUntil`: a default that changed between operator releases, or a key an older operator
+ * did not read yet.
+ */
 export interface VersionRange {
   readonly since?: FlinkVersion;
   readonly until?: FlinkVersion;
+  readonly operatorSince?: string;
+  readonly operatorUntil?: string;
 }
 
 /** Something that holds for a range of Flink versions. */
@@ -58,8 +66,10 @@ export interface FlinkOption<T = unknown> {
   /** What the value looks like, for the docs, when the type name alone does not say it. */
   readonly format?: string;
   /**
-   * The operator release that introduced the option (an operator option newer than 1.5); the
-   * operator 1.15 this library targets reads it whatever the Flink version.
+   * The operator release that introduced the option (an operator option newer than 1.5, or one
+   * whose history matters), e.g. `'1.10'`: older operators do not read its `keys` (nor a fallback key that declares the same
+   * `operatorSince`) and ignore them silently. The operator 1.15 this library targets reads it
+   * whatever the Flink version.
    */
   readonly operatorSince?: string;
   /**
@@ -102,15 +112,33 @@ export function inRange(range: VersionRange, version: FlinkVersion | undefined):
   return (range.since === undefined || version.isAtLeast(range.since)) && (range.until === undefined || !version.isAtLeast(range.until));
 }
 
-/** The entry of a versioned list that holds for `version` (the first, when the version is unknown). */
-export function atVersion<T>(list: ReadonlyArray<Versioned<T>> | undefined, version: FlinkVersion | undefined): T | undefined {
+/**
+ * Whether `operator` lies in the operator releases of `range`; no release given means the
+ * operator this library targets.
+ */
+export function inOperatorRange(range: VersionRange, operator: OperatorRelease = TARGET_OPERATOR): boolean {
+  const since = parseOperatorRelease(range.operatorSince);
+  const until = parseOperatorRelease(range.operatorUntil);
+  return (since === undefined || operatorAtLeast(operator, since)) && (until === undefined || !operatorAtLeast(operator, until));
+}
+
+/**
+ * The entry of a versioned list that holds for `version` (the last, when the version is unknown)
+ * and for the operator release (the targeted one when none is given).
+ */
+export function atVersion<T>(
+  list: ReadonlyArray<Versioned<T>> | undefined, version: FlinkVersion | undefined, operator?: OperatorRelease,
+): T | undefined {
   if (list === undefined) {
     return undefined;
   }
+  const candidates = list.some((entry) => entry.operatorSince !== undefined || entry.operatorUntil !== undefined)
+    ? list.filter((entry) => inOperatorRange(entry, operator))
+    : list;
   if (version === undefined) {
-    return list[list.length - 1]?.value;
+    return candidates[candidates.length - 1]?.value;
   }
-  return list.find((entry) => inRange(entry, version))?.value;
+  return candidates.find((entry) => inRange(entry, version))?.value;
 }
 
 /** The key the typed props write for a version, or undefined when the version has none. */
@@ -119,26 +147,43 @@ export function writeKey(opt: FlinkOption, version: FlinkVersion): string | unde
 }
 
 /** keysRead's answers, by option, then by reader and version: options and versions are fixed objects. */
-const KEYS_READ = new Map<FlinkOption, { [reader in OptionReader]?: Map<string | undefined, ReadonlyArray<string>> }>();
+const KEYS_READ = new Map<FlinkOption, { [reader in OptionReader]?: Map<string, ReadonlyArray<string>> }>();
+
+/**
+ * Whether an operator release reads a key entry of an option the operator reads: the option's
+ * `keys` from its `operatorSince`, a fallback key from its own `operatorSince` (an older name of
+ * the option, which older operators read, declares none).
+ */
+function operatorReads(opt: FlinkOption, entry: Versioned<string>, current: boolean, operator: OperatorRelease | undefined): boolean {
+  const since = entry.operatorSince ?? (current ? opt.operatorSince : undefined);
+  return inOperatorRange({ operatorSince: since, operatorUntil: entry.operatorUntil }, operator);
+}
 
 /**
  * The keys a version reads, in order: the current key, then the fallback keys. With no version
  * (unknown), or for an option the operator reads (or when `reader` is the operator), every key
- * the option has ever had.
+ * the option has ever had — that the operator release reads (the targeted one, when none is
+ * given), for an option the operator reads.
  */
-export function keysRead(opt: FlinkOption, version: FlinkVersion | undefined, reader: OptionReader = opt.reader): ReadonlyArray<string> {
+export function keysRead(
+  opt: FlinkOption, version: FlinkVersion | undefined, reader: OptionReader = opt.reader, operator?: OperatorRelease,
+): ReadonlyArray<string> {
   let byReader = KEYS_READ.get(opt);
   if (byReader === undefined) {
     byReader = {};
     KEYS_READ.set(opt, byReader);
   }
   const byVersion = byReader[reader] ??= new Map();
-  let keys = byVersion.get(version?.name);
+  const gated = opt.reader === 'operator' && operator !== undefined;
+  const cacheKey = gated ? `${version?.name}@${operatorLabel(operator)}` : `${version?.name}`;
+  let keys = byVersion.get(cacheKey);
   if (keys === undefined) {
+    const current = new Set(opt.keys);
     keys = [...new Set([...opt.keys, ...(opt.fallbackKeys ?? [])]
       .filter((entry) => reader === 'operator' || inRange(entry, version))
+      .filter((entry) => !gated || operatorReads(opt, entry, current.has(entry), operator))
       .map((entry) => entry.value))];
-    byVersion.set(version?.name, keys);
+    byVersion.set(cacheKey, keys);
   }
   return keys;
 }
@@ -157,9 +202,9 @@ export function typeAt<T>(opt: FlinkOption<T>, version: FlinkVersion | undefined
   return atVersion(type as ReadonlyArray<Versioned<ValueType<T>>>, version) ?? (type as ReadonlyArray<Versioned<ValueType<T>>>)[0].value;
 }
 
-/** The default text for a version, if the option has one. */
-export function defaultAt(opt: FlinkOption, version: FlinkVersion | undefined): string | undefined {
-  return atVersion(opt.defaults, version);
+/** The default text for a version (and operator release, the targeted one when none is given), if the option has one. */
+export function defaultAt(opt: FlinkOption, version: FlinkVersion | undefined, operator?: OperatorRelease): string | undefined {
+  return atVersion(opt.defaults, version, operator);
 }
 
 /** The newest key, which names the option in messages and docs. */

@@ -9,6 +9,7 @@ import * as flink from './flink-options';
 import * as memory from './memory-options';
 import * as operator from './operator-options';
 import { allKeys, FlinkOption, typeAt, Versioned } from './option';
+import * as rest from './rest-options';
 import * as storage from './storage-options';
 import { FlinkVersion } from '../../flink-version';
 
@@ -18,11 +19,12 @@ function declared(module: { [name: string]: unknown }): FlinkOption[] {
 }
 
 /**
- * Every option, in declaration order: Flink's runtime options, the memory options, the operator's,
+ * Every option, in declaration order: Flink's runtime options (`rest.port` before `rest.bind-port`,
+ * which falls back to it), the memory options, the operator's,
  * state storage and plugins, then the options the operator writes from a deployment's spec.
  */
 export const ALL_OPTIONS: ReadonlyArray<FlinkOption> = [
-  ...declared(flink), ...declared(memory), ...declared(operator), ...declared(storage), ...declared(deployment),
+  ...declared(flink), ...declared(rest), ...declared(memory), ...declared(operator), ...declared(storage), ...declared(deployment),
 ];
 
 /** The memory options, which the memory model rules read (and report) themselves. */

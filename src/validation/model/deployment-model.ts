@@ -9,7 +9,7 @@ import { BuiltConfiguration, buildDeploymentConfiguration } from './deployment-c
 import * as D from '../../private/options/deployment-options';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
-import { mainKey } from '../../private/options/option';
+import { FlinkOption, mainKey } from '../../private/options/option';
 
 /** How many TaskManagers a cluster has. */
 export interface TaskManagerCount {
@@ -110,4 +110,34 @@ export class DeploymentModel {
   public get taskManagerAccount(): string {
     return this.flink.text(F.TASKMANAGER_SERVICE_ACCOUNT) ?? 'default';
   }
+
+  /** Where the JobManager's account comes from (see `AccountOrigin`). */
+  public get jobManagerAccountOrigin(): AccountOrigin {
+    return this.accountOrigin(D.JOBMANAGER_SERVICE_ACCOUNT);
+  }
+
+  /** Where the TaskManagers' account comes from (see `AccountOrigin`). */
+  public get taskManagerAccountOrigin(): AccountOrigin {
+    return this.accountOrigin(F.TASKMANAGER_SERVICE_ACCOUNT);
+  }
+
+  private accountOrigin(option: FlinkOption): AccountOrigin {
+    const found = this.flink.lookup(option);
+    if (found === undefined) {
+      return { account: this.flink.text(option) ?? 'default' };
+    }
+    return { account: found.value, key: found.key, writtenBy: this.built.sources.get(found.key) };
+  }
+}
+
+/**
+ * An account a Flink process runs as, and the configuration key Flink read it from (the pod
+ * template's `serviceAccountName` is not considered: Flink keeps it only when no key is set).
+ */
+export interface AccountOrigin {
+  readonly account: string;
+  /** The key Flink read it from; undefined when the default ('default') applies. */
+  readonly key?: string;
+  /** What wrote that key: `spec.flinkConfiguration`, `spec.serviceAccount`, or `operator` (its default configuration). */
+  readonly writtenBy?: string;
 }

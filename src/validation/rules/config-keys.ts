@@ -11,6 +11,7 @@ import { SCHEDULE_OPTIONS } from './job';
 import { FlinkVersion } from '../../flink-version';
 import { javaTrim } from '../../private/jvm/java-string';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { OperatorRelease, operatorLabel } from '../../private/options/operator-release';
 import {
   FlinkOption, firstVersion, inRange, keysRead, mainKey, typeAt, Versioned, writeKey,
 } from '../../private/options/option';
@@ -111,6 +112,10 @@ export function checkUnreadKeys(context: RuleContext): void {
     return;
   }
   const own = ownConfiguration(context.index, context.manifest);
+  const operator = context.settings.operatorVersion;
+  if (operator !== undefined) {
+    checkKeysTheOperatorIgnores(context, own.entries, own.path, operator);
+  }
   if (own.version === undefined || !own.reachesFlink) {
     return;
   }
@@ -127,6 +132,25 @@ export function checkUnreadKeys(context: RuleContext): void {
       const also = readKey === undefined ? '' : ` ('${readKey}' is set too, and wins.)`;
       context.report('config-key-unread', childPath(own.path, key),
         `flinkConfiguration '${key}' (${mainKey(option)}) is not read by Flink ${label(version)}, so it has no effect: ${insteadOf(option, key, version)}.${also}`);
+    }
+  }
+}
+
+/**
+ * Keys of operator options that an older operator release (`ValidationOptions.operatorVersion`)
+ * does not read: it ignores them silently, e.g. `job.autoscaler.excluded.periods` before 1.8.
+ */
+function checkKeysTheOperatorIgnores(context: RuleContext, entries: ReadonlyMap<string, string>, path: string, operator: OperatorRelease): void {
+  const config = new EffectiveConfiguration(entries, undefined, operator);
+  const present = new Set([...entries.keys()].map(optionForKey).filter((option) => option !== undefined));
+  for (const option of ALL_OPTIONS) {
+    if (option.reader !== 'operator' || !present.has(option)) {
+      continue;
+    }
+    for (const key of config.unreadKeys(option)) {
+      const since = option.operatorSince === undefined ? '' : `: the option needs operator ${option.operatorSince} or newer`;
+      context.report('config-key-unread', childPath(path, key),
+        `flinkConfiguration '${key}' (${mainKey(option)}) is not read by the Flink Kubernetes Operator ${operatorLabel(operator)}, so it has no effect${since}. Remove it or upgrade the operator.`);
     }
   }
 }

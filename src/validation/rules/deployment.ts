@@ -1,12 +1,13 @@
 /**
  * FlinkDeployment rules that look at the deployment alone (the operator's validateDeployment).
  */
-import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { HEALTH_CHECK_ENABLED, JM_DEPLOYMENT_RECOVERY, ROLLBACK_ENABLED } from '../../private/options/operator-options';
 import { FlinkOption, mainKey } from '../../private/options/option';
 import { heartbeatProblem } from '../checks/heartbeat';
 import { deploymentNameProblem } from '../checks/names';
+import { REST_BIND_PORT_KEY, restBindPort } from '../checks/rest-port';
 import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -166,4 +167,24 @@ export function checkServiceAccount(context: RuleContext): void {
     context.report('service-account-required', 'spec.serviceAccount',
       "spec.serviceAccount must be set to the account the JobManager runs as, e.g. 'flink' (the operator Helm chart's job account) or one bound to the job rules.");
   }
+}
+
+/**
+ * The REST bind port, which the REST Service targets, is one port: in native mode Flink's
+ * Kubernetes client fails the deployment otherwise (see checks/rest-port.ts). Standalone
+ * clusters are left out (their descriptor is the operator's own, not checked here).
+ */
+export function checkRestBindPort(context: RuleContext): void {
+  if (context.spec.mode === 'standalone') {
+    return;
+  }
+  const bind = restBindPort(context.config);
+  if (bind.problem === undefined || bind.key === undefined) {
+    return;
+  }
+  const own = flattenConfiguration(context.spec.flinkConfiguration).has(bind.key);
+  const where = own ? `flinkConfiguration '${bind.key}'` : `The operator's default configuration '${bind.key}'`;
+  const fallback = bind.key === REST_BIND_PORT_KEY ? '' : ` (read as '${REST_BIND_PORT_KEY}', which falls back to it)`;
+  context.report('rest-bind-port', own ? childPath('spec.flinkConfiguration', bind.key) : 'spec.flinkConfiguration',
+    `${where}${fallback} ${bind.problem}. Set '${REST_BIND_PORT_KEY}' to one port, e.g. '8081', or leave it out to listen on 'rest.port'.`);
 }

@@ -14,6 +14,7 @@ import {
   checkIngress,
   checkLogConfiguration,
   checkOperatorFeatures,
+  checkRestBindPort,
   checkServiceAccount,
 } from './deployment';
 import { checkFileSystemPlugins, checkSessionJobFileSystemPlugins } from './filesystem-plugins';
@@ -70,6 +71,7 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkOperatorFeatures,
   checkHeartbeat,
   checkIngress,
+  checkRestBindPort,
   checkLogConfiguration,
   checkApplicationJob,
   checkApplicationJarUri,

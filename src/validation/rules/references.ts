@@ -1,11 +1,12 @@
 /**
- * References from a FlinkDeployment to the RBAC objects its JobManager needs.
+ * References from a FlinkDeployment to the RBAC objects its processes need, for the accounts they
+ * run as (the model's: a `kubernetes.jobmanager.service-account` or
+ * `kubernetes.taskmanager.service-account` key wins over spec.serviceAccount).
  */
-import { TASKMANAGER_SERVICE_ACCOUNT } from '../../private/options/flink-options';
-import { mainKey } from '../../private/options/option';
 import { kubernetesHighAvailability } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
+import { AccountOrigin } from '../model/deployment-model';
 
 /** The permissions of the operator chart's job rules, as `group|resource|verb`. */
 const JOB_GRANTS: ReadonlyArray<string> = ['pods', 'configmaps'].map((r) => `|${r}`)
@@ -62,11 +63,33 @@ function bindingsOf(context: RuleContext, account: string, namespace: string | u
       && sameNamespace(subjectNamespace(subject, binding), namespace)));
 }
 
-export function checkServiceAccountBinding(context: RuleContext): void {
-  const account = context.spec.serviceAccount;
-  if (typeof account !== 'string') {
-    return;
+/**
+ * Where a finding about a process's account points, and how its message names the account, e.g.
+ * `spec.serviceAccount 'flink'`.
+ */
+function accountSubject(origin: AccountOrigin, spec: any, process: string): { path: string; named: string } {
+  if (origin.key !== undefined && origin.writtenBy === 'spec.flinkConfiguration') {
+    const instead = typeof spec.serviceAccount === 'string' && spec.serviceAccount !== origin.account
+      ? `, which Flink reads before the 'kubernetes.service-account' the operator writes from spec.serviceAccount '${spec.serviceAccount}'` : '';
+    return { path: childPath('spec.flinkConfiguration', origin.key), named: `${process} account '${origin.account}' (flinkConfiguration '${origin.key}'${instead})` };
   }
+  if (origin.key !== undefined && origin.writtenBy === 'operator') {
+    return { path: 'spec.serviceAccount', named: `${process} account '${origin.account}' (the operator's default configuration '${origin.key}')` };
+  }
+  return { path: 'spec.serviceAccount', named: `spec.serviceAccount '${origin.account}'` };
+}
+
+/**
+ * The JobManager's account (spec.serviceAccount, unless a `kubernetes.jobmanager.service-account`
+ * key names another) is bound to the operator's job rules.
+ */
+export function checkServiceAccountBinding(context: RuleContext): void {
+  if (typeof context.spec.serviceAccount !== 'string') {
+    return; // service-account-required
+  }
+  const origin = context.modelOf(context.manifest).jobManagerAccountOrigin;
+  const account = origin.account;
+  const { path, named } = accountSubject(origin, context.spec, "The JobManager's");
   const namespace = context.namespace;
   const bindings = bindingsOf(context, account, namespace);
   if (bindings.length === 0) {
@@ -76,8 +99,8 @@ export function checkServiceAccountBinding(context: RuleContext): void {
     const hint = elsewhere.length > 0
       ? ` A RoleBinding for '${account}' exists in namespace ${elsewhere.map((ns) => `'${ns}'`).join(', ')}, but a RoleBinding grants only in its own namespace, to the account of its subject's namespace; the JobManager runs in '${namespace}'.`
       : '';
-    context.report('service-account-binding', 'spec.serviceAccount',
-      `spec.serviceAccount '${account}' is not bound to a Role in this set${namespace === undefined ? '' : ` for namespace '${namespace}'`}; the JobManager needs the operator's job rules (pods, configmaps, deployments) to start TaskManagers.${hint} Make sure it is bound elsewhere (the operator chart binds 'flink' in each watched namespace), or bind it here.`);
+    context.report('service-account-binding', path,
+      `${named} is not bound to a Role in this set${namespace === undefined ? '' : ` for namespace '${namespace}'`}; the JobManager needs the operator's job rules (pods, configmaps, deployments) to start TaskManagers.${hint} Make sure it is bound elsewhere (the operator chart binds 'flink' in each watched namespace), or bind it here.`);
     return;
   }
   const granted = new Set<string>();
@@ -92,8 +115,8 @@ export function checkServiceAccountBinding(context: RuleContext): void {
   }
   const missing = JOB_GRANTS.filter((grant) => !covers(granted, grant));
   if (missing.length > 0) {
-    context.report('service-account-binding', 'spec.serviceAccount',
-      `spec.serviceAccount '${account}' is bound, but its Roles lack ${missing.length} of the operator's job permissions (e.g. ${missing.slice(0, 3).map((g) => g.replace(/^\|/, 'core|')).join(', ')}). Grant the job rules (see FlinkJobRbac).`);
+    context.report('service-account-binding', path,
+      `${named} is bound, but its Roles lack ${missing.length} of the operator's job permissions (e.g. ${missing.slice(0, 3).map((g) => g.replace(/^\|/, 'core|')).join(', ')}). Grant the job rules (see FlinkJobRbac).`);
   }
 }
 
@@ -105,12 +128,17 @@ const LEADER_RETRIEVAL_GRANTS: ReadonlyArray<string> = ['get', 'list', 'watch'].
  * mounts an API token and may watch ConfigMaps, to retrieve their leader.
  */
 export function checkTaskManagerServiceAccount(context: RuleContext): void {
-  const found = context.config.lookup(TASKMANAGER_SERVICE_ACCOUNT);
-  if (found === undefined || found.key !== mainKey(TASKMANAGER_SERVICE_ACCOUNT) || found.value === context.spec.serviceAccount
-    || !kubernetesHighAvailability(context.config)) {
+  if (!kubernetesHighAvailability(context.config)) {
     return;
   }
-  const path = childPath('spec.flinkConfiguration', found.key);
+  const model = context.modelOf(context.manifest);
+  const origin = model.taskManagerAccountOrigin;
+  // The JobManager's account has the job rules (service-account-binding), ConfigMaps included.
+  if (origin.key === undefined || origin.account === model.jobManagerAccount) {
+    return;
+  }
+  const found = { key: origin.key, value: origin.account };
+  const path = origin.writtenBy === 'spec.flinkConfiguration' ? childPath('spec.flinkConfiguration', found.key) : 'spec.serviceAccount';
   const account = context.index.find('ServiceAccount', found.value, context.namespace);
   if (account?.automountServiceAccountToken === false) {
     context.report('service-account-binding', path,
