@@ -14,6 +14,7 @@ import { FlinkVersion } from '../../flink-version';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
 import { KUBERNETES_ENV_SECRET_KEY_REF, KUBERNETES_SECRETS } from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
+import { placeholderIn } from '../checks/placeholders';
 import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -59,7 +60,7 @@ const SECRET_REFERENCES: ReadonlySet<string> = new Set([KUBERNETES_SECRETS, KUBE
  */
 function referencesSecret(key: string): boolean {
   const lower = key.toLowerCase();
-  return SECRET_REFERENCES.has(lower) || lower.includes('keyprovider');
+  return SECRET_REFERENCES.has(lower.trim()) || lower.includes('keyprovider'); // trimmed, as flink-conf.yaml's loader reads keys
 }
 
 
@@ -87,6 +88,9 @@ export function checkSensitiveValues(context: RuleContext): void {
     const trimmed = value.trim().toLowerCase();
     if (fragment === undefined || trimmed === '' || trimmed === 'true' || trimmed === 'false' || referencesSecret(key)) {
       continue;
+    }
+    if (placeholderIn(value, key) !== undefined) {
+      continue; // not a secret: a placeholder, which config-placeholder reports
     }
     context.report('sensitive-config-value', childPath('spec.flinkConfiguration', key),
       `flinkConfiguration '${key}' holds a secret in plain text ('******'; Flink treats keys containing '${fragment}' as sensitive): ${where}. `
