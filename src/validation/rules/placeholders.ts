@@ -3,7 +3,6 @@
  * Secrets of `kubernetes.secrets` (`secret-volume-name`): see checks/placeholders.ts and
  * checks/secret-volumes.ts for what Flink does with them.
  */
-import { sensitiveFragment } from './sensitive-keys';
 import { quoted } from '../../private/kubernetes-names';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
 import { KUBERNETES_SECRETS } from '../../private/options/flink-options';
@@ -11,6 +10,7 @@ import { mainKey } from '../../private/options/option';
 import { writtenJobFields } from '../checks/configuration-text';
 import { NOBODY_SUBSTITUTES, placeholderFix, placeholderIn } from '../checks/placeholders';
 import { secretVolumeProblems } from '../checks/secret-volumes';
+import { sensitiveFragment } from '../checks/sensitive-keys';
 import { flinkVersionOf, ownConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
