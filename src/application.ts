@@ -7,6 +7,7 @@ import { checkedAt, propError } from './props/prop-errors';
 import { ImportedFlinkCluster } from './render/imported-cluster';
 import { renderJob } from './render/job-spec';
 import { checkBatchJob } from './render/operations-configuration';
+import { DeploymentMode } from './types';
 import { checkpointTriggerProblem } from './validation/checks/checkpoint-trigger';
 
 /**
@@ -47,7 +48,8 @@ export class FlinkApplication extends FlinkDeploymentBase {
         throw propError('checkpointTriggerNonce', nonceProblem);
       }
       checkBatchJob(props.execution, props.upgradeMode, props.snapshots);
-      return renderJob(props, props.taskManager?.replicas, props.flinkVersion);
+      const standalone = props.mode === DeploymentMode.STANDALONE;
+      return renderJob(props, props.taskManager?.replicas, props.flinkVersion, { inFile: true, standalone });
     });
   }
 

@@ -19,6 +19,7 @@ import { clusterResourceMetadata, renderDeploymentSpec, renderOperatorIngress } 
 import { renderJob } from './render/job-spec';
 import { REST_SERVICE_ANNOTATIONS_KEY, restServiceAnnotationsEntry } from './render/rest-service-annotations';
 import { validateAppOnSynth } from './synth/app-validation';
+import { DeploymentMode } from './types';
 import { blueGreenNameProblem } from './validation/checks/names';
 
 /**
@@ -101,7 +102,8 @@ export class FlinkBlueGreenDeployment extends FlinkClusterBase {
       if (props.ingress !== undefined) {
         checkExposureNames(props.ingress, 'ingress.');
       }
-      return renderJob(props, props.taskManager?.replicas, props.flinkVersion);
+      const standalone = props.mode === DeploymentMode.STANDALONE;
+      return renderJob(props, props.taskManager?.replicas, props.flinkVersion, { inFile: true, standalone });
     });
     if (this.rbac) {
       for (const colour of ['blue', 'green']) {

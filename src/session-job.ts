@@ -126,7 +126,7 @@ function sessionJobSpec(id: string, props: FlinkSessionJobProps): { name: string
       restartNonce: props.restartNonce,
       deploymentName: cluster.name,
       flinkConfiguration: Object.keys(flinkConfiguration).length > 0 ? flinkConfiguration : undefined,
-      job: renderJob(props, undefined, version),
+      job: renderJob(props, undefined, version, { inFile: false }),
     },
   };
 }

@@ -18,7 +18,7 @@ export enum ValidationRule {
   FLINK_VERSION_REQUIRED = 'flink-version-required',
   /** `spec.flinkVersion` is one the operator still supports (`v1_15` and newer). */
   FLINK_VERSION_SUPPORTED = 'flink-version-supported',
-  /** `flinkConfiguration` does not set keys the operator owns (`kubernetes.namespace`, `kubernetes.cluster-id`, `high-availability.cluster-id`). */
+  /** `flinkConfiguration` does not set keys the operator owns (`kubernetes.namespace`, `kubernetes.cluster-id`, `high-availability.cluster-id`), nor, before Flink 2.0, a key that Flink reads as one of them once trimmed. */
   FORBIDDEN_CONFIG_KEY = 'forbidden-config-key',
   /** Every declared option the resource sets has a value of its type for the cluster's Flink version (the operator or Flink cannot read it otherwise). */
   CONFIG_VALUE_FORMAT = 'config-value-format',
@@ -146,8 +146,12 @@ export enum ValidationRule {
   POD_TEMPLATE_CONTAINER_IMAGE = 'pod-template-container-image',
   /** A volume mounted at a Flink path (`/opt/flink/...`) on another container is mounted on `flink-main-container` too. */
   POD_TEMPLATE_FLINK_MOUNT = 'pod-template-flink-mount',
-  /** `flinkConfiguration` keys and `logConfiguration` file names hold no control character, values no line break, carriage return or NUL, and keys no `#` or `: `, which would inject options into Flink's configuration file. */
+  /** `flinkConfiguration` keys and `logConfiguration` file names hold no control character, values no line break, carriage return or NUL, and keys no `#` or `: `, which would inject options into Flink's configuration file, nor, before Flink 2.0, do an application's job fields that the operator writes there (`args`, `entryClass`, `jarURI`, `initialSavepointPath`), where a `#` also cuts the value. */
   CONFIG_INJECTION = 'config-injection',
+  /** No `flinkConfiguration` value or job field is a placeholder that nothing fills in (`${VAR}`, `$VAR`, `{{ name }}`, `<name>`): Flink reads it as written (shell variables in `env.java.opts*` and the entrypoint arguments excepted). */
+  CONFIG_PLACEHOLDER = 'config-placeholder',
+  /** Every Secret `kubernetes.secrets` mounts gives Flink's volume `<secret>-volume` a valid name (a DNS-1123 label: no `.`, a Secret name of at most 56 characters). */
+  SECRET_VOLUME_NAME = 'secret-volume-name',
   /** No `flinkConfiguration` key that Flink treats as sensitive (a fragment of its `GlobalConfiguration.SENSITIVE_KEYS`: password, secret, token, ...) holds a literal value, unless accepted with the `cdk8s-flink/literal-secrets` annotation or `allowLiteralSecrets`. */
   SENSITIVE_CONFIG_VALUE = 'sensitive-config-value',
   /** No URI (`jarURI`, `initialSavepointPath`, a `flinkConfiguration` value, a snapshot path) carries a password in its user info. */

@@ -91,3 +91,49 @@ test('a JobManager account key is the caller\'s choice when the caller gives the
   });
   expect(session.rbac).toBeUndefined();
 });
+
+describe('configuration as Flink reads it (issue 20, cases 6 to 8)', () => {
+  const session = (flinkConfiguration: { [key: string]: string }, flinkVersion: FlinkVersion = FlinkVersion.V1_20) =>
+    () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion, flinkConfiguration });
+  const sessionJob = (props: object) => () => {
+    const chart = testChart();
+    return new FlinkSessionJob(chart, 'Job', { cluster: FlinkSessionCluster.fromName(chart, 'C', 'c', { flinkVersion: FlinkVersion.V1_20 }), jar: JobJar.fromUri(JAR), ...props });
+  };
+
+  test.each<[string, () => unknown, string, RegExp]>([
+    ["' kubernetes.cluster-id', which flink-conf.yaml's loader trims", session({ ' kubernetes.cluster-id': 'other' }),
+      "flinkConfiguration[' kubernetes.cluster-id']", /^test\/Session: flinkConfiguration 'kubernetes\.cluster-id' \(from 'flinkConfiguration'\) is a key the operator sets itself.*Flink reads " kubernetes\.cluster-id" as 'kubernetes\.cluster-id'/],
+    ['kubernetes.namespace', session({ 'kubernetes.namespace': 'other' }), "flinkConfiguration['kubernetes.namespace']", /is a key the operator sets itself, from the resource's metadata\. Remove it/],
+    ['a padded owned key added later', () => new FlinkSessionCluster(testChart(), 'Session', { flinkVersion: FlinkVersion.V1_20 }).addFlinkConfiguration('high-availability.cluster-id ', 'x'),
+      'addFlinkConfiguration(key)', /'high-availability\.cluster-id' \(from addFlinkConfiguration\(\)\) is a key the operator sets itself/],
+    ['an S3 secret key left as ${S3_SECRET_KEY}', session({ 's3.secret-key': '${S3_SECRET_KEY}' }),
+      "flinkConfiguration['s3.secret-key']", /holds '\$\{S3_SECRET_KEY\}' \(an environment variable reference\), which nothing fills in.*AWS_SECRET_ACCESS_KEY/],
+    ['a keystore password left as <jks-password>', session({ 'security.ssl.keystore-password': '<jks-password>' }),
+      "flinkConfiguration['security.ssl.keystore-password']", /holds '<jks-password>'/],
+    ["a session job's placeholder", sessionJob({ flinkConfiguration: { 'pipeline.name': '{{ .Values.name }}' } }), "flinkConfiguration['pipeline.name']", /a template expression that was not rendered/],
+    ["kubernetes.secrets '<jks-secret>:/opt/jks'", session({ 'kubernetes.secrets': '<jks-secret>:/opt/jks' }),
+      "flinkConfiguration['kubernetes.secrets']", /mounts Secret "<jks-secret>", for which Flink adds the pod volume "<jks-secret>-volume"/],
+    ["a Secret name with '.'", session({ 'kubernetes.secrets': 'flink.jks:/opt/jks' }), "flinkConfiguration['kubernetes.secrets']", /may hold '\.', a volume name may not/],
+    ['a program argument that carries a second option', () => new FlinkApplication(testChart(), 'App', { ...app, args: ['--input', 'x\nkubernetes.cluster-id: evil'] }),
+      'args', /^test\/App: The job's args\[1\] holds a newline \(got 'x\\nkubernetes\.cluster-id: evil'\).*'\$internal\.application\.program-args'/],
+    ['a carriage return in initialSavepointPath on Flink 1.19', () => new FlinkApplication(testChart(), 'App', { ...app, flinkVersion: FlinkVersion.V1_19, initialSavepointPath: 's3://b/sp\ry: z' }),
+      'initialSavepointPath', /initialSavepointPath holds a carriage return.*'execution\.savepoint\.path'/],
+    ["a '#' in a program argument", () => new FlinkApplication(testChart(), 'App', { ...app, args: ['--tag', '#flink'] }), 'args', /holds '#'/],
+    ['a placeholder as a program argument', () => new FlinkApplication(testChart(), 'App', { ...app, args: ['--password', '${DB_PASSWORD}'] }), 'args', /args\[1\] holds '\$\{DB_PASSWORD\}'/],
+    ["a session job's placeholder argument", sessionJob({ args: ['<input>'] }), 'args', /args\[0\] holds '<input>'/],
+  ])('refuses %s', (_what, action, prop, message) => {
+    expect(action).toThrow(message);
+    expect(propErrorOf(action).prop).toBe(prop);
+  });
+
+  test.each<[string, () => unknown]>([
+    ['shell variables in the JVM options', session({ 'env.java.opts.all': '-Dhttps.proxyHost=${PROXY_HOST}' })],
+    ['metric scope variables', session({ 'metrics.scope.jm': '<host>.jobmanager' })],
+    ['a padded key that is no owned key on Flink 2.0', session({ ' pipeline.name': 'x' }, FlinkVersion.V2_0)],
+    ['a multi-line argument on Flink 2.0', () => new FlinkApplication(testChart(), 'App', { ...app, flinkVersion: FlinkVersion.V2_0, args: ['--sql', 'SELECT *\nFROM t'] })],
+    ["a session job's multi-line argument (a REST request, no file)", sessionJob({ args: ['--sql', 'SELECT *\nFROM t'] })],
+    ['a templated program argument', () => new FlinkApplication(testChart(), 'App', { ...app, args: ['--output', 's3://b/out/${date}'] })],
+  ])('accepts %s', (_what, action) => {
+    expect(action).not.toThrow();
+  });
+});

@@ -2,7 +2,7 @@
  * The rejecting and accepting cases of the security rules, spread into the rule table of
  * rules.test.ts.
  */
-import { APPLICATION, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
+import { APPLICATION, JOB_RBAC, onFlink, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
 import { PodSecurityLevel, Severity, ValidationOptions } from '../../src';
 import { RULES } from '../../src/validation/rule-catalog';
 
@@ -47,6 +47,37 @@ export const SECURITY_CASES: RuleCase[] = [
   { rule: 'config-injection', what: "a session job's value with a newline", manifests: [patched(SESSION_JOB, config({ 'pipeline.name': 'x\ny: z' })), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: true },
   { rule: 'config-injection', what: 'a newline in a logConfiguration file name', manifests: app({ spec: { logConfiguration: { 'log4j-console.properties\nx': 'a' } } }), reported: true },
   { rule: 'config-injection', what: 'a multi-line log4j configuration and plain values with tabs and colons', manifests: app({ spec: { flinkConfiguration: { 'pipeline.name': 'a: b\tc' }, logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\nrootLogger.appenderRef.console.ref = ConsoleAppender\n' } } }), reported: false },
+  // config-injection: job fields the operator writes into flink-conf.yaml before Flink 2.0 (FlinkConfigBuilder.applyJobConfig;
+  // initialSavepointPath by ApplicationReconciler.deploy as execution.savepoint.path)
+  { rule: 'config-injection', what: 'a program argument that carries a second option', manifests: app({ spec: { job: { args: ['--input', 'x\nkubernetes.cluster-id: evil'] } } }), reported: true, path: 'spec.job.args[1]', message: /spec\.job\.args\[1\] holds a newline \(got 'x\\nkubernetes\.cluster-id: evil'\).*flink-conf\.yaml as the option '\$internal\.application\.program-args'.*Remove the line break/ },
+  { rule: 'config-injection', what: 'a carriage return in initialSavepointPath', manifests: app({ spec: { job: { initialSavepointPath: 's3://b/sp-1\rweb.submit.enable: true' } } }), reported: true, path: 'spec.job.initialSavepointPath', message: /a carriage return.*'execution\.savepoint\.path'/ },
+  { rule: 'config-injection', what: 'a newline in entryClass on Flink 1.19', manifests: app({ spec: { ...onFlink('1.19.3').spec, job: { entryClass: 'org.example.Job\nkubernetes.namespace: other' } } }), reported: true, path: 'spec.job.entryClass', message: /'\$internal\.application\.main'/ },
+  { rule: 'config-injection', what: "a '#' in a program argument (native mode: the JobManager reads the arguments back, cut)", manifests: app({ spec: { job: { args: ['--filter', '#flink'] } } }), reported: true, path: 'spec.job.args[1]', message: /holds '#'.*reads this field as ''/ },
+  { rule: 'config-injection', what: 'a multi-line SQL argument on Flink 2.0 (config.yaml quotes it)', manifests: app({ spec: { ...onFlink('2.0.0').spec, job: { args: ['--sql', 'SELECT *\nFROM orders'] } } }), reported: false },
+  { rule: 'config-injection', what: "a '#' in a program argument in standalone mode (the operator passes the arguments on the command line)", manifests: app({ spec: { mode: 'standalone', job: { args: ['--filter', '#flink'] } } }), reported: false },
+  { rule: 'config-injection', what: "a session job's multi-line argument (submitted in a REST request, not through a file)", manifests: [patched(SESSION_JOB, { spec: { job: { args: ['--sql', 'SELECT *\nFROM orders'] } } }), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: false },
+  // config-placeholder
+  { rule: 'config-placeholder', what: 'an S3 secret key left as ${S3_SECRET_KEY}', manifests: app(config({ 's3.access-key': '${S3_ACCESS_KEY}', 's3.secret-key': '${S3_SECRET_KEY}' })), reported: true, path: "spec.flinkConfiguration['s3.secret-key']", message: /flinkConfiguration 's3\.secret-key' holds '\$\{S3_SECRET_KEY\}' \(an environment variable reference\), which nothing fills in: neither the operator nor Flink substitutes.*read-only ConfigMap.*a login or keystore that uses it fails.*AWS_SECRET_ACCESS_KEY/ },
+  { rule: 'config-placeholder', what: 'a keystore password left as <jks-password>', manifests: app(config({ 'security.ssl.enabled': 'true', 'security.ssl.keystore-password': '<jks-password>' })), reported: true, path: "spec.flinkConfiguration['security.ssl.keystore-password']", message: /holds '<jks-password>' \(a placeholder to be replaced by hand\)/ },
+  { rule: 'config-placeholder', what: 'Helm values that were not rendered', manifests: app(config({ 'high-availability.storageDir': 's3://{{ .Values.bucket }}/ha', 'security.ssl.truststore-password': '$TRUSTSTORE_PASSWORD' })), reported: true, message: /'\{\{ \.Values\.bucket \}\}' \(a template expression that was not rendered[\s\S]*'\$TRUSTSTORE_PASSWORD'/ },
+  { rule: 'config-placeholder', what: 'a placeholder as a program argument and in initialSavepointPath', manifests: app({ spec: { job: { args: ['--password', '${DB_PASSWORD}'], initialSavepointPath: 's3://<bucket>/savepoints/savepoint-1' } } }), reported: true, path: 'spec.job.args[1]', message: /spec\.job\.initialSavepointPath holds '<bucket>'/ },
+  { rule: 'config-placeholder', what: "a session job's placeholder", manifests: [patched(SESSION_JOB, config({ 'pipeline.global-job-parameters': 'token:${API_TOKEN}' })), patched(SESSION_CLUSTER), ...JOB_RBAC], reported: true, message: /the operator sends it to Flink with the job as written/ },
+  {
+    rule: 'config-placeholder',
+    what: 'shell variables in the JVM options and entrypoint arguments, metric scope variables, a templated program argument',
+    manifests: app({
+      spec: {
+        flinkConfiguration: { 'env.java.opts.all': '-Dhttps.proxyHost=${PROXY_HOST}', 'env.java.default-opts.jobmanager': '-Dx=$X', 'kubernetes.jobmanager.entrypoint.args': '-Dfoo=${FOO}', 'metrics.scope.jm': '<host>.jobmanager' },
+        job: { args: ['--output', 's3://bucket/out/${date}'] },
+      },
+    }),
+    reported: false,
+  },
+  // secret-volume-name
+  { rule: 'secret-volume-name', what: "kubernetes.secrets '<jks-secret>:/opt/flink/jks'", manifests: app(config({ 'kubernetes.secrets': '<jks-secret>:/opt/flink/jks' })), reported: true, path: "spec.flinkConfiguration['kubernetes.secrets']", message: /mounts Secret "<jks-secret>", for which Flink adds the pod volume "<jks-secret>-volume"; a volume name must be a DNS-1123 label.*unfilled placeholder.*Put the Secret's name there/ },
+  { rule: 'secret-volume-name', what: "a Secret name with '.'", manifests: app(config({ 'kubernetes.secrets': 'tls:/opt/tls,flink.jks:/opt/jks' })), reported: true, message: /"flink\.jks-volume".*may hold '\.', a volume name may not/ },
+  { rule: 'secret-volume-name', what: 'a Secret name of 57 characters', manifests: app(config({ 'kubernetes.secrets': `${'s'.repeat(57)}:/opt/s` })), reported: true, message: /57 characters; with '-volume' the volume name has 64/ },
+  { rule: 'secret-volume-name', what: 'a Secret name of 56 characters', manifests: app(config({ 'kubernetes.secrets': `${'s'.repeat(56)}:/opt/s,tls:/opt/tls` })), reported: false },
   // sensitive-config-value
   { rule: 'sensitive-config-value', what: 's3.secret-key', manifests: app(config({ 's3.secret-key': 'wJalrXUtnFEMI' })), reported: true, path: "spec.flinkConfiguration['s3.secret-key']", message: /holds a secret in plain text \('\*\*\*\*\*\*'; Flink treats keys containing 'secret' as sensitive\): the operator copies it into the ConfigMap 'flink-config-app'/ },
   { rule: 'sensitive-config-value', what: 'an Azure account key', manifests: app(config({ 'fs.azure.account.key.acct.blob.core.windows.net': 'abc==' })), reported: true, message: /'fs\.azure\.account\.key'/ },

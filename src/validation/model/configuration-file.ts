@@ -64,6 +64,23 @@ export function readLegacyFile(lines: ReadonlyArray<string>): Map<string, string
   return read;
 }
 
+/** Whether the operator writes the legacy `flink-conf.yaml` for a cluster of `version` (before Flink 2.0; not when the version is unknown). */
+export function writesLegacyFile(version: FlinkVersion | undefined): boolean {
+  return configurationFileName(version) === 'flink-conf.yaml';
+}
+
+/**
+ * The key Flink reads for an entry the operator writes: in `config.yaml`, the key as written; in
+ * `flink-conf.yaml`, the key of the entry's (first) line as the legacy loader reads it, i.e.
+ * trimmed, or undefined when the loader skips the line (an empty value, a `#` before the `: `).
+ */
+export function keyFlinkReads(key: string, value: string, version: FlinkVersion | undefined): string | undefined {
+  if (!writesLegacyFile(version)) {
+    return key;
+  }
+  return readLegacyLine(`${key}: ${value}`.split(/\r\n|\r|\n/)[0])?.key;
+}
+
 /**
  * What the cluster's Flink processes read of a configuration the operator built: the entries as
  * written, for `config.yaml`; for `flink-conf.yaml`, what the legacy loader reads back.

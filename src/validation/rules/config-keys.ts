@@ -17,9 +17,11 @@ import {
 } from '../../private/options/option';
 import { ALL_OPTIONS, MEMORY_OPTIONS, optionForKey } from '../../private/options/registry';
 import { ValueType } from '../../private/options/value-type';
+import { configurationKeyProblem } from '../checks/configuration-text';
 import { ownConfiguration } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
+import { keyFlinkReads, writesLegacyFile } from '../model/configuration-file';
 
 /** Options whose values other rules read and report: the memory model, the autoscaler ranges, the snapshot schedules. */
 const CHECKED_ELSEWHERE: ReadonlySet<FlinkOption> = new Set([...MEMORY_OPTIONS, ...AUTOSCALER_CHECKED_OPTIONS, ...SCHEDULE_OPTIONS]);
@@ -61,16 +63,28 @@ export function isEmptyConfiguration(configuration: unknown): boolean {
   return true;
 }
 
+/** The key Flink reads from flink-conf.yaml for an entry: trimmed (the key as written when it holds what config-injection reports, or Flink skips the line). */
+function flinkKey(written: string, value: string, version: FlinkVersion | undefined): string {
+  return configurationKeyProblem(written) === undefined ? keyFlinkReads(written, value, version) ?? written : written;
+}
+
 /** Values of the wrong type, for every declared option the resource sets. */
 export function checkConfigValues(context: RuleContext): void {
   if (isEmptyConfiguration(context.spec.flinkConfiguration)) {
     return;
   }
   const own = ownConfiguration(context.index, context.manifest);
-  for (const [key, raw] of own.entries) {
+  // A FlinkDeployment's keys as Flink reads them from the file the operator writes (trimmed, before
+  // Flink 2.0); a session job's configuration travels as a map, key for key.
+  const fromFile = context.kind === 'FlinkDeployment' && writesLegacyFile(own.version);
+  for (const [written, raw] of own.entries) {
+    const key = fromFile ? flinkKey(written, raw, own.version) : written;
     const option = optionForKey(key);
     if (option === undefined || CHECKED_ELSEWHERE.has(option) || !keysRead(option, own.version).includes(key)) {
       continue;
+    }
+    if (key !== written && option.reader !== 'flink') {
+      continue; // the operator reads the configuration as written
     }
     if (option.reader === 'flink' && !own.reachesFlink) {
       continue; // session-job-config-ignored reports it
@@ -80,8 +94,9 @@ export function checkConfigValues(context: RuleContext): void {
     const read = type.read(text);
     if (!read.ok) {
       const empty = raw === 'null' ? " (an empty YAML value reaches the operator as the text 'null')" : '';
-      context.report('config-value-format', childPath(own.path, key),
-        `flinkConfiguration '${key}' must be ${type.accepted} (got '${raw}')${empty}${otherVersionsNote(option, own.version, text)}; ${consequence(option)}.`);
+      const name = key === written ? `'${key}'` : `${JSON.stringify(written)} (read by Flink as '${key}': flink-conf.yaml's loader trims keys)`;
+      context.report('config-value-format', childPath(own.path, written),
+        `flinkConfiguration ${name} must be ${type.accepted} (got '${raw}')${empty}${otherVersionsNote(option, own.version, text)}; ${consequence(option)}.`);
     }
   }
 }

@@ -1,16 +1,19 @@
 /**
  * FlinkDeployment rules that look at the deployment alone (the operator's validateDeployment).
  */
+import { quoted } from '../../private/kubernetes-names';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { HEALTH_CHECK_ENABLED, JM_DEPLOYMENT_RECOVERY, ROLLBACK_ENABLED } from '../../private/options/operator-options';
 import { FlinkOption, mainKey } from '../../private/options/option';
+import { configurationKeyProblem } from '../checks/configuration-text';
 import { heartbeatProblem } from '../checks/heartbeat';
 import { deploymentNameProblem } from '../checks/names';
 import { REST_BIND_PORT_KEY, restBindPort } from '../checks/rest-port';
-import { FORBIDDEN_KEYS, highAvailabilityEnabled } from '../configuration';
+import { FORBIDDEN_KEYS, flinkVersionOf, highAvailabilityEnabled } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
+import { keyFlinkReads, writesLegacyFile } from '../model/configuration-file';
 
 /** The oldest flinkVersion the operator 1.15 still supports. */
 const OLDEST_SUPPORTED = [1, 15];
@@ -49,7 +52,40 @@ export function checkForbiddenKeys(context: RuleContext): void {
         `flinkConfiguration '${key}' is set ('${context.config.raw(key)}'), but the operator sets it itself and rejects the resource. Remove the key.`);
     }
   }
+  checkForbiddenKeysAsRead(context);
 }
+
+/**
+ * A key that the operator's exact comparison lets through, but that Flink reads as one of the
+ * keys the operator owns: before Flink 2.0 the operator writes `flink-conf.yaml`, whose loader
+ * trims keys, so `' kubernetes.cluster-id'` is read as `kubernetes.cluster-id`. (Keys with
+ * control characters, `#` or `: ` are `config-injection`'s.)
+ */
+function checkForbiddenKeysAsRead(context: RuleContext): void {
+  const version = flinkVersionOf(context.spec.flinkVersion);
+  if (!writesLegacyFile(version)) {
+    return;
+  }
+  for (const [key, value] of flattenConfiguration(context.spec.flinkConfiguration)) {
+    if (FORBIDDEN_KEYS.includes(key) || configurationKeyProblem(key) !== undefined) {
+      continue;
+    }
+    const read = keyFlinkReads(key, value, version);
+    if (read !== undefined && FORBIDDEN_KEYS.includes(read)) {
+      context.report('forbidden-config-key', childPath('spec.flinkConfiguration', key),
+        `flinkConfiguration key ${JSON.stringify(key)} is read by Flink ${version!.major}.${version!.minor} as '${read}' (value ${quoted(value)}): `
+        + 'before Flink 2.0 the operator writes the configuration to flink-conf.yaml, whose loader trims keys. The operator\'s check compares keys exactly and lets it through, '
+        + `but '${read}' is a key the operator sets itself (from the resource's metadata), and Flink would read both lines: whichever comes last sets the cluster's ${OWNED_WHAT[read]}. Remove the key.`);
+    }
+  }
+}
+
+/** What each key the operator owns decides, for messages. */
+const OWNED_WHAT: { readonly [key: string]: string } = {
+  [mainKey(F.KUBERNETES_NAMESPACE)]: 'namespace',
+  [mainKey(F.KUBERNETES_CLUSTER_ID)]: 'id (its Kubernetes object names)',
+  [mainKey(F.HA_CLUSTER_ID)]: 'high availability id (where its HA data lives)',
+};
 
 /**
  * An option's value as its reader reads it; an unreadable value reads as undefined

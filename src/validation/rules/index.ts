@@ -5,7 +5,7 @@ import { RuleContext } from '../context';
 import { checkDeploymentAutoscaler } from './autoscaler';
 import { checkApplicationCapacity, checkSessionJobCapacity } from './capacity';
 import { checkConfigValues, checkUnreadKeys } from './config-keys';
-import { checkConfigurationText } from './configuration-text';
+import { checkConfigurationText, checkJobFieldText } from './configuration-text';
 import {
   checkDeploymentName,
   checkFlinkVersion,
@@ -25,6 +25,7 @@ import { checkJobSpec } from './job';
 import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
 import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
+import { checkPlaceholders, checkSecretVolumes } from './placeholders';
 import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
@@ -64,6 +65,9 @@ const DEPLOYMENT_SPEC_RULES: ReadonlyArray<Rule> = [
   checkForbiddenKeys,
   checkReplacedConfiguration,
   checkConfigurationText,
+  checkJobFieldText,
+  checkPlaceholders,
+  checkSecretVolumes,
   checkSensitiveValues,
   checkCredentialsInUrls,
   checkConfigValues,
@@ -141,6 +145,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSessionJobAlone,
     checkSessionJobSpecChange,
     checkConfigurationText,
+    checkPlaceholders,
     checkSensitiveValues,
     checkCredentialsInUrls,
     checkConfigValues,

@@ -10,43 +10,17 @@
  * everyone who can read ConfigMaps or the custom resource in the namespace.
  */
 import { FlinkAnnotations } from '../../constants';
-import { FlinkVersion } from '../../flink-version';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
 import { KUBERNETES_ENV_SECRET_KEY_REF, KUBERNETES_SECRETS } from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
+import { placeholderIn } from '../checks/placeholders';
+import { sensitiveFragment } from '../checks/sensitive-keys';
 import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 import { isEmptyConfiguration } from './config-keys';
 
-/** `SENSITIVE_KEYS` of Flink 1.16 and older (FLINK-15113 added the Azure key, FLINK-20055 `apikey`). */
-const UNTIL_1_16 = ['password', 'secret', 'fs.azure.account.key', 'apikey'];
-/** Added in Flink 1.17 (FLINK-30443, apache/flink#21552). */
-const SINCE_1_17 = ['auth-params', 'service-key', 'token', 'basic-auth', 'jaas.config'];
-/** Added in the 2.x line, with the OpenTelemetry reporter's `exporter.http-headers` (the exact release is not verified; applied from 2.0). */
-const SINCE_2_0 = ['http-headers'];
-/** Added after 2.2 (FLINK-39561, apache/flink#28058, merged in April 2026): applied from 2.3. */
-const SINCE_2_3 = ['access-key', 'access.key', 'accesskey'];
-const V2_3 = FlinkVersion.of('v2_3');
-
-/** The sensitive key fragments of a Flink version; every fragment any version knows when the version is unknown. */
-export function sensitiveFragments(version: FlinkVersion | undefined): string[] {
-  if (version === undefined) {
-    return [...UNTIL_1_16, ...SINCE_1_17, ...SINCE_2_0, ...SINCE_2_3];
-  }
-  return [
-    ...UNTIL_1_16,
-    ...(version.isAtLeast(FlinkVersion.V1_17) ? SINCE_1_17 : []),
-    ...(version.isAtLeast(FlinkVersion.V2_0) ? SINCE_2_0 : []),
-    ...(version.isAtLeast(V2_3) ? SINCE_2_3 : []),
-  ];
-}
-
-/** The fragment that makes a key sensitive to a Flink version, as `GlobalConfiguration.isSensitive` matches it, or undefined. */
-export function sensitiveFragment(key: string, version: FlinkVersion | undefined): string | undefined {
-  const lower = key.toLowerCase();
-  return sensitiveFragments(version).find((fragment) => lower.includes(fragment));
-}
+export { sensitiveFragment, sensitiveFragments } from '../checks/sensitive-keys';
 
 /** Flink's own Secret references, lower-cased as the keys are compared. */
 const SECRET_REFERENCES: ReadonlySet<string> = new Set([KUBERNETES_SECRETS, KUBERNETES_ENV_SECRET_KEY_REF]
@@ -59,7 +33,7 @@ const SECRET_REFERENCES: ReadonlySet<string> = new Set([KUBERNETES_SECRETS, KUBE
  */
 function referencesSecret(key: string): boolean {
   const lower = key.toLowerCase();
-  return SECRET_REFERENCES.has(lower) || lower.includes('keyprovider');
+  return SECRET_REFERENCES.has(lower.trim()) || lower.includes('keyprovider'); // trimmed, as flink-conf.yaml's loader reads keys
 }
 
 
@@ -87,6 +61,9 @@ export function checkSensitiveValues(context: RuleContext): void {
     const trimmed = value.trim().toLowerCase();
     if (fragment === undefined || trimmed === '' || trimmed === 'true' || trimmed === 'false' || referencesSecret(key)) {
       continue;
+    }
+    if (placeholderIn(value, key) !== undefined) {
+      continue; // not a secret: a placeholder, which config-placeholder reports
     }
     context.report('sensitive-config-value', childPath('spec.flinkConfiguration', key),
       `flinkConfiguration '${key}' holds a secret in plain text ('******'; Flink treats keys containing '${fragment}' as sensitive): ${where}. `
