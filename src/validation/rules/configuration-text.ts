@@ -33,7 +33,7 @@ function keyPath(base: string, key: string): string {
   return holdsControlCharacter(key) ? `${base}['${JSON.stringify(key).slice(1, -1).replace(/'/g, "\\'")}']` : childPath(base, key);
 }
 
-/** Checks the `flinkConfiguration` at `spec.flinkConfiguration` (FlinkDeployment and FlinkSessionJob) and the `logConfiguration` file names. */
+/** Checks a FlinkDeployment's `flinkConfiguration` and `logConfiguration` file names (a session job's configuration travels as a map: no file). */
 export function checkConfigurationText(context: RuleContext): void {
   const base = 'spec.flinkConfiguration';
   for (const [key, value] of flattenConfiguration(context.spec.flinkConfiguration)) {

@@ -144,7 +144,6 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkSchema,
     checkSessionJobAlone,
     checkSessionJobSpecChange,
-    checkConfigurationText,
     checkPlaceholders,
     checkSensitiveValues,
     checkCredentialsInUrls,
