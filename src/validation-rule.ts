@@ -138,7 +138,7 @@ export enum ValidationRule {
   IMAGE_REFERENCE = 'image-reference',
   /** An official Flink image's tag names the Flink version of `spec.flinkVersion`. */
   IMAGE_FLINK_VERSION = 'image-flink-version',
-  /** `spec.image` is set (otherwise the operator's default image runs, whose Flink version is the operator's). */
+  /** Both Flink pods have an image: `spec.image`, an image key, or the pod template's main container (otherwise Flink's default image runs, whose Flink version is the operator's). */
   IMAGE_MISSING = 'image-missing',
   /** Every container of a pod template but `flink-main-container` has an image. */
   POD_TEMPLATE_CONTAINER_IMAGE = 'pod-template-container-image',

@@ -99,7 +99,7 @@ export const RULES = {
   'local-state-at-risk': warning('`file://` state is not on node-local storage (hostPath, a ReadWriteOnce claim), nor on pod-local storage for a job that does not restore from it'),
   'image-reference': error('Every image of a FlinkDeployment (`spec.image`, the pod template containers) is a valid image reference', 'runtime'),
   'image-flink-version': warning('An official Flink image\'s tag names the Flink version of `spec.flinkVersion`'),
-  'image-missing': warning('`spec.image` is set (otherwise the operator\'s default image runs, whose Flink version is the operator\'s)'),
+  'image-missing': warning('Both Flink pods have an image: `spec.image`, an image key, or the pod template\'s main container (otherwise Flink\'s default image runs, whose Flink version is the operator\'s)'),
   'pod-template-container-image': error('Every container of a pod template but `flink-main-container` has an image', 'runtime'),
   'pod-template-flink-mount': warning('A volume mounted at a Flink path (`/opt/flink/...`) on another container is mounted on `flink-main-container` too'),
   'config-injection': error('`flinkConfiguration` keys and `logConfiguration` file names hold no control character, values no line break, carriage return or NUL, and keys no `#` or `: `, which would inject options into Flink\'s configuration file', 'runtime'),
