@@ -93,6 +93,7 @@ export const RULES = {
   'filesystem-plugin-custom-image': warning('State, HA and jar URIs that need a file system plugin, on an image that is not official: the image must hold the plugin'),
   'builtin-plugin-version': error('Every jar `ENABLE_BUILT_IN_PLUGINS` names on an official image is one the image has (the image\'s exact Flink version)', 'runtime'),
   'builtin-plugin-floating-tag': warning('A plugin jar pinned to a Flink version goes with an image tag pinned to the same version'),
+  'monitor-port-missing': warning('A PodMonitor or ServiceMonitor that selects a FlinkDeployment\'s pods scrapes a port name those pods have, after the operator\'s pod template merge'),
   'python-job': error('A PyFlink job is one Flink recognises: no .py file as `jarURI` of a jar job, an entry class for a session job\'s Python arguments, a program for `PythonDriver`, `-pym` together with `-pyfs`', 'runtime'),
   'application-jar-uri': error('An application\'s `jarURI` has a scheme (before Flink 1.19, `local://`)', 'runtime'),
   'local-state-lost': error('High availability data, and the checkpoints or savepoints of a last-state or savepoint job, on `file://` are on a volume shared by the pods that use them, not the container, an emptyDir or a volume without a source', 'runtime'),
