@@ -145,8 +145,9 @@ export class DeploymentModel {
 }
 
 /**
- * An account a Flink process runs as, and the configuration key Flink read it from (the pod
- * template's `serviceAccountName` is not considered: Flink keeps it only when no key is set).
+ * An account a Flink process runs as, and the configuration key Flink read it from. A pod
+ * template's `serviceAccountName` never applies: Flink keeps it only when no key is set, and the
+ * operator requires `spec.serviceAccount` and writes it as `kubernetes.service-account`.
  */
 export interface AccountOrigin {
   readonly account: string;
