@@ -3,50 +3,20 @@
  * must not hold a literal value (`sensitive-config-value`), and URIs must not carry a password
  * (`credentials-in-url`).
  *
- * Flink decides which keys are sensitive in `GlobalConfiguration.isSensitive`: the lower-cased
- * key contains one of the fragments of `GlobalConfiguration.SENSITIVE_KEYS`. The list grew over
- * the releases (see `sensitiveFragments`). The operator copies a FlinkDeployment's
- * `flinkConfiguration` into the ConfigMap `flink-config-<name>`, so such a value is readable by
- * everyone who can read ConfigMaps or the custom resource in the namespace.
+ * Flink decides which keys are sensitive in `GlobalConfiguration.isSensitive` (see
+ * checks/sensitive-keys.ts). The operator copies a FlinkDeployment's `flinkConfiguration` into
+ * the ConfigMap `flink-config-<name>`, so such a value is readable by everyone who can read
+ * ConfigMaps or the custom resource in the namespace.
  */
 import { FlinkAnnotations } from '../../constants';
-import { FlinkVersion } from '../../flink-version';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
 import { KUBERNETES_ENV_SECRET_KEY_REF, KUBERNETES_SECRETS } from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
+import { sensitiveFragment } from '../checks/sensitive-keys';
 import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 import { isEmptyConfiguration } from './config-keys';
-
-/** `SENSITIVE_KEYS` of Flink 1.16 and older (FLINK-15113 added the Azure key, FLINK-20055 `apikey`). */
-const UNTIL_1_16 = ['password', 'secret', 'fs.azure.account.key', 'apikey'];
-/** Added in Flink 1.17 (FLINK-30443, apache/flink#21552). */
-const SINCE_1_17 = ['auth-params', 'service-key', 'token', 'basic-auth', 'jaas.config'];
-/** Added in the 2.x line, with the OpenTelemetry reporter's `exporter.http-headers` (the exact release is not verified; applied from 2.0). */
-const SINCE_2_0 = ['http-headers'];
-/** Added after 2.2 (FLINK-39561, apache/flink#28058, merged in April 2026): applied from 2.3. */
-const SINCE_2_3 = ['access-key', 'access.key', 'accesskey'];
-const V2_3 = FlinkVersion.of('v2_3');
-
-/** The sensitive key fragments of a Flink version; every fragment any version knows when the version is unknown. */
-export function sensitiveFragments(version: FlinkVersion | undefined): string[] {
-  if (version === undefined) {
-    return [...UNTIL_1_16, ...SINCE_1_17, ...SINCE_2_0, ...SINCE_2_3];
-  }
-  return [
-    ...UNTIL_1_16,
-    ...(version.isAtLeast(FlinkVersion.V1_17) ? SINCE_1_17 : []),
-    ...(version.isAtLeast(FlinkVersion.V2_0) ? SINCE_2_0 : []),
-    ...(version.isAtLeast(V2_3) ? SINCE_2_3 : []),
-  ];
-}
-
-/** The fragment that makes a key sensitive to a Flink version, as `GlobalConfiguration.isSensitive` matches it, or undefined. */
-export function sensitiveFragment(key: string, version: FlinkVersion | undefined): string | undefined {
-  const lower = key.toLowerCase();
-  return sensitiveFragments(version).find((fragment) => lower.includes(fragment));
-}
 
 /** Flink's own Secret references, lower-cased as the keys are compared. */
 const SECRET_REFERENCES: ReadonlySet<string> = new Set([KUBERNETES_SECRETS, KUBERNETES_ENV_SECRET_KEY_REF]
