@@ -122,6 +122,14 @@ describe("the operator's configuration of a FlinkDeployment (FlinkConfigBuilderT
     }).get('execution.checkpointing.interval')).toBe('1 min');
   });
 
+  test('applyJobConfig: every job, not only last-state, retains its externalized checkpoints on cancellation where unset', () => {
+    const retention = 'execution.checkpointing.externalized-checkpoint-retention';
+    expect(built().get(retention)).toBe('RETAIN_ON_CANCELLATION');
+    expect(built((d) => { d.spec.job.upgradeMode = 'savepoint'; }).get(retention)).toBe('RETAIN_ON_CANCELLATION');
+    expect(built((d) => { d.spec.flinkConfiguration[retention] = 'DELETE_ON_CANCELLATION'; }).get(retention)).toBe('DELETE_ON_CANCELLATION');
+    expect(built((d) => { delete d.spec.job; }).has(retention)).toBe(false);
+  });
+
   test('testApplyJobOrSessionSpecWithNoJar', () => {
     expect(built((d) => { delete d.spec.job.jarURI; }).has('pipeline.jars')).toBe(false);
   });
