@@ -29,9 +29,9 @@ export const EXPLAINED_KINDS: ReadonlyArray<string> = ['FlinkDeployment', 'Flink
 
 const isObject = (value: unknown): value is { [key: string]: any } => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** `1.20`, or `unknown version`. */
+/** `1.20`, or `version unknown`. */
 function versionText(version: FlinkVersion | undefined): string {
-  return version === undefined ? 'an unknown version' : `${version.major}.${version.minor}`;
+  return version === undefined ? 'version unknown' : `${version.major}.${version.minor}`;
 }
 
 /** The configuration's entries, masked where Flink masks them. */
@@ -101,7 +101,13 @@ function versionNotes(spec: any, version: FlinkVersion | undefined, what: string
 
 /** One line of a memory derivation's message. */
 function oneLine(error: unknown): string {
-  return errorText(error).split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ');
+  let text: string;
+  try {
+    text = error instanceof Error ? error.message : String(error);
+  } catch {
+    text = errorText(error);
+  }
+  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ');
 }
 
 interface ExplainedMemory {
@@ -148,7 +154,9 @@ function explainDeployment(
   const clusterName: string | undefined = typeof deployment.metadata?.name === 'string' ? deployment.metadata.name : undefined;
   const reader = file === 'flink-conf.yaml'
     ? `Flink ${versionText(version)} reads it line by line (its legacy loader)`
-    : `Flink ${versionText(version)} reads it as standard YAML${version === undefined ? ' (flink-conf.yaml before 2.0)' : ''}`;
+    : version === undefined
+      ? 'Flink reads it as standard YAML (as from Flink 2.0; before, the operator writes flink-conf.yaml)'
+      : `Flink ${versionText(version)} reads it as standard YAML`;
   const parallelism = model.parallelism;
   const memory = memoryOf(deployment.spec, model);
   return {
