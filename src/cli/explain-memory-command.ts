@@ -4,8 +4,8 @@
  * component (like the figures of Flink's memory documentation) and the JVM flags.
  */
 import { FlinkVersion } from '../flink-version';
-import { JobManagerMemory } from '../job-manager-memory';
-import { TaskManagerMemory } from '../task-manager-memory';
+import { JobManagerMemory, JobManagerMemoryBreakdown } from '../job-manager-memory';
+import { TaskManagerMemory, TaskManagerMemoryBreakdown } from '../task-manager-memory';
 import { DEFAULT_MAX_FILE_SIZE } from './read-file';
 import { readManifestFile } from './read-manifests';
 import { Output, problemText } from './validate-command';
@@ -58,6 +58,28 @@ function table(rows: Array<[string, number]>, total: number, totals: Array<[stri
   ];
 }
 
+/** A TaskManager's memory, component by component, with a bar per component, and the JVM flags (indented by 4). */
+export function taskManagerMemoryLines(m: TaskManagerMemoryBreakdown): string[] {
+  return [
+    ...table([
+      ['Framework Heap', m.frameworkHeap], ['Task Heap', m.taskHeap], ['Framework Off-Heap', m.frameworkOffHeap],
+      ['Task Off-Heap', m.taskOffHeap], ['Network', m.network], ['Managed', m.managed],
+      ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
+    ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
+    `    JVM flags: ${m.jvmArgs}`,
+  ];
+}
+
+/** A JobManager's memory, component by component, with a bar per component, and the JVM flags (indented by 4). */
+export function jobManagerMemoryLines(m: JobManagerMemoryBreakdown): string[] {
+  return [
+    ...table([
+      ['JVM Heap', m.jvmHeap], ['Off-Heap', m.offHeap], ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
+    ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
+    `    JVM flags: ${m.jvmArgs}`,
+  ];
+}
+
 function processConfiguration(
   spec: any,
   field: string,
@@ -97,26 +119,10 @@ function explainDeployment(manifest: any, output: Output): boolean {
     output.out('');
   };
 
-  section('TaskManager', 'taskManager', mainKey(TM_PROCESS_SIZE), (configuration) => {
-    const m = TaskManagerMemory.derive(configuration, { flinkVersion: version });
-    return [
-      ...table([
-        ['Framework Heap', m.frameworkHeap], ['Task Heap', m.taskHeap], ['Framework Off-Heap', m.frameworkOffHeap],
-        ['Task Off-Heap', m.taskOffHeap], ['Network', m.network], ['Managed', m.managed],
-        ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
-      ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
-      `    JVM flags: ${m.jvmArgs}`,
-    ];
-  });
-  section('JobManager', 'jobManager', mainKey(JM_PROCESS_SIZE), (configuration) => {
-    const m = JobManagerMemory.derive(configuration, { flinkVersion: version });
-    return [
-      ...table([
-        ['JVM Heap', m.jvmHeap], ['Off-Heap', m.offHeap], ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
-      ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
-      `    JVM flags: ${m.jvmArgs}`,
-    ];
-  });
+  section('TaskManager', 'taskManager', mainKey(TM_PROCESS_SIZE),
+    (configuration) => taskManagerMemoryLines(TaskManagerMemory.derive(configuration, { flinkVersion: version })));
+  section('JobManager', 'jobManager', mainKey(JM_PROCESS_SIZE),
+    (configuration) => jobManagerMemoryLines(JobManagerMemory.derive(configuration, { flinkVersion: version })));
   return ok;
 }
 
