@@ -49,7 +49,7 @@ function table(rows: Array<[string, number]>, total: number, totals: Array<[stri
     const share = total > 0 ? bytes / total : 0;
     const cells = Math.round(share * BAR_WIDTH);
     const graph = bar ? ` ${(share * 100).toFixed(1).padStart(5)}%  ${'█'.repeat(bytes > 0 && cells === 0 ? 1 : cells)}` : '';
-    return `    ${name.padEnd(nameWidth)}  ${human(bytes).padStart(sizeWidth)}  ${String(bytes).padStart(byteWidth)} B${graph}`;
+    return `    ${name.padEnd(nameWidth)}  ${human(bytes).padStart(sizeWidth)}  ${String(bytes).padStart(byteWidth)} B${graph}`.trimEnd();
   };
   return [
     ...rows.map((row) => line(row, true)),
