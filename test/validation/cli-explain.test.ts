@@ -6,8 +6,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App } from 'cdk8s';
 import * as YAML from 'yaml';
 import { APPLICATION, BLUE_GREEN, JOB_RBAC, patched, SESSION_CLUSTER, SESSION_JOB } from './fixtures';
+import { QuickStartChart } from '../../examples/quick-start/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
@@ -163,4 +165,26 @@ describe('cdk8s-flink explain on hostile files: a message and exit 2, never a st
     expect(result.stdout).toMatch(/^ {4}x\.y +\= one\\ntwo: 2 +\(spec\.flinkConfiguration\)$/m);
     expect(result.stdout).not.toContain('\u001b');
   });
+});
+
+test("the README's example is the output on the quick start's manifests, less the parts it marks as cut", () => {
+  // The quick start, synthesized as `npx projen quick-start` does, into <tmp>/dist.
+  const work = fs.mkdtempSync(path.join(dir, 'quick-start-'));
+  const app = new App({ outdir: path.join(work, 'dist') });
+  new QuickStartChart(app, 'quick-start');
+  app.synth();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cdk8s-flink'), 'explain', 'dist/'], { cwd: work, encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## What will run: `cdk8s-flink explain`'));
+  const example = /```text\n([\s\S]*?)```/.exec(section)![1].trimEnd().split('\n');
+  // Every line the README shows is printed, in the same order; `[...]` lines stand for cut ones.
+  const printed = result.stdout.trimEnd().split('\n');
+  let at = 0;
+  for (const line of example.filter((l) => !l.trim().startsWith('['))) {
+    const found = printed.indexOf(line, at);
+    expect({ line, found: found >= 0 }).toEqual({ line, found: true });
+    at = found + 1;
+  }
+  expect(printed.length - example.length).toBeLessThan(40);
 });
