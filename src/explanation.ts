@@ -1,8 +1,8 @@
 /**
  * What `FlinkValidator.explain` returns: what the operator and Flink will make of a manifest.
  */
-import { JobManagerMemoryBreakdown } from './job-manager-memory';
-import { TaskManagerMemoryBreakdown } from './task-manager-memory';
+import { JobManagerMemoryBreakdown } from './job-manager-memory-breakdown';
+import { TaskManagerMemoryBreakdown } from './task-manager-memory-breakdown';
 
 /**
  * Options of `FlinkValidator.explain`.

@@ -4,8 +4,10 @@
  * component (like the figures of Flink's memory documentation) and the JVM flags.
  */
 import { FlinkVersion } from '../flink-version';
-import { JobManagerMemory, JobManagerMemoryBreakdown } from '../job-manager-memory';
-import { TaskManagerMemory, TaskManagerMemoryBreakdown } from '../task-manager-memory';
+import { JobManagerMemory } from '../job-manager-memory';
+import { JobManagerMemoryBreakdown } from '../job-manager-memory-breakdown';
+import { TaskManagerMemory } from '../task-manager-memory';
+import { TaskManagerMemoryBreakdown } from '../task-manager-memory-breakdown';
 import { DEFAULT_MAX_FILE_SIZE } from './read-file';
 import { readManifestFile } from './read-manifests';
 import { Output, problemText } from './validate-command';

@@ -7,8 +7,11 @@
  */
 import { ExplainedEntry, ExplainedReadDifference, ExplainedReplacement, ResourceExplanation } from '../explanation';
 import { FlinkVersion } from '../flink-version';
-import { JobManagerMemory, JobManagerMemoryBreakdown } from '../job-manager-memory';
-import { TaskManagerMemory, TaskManagerMemoryBreakdown } from '../task-manager-memory';
+import { JobManagerMemoryBreakdown } from '../job-manager-memory-breakdown';
+import { jobManagerMemoryBreakdown } from '../private/memory/job-manager';
+import { versionRules } from '../private/memory/options';
+import { taskManagerMemoryBreakdown } from '../private/memory/task-manager';
+import { TaskManagerMemoryBreakdown } from '../task-manager-memory-breakdown';
 import { sensitiveFragment } from './checks/sensitive-keys';
 import { sessionClusterOf } from './configuration';
 import { ManifestIndex } from './context';
@@ -135,8 +138,8 @@ function memoryOf(spec: unknown, model: DeploymentModel): ExplainedMemory {
   };
   return {
     memoryModelVersion: version.name,
-    taskManagerMemory: derived('TaskManager', () => TaskManagerMemory.derive(configuration, { flinkVersion: version })),
-    jobManagerMemory: derived('JobManager', () => JobManagerMemory.derive(configuration, { flinkVersion: version })),
+    taskManagerMemory: derived('TaskManager', () => taskManagerMemoryBreakdown(configuration, versionRules(version))),
+    jobManagerMemory: derived('JobManager', () => jobManagerMemoryBreakdown(configuration, versionRules(version))),
     notes,
   };
 }
