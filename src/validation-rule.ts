@@ -126,6 +126,8 @@ export enum ValidationRule {
   BUILTIN_PLUGIN_VERSION = 'builtin-plugin-version',
   /** A plugin jar pinned to a Flink version goes with an image tag pinned to the same version. */
   BUILTIN_PLUGIN_FLOATING_TAG = 'builtin-plugin-floating-tag',
+  /** A PodMonitor or ServiceMonitor that selects a FlinkDeployment's pods scrapes a port name those pods have, after the operator's pod template merge. */
+  MONITOR_PORT_MISSING = 'monitor-port-missing',
   /** A PyFlink job is one Flink recognises: no .py file as `jarURI` of a jar job, an entry class for a session job's Python arguments, a program for `PythonDriver`, `-pym` together with `-pyfs`. */
   PYTHON_JOB = 'python-job',
   /** An application's `jarURI` has a scheme (before Flink 1.19, `local://`). */
@@ -138,7 +140,7 @@ export enum ValidationRule {
   IMAGE_REFERENCE = 'image-reference',
   /** An official Flink image's tag names the Flink version of `spec.flinkVersion`. */
   IMAGE_FLINK_VERSION = 'image-flink-version',
-  /** `spec.image` is set (otherwise the operator's default image runs, whose Flink version is the operator's). */
+  /** Both Flink pods have an image: `spec.image`, an image key, or the pod template's main container (otherwise Flink's default image runs, whose Flink version is the operator's). */
   IMAGE_MISSING = 'image-missing',
   /** Every container of a pod template but `flink-main-container` has an image. */
   POD_TEMPLATE_CONTAINER_IMAGE = 'pod-template-container-image',

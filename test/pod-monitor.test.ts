@@ -10,6 +10,7 @@ import { Duration } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import { DeploymentMode, FlinkApplication, FlinkPodMonitor, FlinkSessionCluster, FlinkSessionCluster as Session, FlinkVersion, JobJar } from '../src';
 import { manifestOf, schemaErrors, synthValid, testChart } from './support/manifests';
+import { DeploymentModel } from '../src/validation/model/deployment-model';
 
 function session(chart = testChart(), props: any = { metrics: { prometheusPort: 9249 } }): FlinkSessionCluster {
   return new FlinkSessionCluster(chart, 'Session', {
@@ -100,5 +101,46 @@ describe('the PodMonitor schema check (test support)', () => {
 
   test('a valid PodMonitor passes both', () => {
     expect(schemaErrors([PODMONITOR])).toEqual([]);
+  });
+});
+
+/**
+ * Issue 20, case 10: the operator merges the JobManager and TaskManager templates into the common
+ * one list by position (unless `kubernetes.operator.pod-template.merge-arrays-by-name` is true), so
+ * a process template whose main container declares `ports` used to overwrite the `metrics` port
+ * of the common template, and the PodMonitor scraped nothing. The pods are checked as the model of
+ * objects builds them (the operator's merge, then Flink's ports).
+ */
+describe('the metrics port survives the pod templates people write', () => {
+  const custom = { spec: { containers: [{ name: 'flink-main-container', ports: [{ name: 'custom', containerPort: 9999 }] }] } };
+  const portsOf = (chart: any) => {
+    const objects = DeploymentModel.of(new Map(), manifestOf(synthValid(chart), 'FlinkDeployment', 'session')).objects;
+    return { jobManager: objects.jobManager.ports.map((port) => port.name), taskManager: objects.taskManager.ports.map((port) => port.name) };
+  };
+
+  test('a TaskManager template with a port of its own', () => {
+    const chart = testChart();
+    session(chart, { metrics: { prometheusPort: 9249 }, taskManager: { podTemplate: custom } }).addPodMonitor();
+    expect(portsOf(chart).taskManager).toEqual(['metrics', 'custom', 'taskmanager-rpc']);
+    expect(portsOf(chart).jobManager).toContain('metrics');
+  });
+
+  test('a JobManager template with a port of its own, next to a sidecar', () => {
+    const chart = testChart();
+    const template = { spec: { containers: [{ name: 'sidecar', image: 'busybox:1.36' }, ...custom.spec.containers] } };
+    session(chart, { metrics: { prometheusPort: 9249 }, jobManager: { podTemplate: template } }).addPodMonitor();
+    expect(portsOf(chart).jobManager).toEqual(['metrics', 'custom', 'rest', 'jobmanager-rpc', 'blobserver']);
+  });
+
+  test('the common template with a port of its own', () => {
+    const chart = testChart();
+    session(chart, { metrics: { prometheusPort: 9249 }, podTemplate: custom }).addPodMonitor();
+    expect(portsOf(chart).taskManager).toEqual(['metrics', 'custom', 'taskmanager-rpc']);
+  });
+
+  test('a template port named metrics on another port number is refused, naming the prop', () => {
+    const clash = { spec: { containers: [{ name: 'flink-main-container', ports: [{ name: 'metrics', containerPort: 9000 }] }] } };
+    expect(() => session(testChart(), { metrics: { prometheusPort: 9249 }, taskManager: { podTemplate: clash } }))
+      .toThrow(/'taskManager.podTemplate' declares the container port 'metrics' as 9000.*metrics.prometheusPort/);
   });
 });

@@ -68,6 +68,9 @@ function hardenContainers(template: any, only?: (container: any) => boolean): an
 function alignList(common: any[] | undefined, specific: any[], key: string, inner?: (common: any, specific: any) => any): any[] {
   const keys = new Set<unknown>();
   const head = (common ?? []).filter(isObject).map((element) => {
+    if (element[key] === undefined) {
+      return {}; // an element without its key (an unnamed port): kept as it is, matched by none
+    }
     keys.add(element[key]);
     const own = specific.find((item) => isObject(item) && item[key] === element[key]);
     if (own === undefined) {
@@ -80,7 +83,8 @@ function alignList(common: any[] | undefined, specific: any[], key: string, inne
 
 function alignContainer(common: any, specific: any): any {
   const result = { ...specific };
-  for (const field of ['env', 'volumeMounts']) {
+  // The main container's ports too: the constructs' `metrics` port must survive a template that declares ports of its own.
+  for (const field of ['env', 'volumeMounts', 'ports']) {
     if (Array.isArray(specific[field])) {
       result[field] = alignList(common[field], specific[field], KEYED_LISTS[field]);
     }
@@ -186,10 +190,37 @@ function privilegeSources(props: FlinkClusterProps): Array<[string, any]> {
 }
 
 /**
+ * Throws when a pod template declares the main container's port `metrics` on another number than
+ * `metrics.prometheusPort`: the reporter listens on the one, the PodMonitor scrapes the other.
+ */
+function checkMetricsPort(props: FlinkClusterProps): void {
+  const port = props.metrics?.prometheusPort;
+  if (port === undefined) {
+    return;
+  }
+  const templates: Array<[string, any]> = [
+    ['podTemplate', podTemplateJson(props.podTemplate)],
+    ['jobManager.podTemplate', podTemplateJson(props.jobManager?.podTemplate)],
+    ['taskManager.podTemplate', podTemplateJson(props.taskManager?.podTemplate)],
+  ];
+  for (const [prop, template] of templates) {
+    const main = (template?.spec?.containers ?? []).find((container: any) => container?.name === FLINK_MAIN_CONTAINER);
+    const declared = (main?.ports ?? []).find((entry: any) => entry?.name === FLINK_METRICS_PORT_NAME && entry.containerPort !== port);
+    if (declared !== undefined) {
+      throw propError(prop, `'${prop}' declares the container port '${FLINK_METRICS_PORT_NAME}' as ${declared.containerPort}, but 'metrics.prometheusPort' is ${port}: `
+        + `the reporter listens on ${port} while a PodMonitor scrapes the port named '${FLINK_METRICS_PORT_NAME}'. Remove that port from the template `
+        + `(the constructs declare it from 'metrics.prometheusPort'), or set 'metrics.prometheusPort' to ${declared.containerPort}.`);
+    }
+  }
+}
+
+/**
  * Throws unless every privilege the props grant is listed in `allowedPodPrivileges` (the error
- * names the prop to change), and unless a read-only root filesystem is asked for consistently.
+ * names the prop to change), unless a read-only root filesystem is asked for consistently, and
+ * unless the templates agree with `metrics.prometheusPort`.
  */
 export function checkPodProps(props: FlinkClusterProps): void {
+  checkMetricsPort(props);
   if (props.readOnlyRootFilesystem === true && props.containerSecurityContext?.readOnlyRootFilesystem === false) {
     throw propError('readOnlyRootFilesystem', "'readOnlyRootFilesystem' is true, but 'containerSecurityContext.readOnlyRootFilesystem' is false. Set one of them.");
   }

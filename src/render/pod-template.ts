@@ -61,13 +61,14 @@ export const KEYED_LISTS: { readonly [list: string]: string } = {
   volumes: 'name',
   env: 'name',
   volumeMounts: 'mountPath',
+  ports: 'name',
 };
 
 /**
  * Deep-merges `override` onto `base`: objects merge key by key, the keyed lists of a pod
- * (containers, init containers and volumes by `name`, a container's `env` by `name` and
- * `volumeMounts` by `mountPath`) merge element by element, and any other value in `override`
- * wins.
+ * (containers, init containers and volumes by `name`, a container's `env` and `ports` by `name`
+ * and `volumeMounts` by `mountPath`) merge element by element (an element without its key is
+ * appended), and any other value in `override` wins.
  */
 export function mergeJson(base: any, override: any): any {
   if (override === undefined) {

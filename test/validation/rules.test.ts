@@ -30,6 +30,29 @@ const localVolume = (source: object) => ({
   },
 });
 
+// Issue 20, case 10: a process template that declares ports on the main container replaces the common template's.
+const PLUGIN_ENV = [{ name: 'ENABLE_BUILT_IN_PLUGINS', value: 'flink-s3-fs-hadoop-1.20.1.jar' }];
+const metricsApp = (taskManagerPorts: any[] | undefined, flinkConfiguration: any = {}) => app({
+  spec: {
+    flinkConfiguration,
+    podTemplate: { spec: { containers: [{ name: 'flink-main-container', env: PLUGIN_ENV, ports: [{ name: 'metrics', containerPort: 9249 }] }] } },
+    taskManager: taskManagerPorts === undefined ? {} : { podTemplate: { spec: { containers: [{ name: 'flink-main-container', ports: taskManagerPorts }] } } },
+  },
+});
+const podMonitor = (selector: any) => ({
+  apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', metadata: { name: 'app', namespace: 'flink' },
+  spec: { selector, podMetricsEndpoints: [{ port: 'metrics' }] },
+});
+const FLINK_PODS = { matchLabels: { app: 'app', type: 'flink-native-kubernetes' }, matchExpressions: [{ key: 'component', operator: 'In', values: ['jobmanager', 'taskmanager'] }] };
+const metricsService = {
+  apiVersion: 'v1', kind: 'Service', metadata: { name: 'app-metrics', namespace: 'flink', labels: { scrape: 'flink' } },
+  spec: { selector: { app: 'app', component: 'taskmanager' }, ports: [{ name: 'prom', port: 9249, targetPort: 'metrics' }] },
+};
+const serviceMonitor = {
+  apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'app', namespace: 'flink' },
+  spec: { selector: { matchLabels: { scrape: 'flink' } }, endpoints: [{ port: 'prom' }] },
+};
+
 const CASES: Case[] = [
   // crd-schema
   { rule: 'crd-schema', what: 'a misspelled field', manifests: app({ spec: { job: { upgradMode: 'savepoint' } } }), reported: true, path: 'spec.job.upgradMode', message: /Did you mean 'upgradeMode'/ },
@@ -208,6 +231,19 @@ const CASES: Case[] = [
   { rule: 'image-flink-version', what: 'apache/flink:1.20.1-scala_2.12-java17 with v1_20', manifests: app({ spec: { image: 'apache/flink:1.20.1-scala_2.12-java17' } }), reported: false },
   { rule: 'image-missing', what: 'no image', manifests: app({ spec: { image: undefined } }), reported: true, path: 'spec.image', message: /apache\/flink:<the Flink version the operator is built with>-scala_2.12/ },
   { rule: 'image-missing', what: 'an image', manifests: app({}), reported: false },
+  { rule: 'monitor-port-missing', what: "a TaskManager template's ports replace the common metrics port", manifests: [...metricsApp([{ name: 'custom', containerPort: 9999 }]), podMonitor(FLINK_PODS)], reported: true, path: 'spec.podMetricsEndpoints[0].port', message: /PodMonitor 'app' scrapes the port 'metrics' of the TaskManager pod of FlinkDeployment 'app', which has no container port of that name.*spec.taskManager.podTemplate declares ports.*merge-arrays-by-name/ },
+  { rule: 'monitor-port-missing', what: 'a ServiceMonitor through a Service whose targetPort the TaskManagers lack', manifests: [...metricsApp([{ name: 'custom', containerPort: 9999 }]), metricsService, serviceMonitor], reported: true, path: 'spec.endpoints[0].port', message: /Service 'app-metrics', whose targetPort is 'metrics'/ },
+  { rule: 'monitor-port-missing', what: 'the TaskManager template repeats the metrics port', manifests: [...metricsApp([{ name: 'metrics', containerPort: 9249 }, { name: 'custom', containerPort: 9999 }]), podMonitor(FLINK_PODS), metricsService, serviceMonitor], reported: false },
+  { rule: 'monitor-port-missing', what: 'merge-arrays-by-name keeps both ports', manifests: [...metricsApp([{ name: 'custom', containerPort: 9999 }], { 'kubernetes.operator.pod-template.merge-arrays-by-name': 'true' }), podMonitor(FLINK_PODS)], reported: false },
+  { rule: 'monitor-port-missing', what: 'a PodMonitor that selects no Flink pod', manifests: [...metricsApp([{ name: 'custom', containerPort: 9999 }]), podMonitor({ matchLabels: { app: 'other' } }), podMonitor({})], reported: false },
+  // Case 4 of issue 20: without spec.image the operator sets no image key, and Flink keeps the template's (native mode).
+  { rule: 'image-missing', what: 'no spec.image, an image on the main container of spec.podTemplate', manifests: app({ spec: { image: undefined, podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } } } }), reported: false },
+  { rule: 'image-missing', what: 'no spec.image, an image on the JobManager template only', manifests: app({ spec: { image: undefined, podTemplate: undefined, jobManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } } } } }), reported: true, path: 'spec.image', message: /the TaskManager pods run the image Flink defaults to/ },
+  { rule: 'image-missing', what: 'standalone, no spec.image, an image on the template: the TaskManagers take the default', manifests: app({ spec: { mode: 'standalone', image: undefined, podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } } } }), reported: true, message: /TaskManager/ },
+  { rule: 'filesystem-plugin-custom-image', what: 'no spec.image, S3 checkpoints, a custom image on the template', manifests: app({ spec: { image: undefined, podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } }, flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints' } } }), reported: true, path: "spec.flinkConfiguration['execution.checkpointing.dir']", message: /'my-registry\/flink:1.20-s3' is not an official Flink image/ },
+  { rule: 'filesystem-plugin-missing', what: 'no spec.image, S3 checkpoints, a custom image on the template', manifests: app({ spec: { image: undefined, podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } }, flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints' } } }), reported: false },
+  { rule: 'filesystem-plugin-missing', what: 'spec.image beats the image of the template', manifests: app({ spec: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } }, flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints' } } }), reported: true, message: /but the official image 'flink:1.20.1' enables none there/ },
+  { rule: 'filesystem-plugin-custom-image', what: 'spec.image beats the image of the template', manifests: app({ spec: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', image: 'my-registry/flink:1.20-s3' }] } }, flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints', 'containerized.master.env.ENABLE_BUILT_IN_PLUGINS': 'flink-s3-fs-hadoop-1.20.1.jar', 'containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS': 'flink-s3-fs-hadoop-1.20.1.jar' } } }), reported: false },
   // pod templates
   { rule: 'pod-template-container-image', what: 'a misspelled main container without an image', manifests: app({ spec: { podTemplate: { spec: { containers: [{ name: 'flink-main', volumeMounts: [{ name: 'data', mountPath: '/flink-data' }] }], volumes: [{ name: 'data', emptyDir: {} }] } } } }), reported: true, path: 'spec.podTemplate.spec.containers[0]', message: /'flink-main' of the JobManager pod has no image.*name it 'flink-main-container'/ },
   { rule: 'pod-template-container-image', what: 'an init container without an image in the TaskManager template', manifests: app({ spec: { taskManager: { podTemplate: { spec: { initContainers: [{ name: 'fetch', command: ['sh'] }] } } } } }), reported: true, path: 'spec.taskManager.podTemplate.spec.initContainers[0]', message: /Init container 'fetch' of the TaskManager pod/ },

@@ -67,6 +67,46 @@ export const TASKMANAGER_CPU = option({
   source: 'KubernetesConfigOptions.TASK_MANAGER_CPU (FlinkConfigBuilder.setResource writes it from spec.taskManager.resource.cpu)',
 });
 
+/** `taskmanager.cpu.cores`: when set, the TaskManager's CPU (it beats `kubernetes.taskmanager.cpu.amount`). */
+export const TASKMANAGER_CPU_CORES = option({
+  keys: always('taskmanager.cpu.cores'),
+  type: DOUBLE,
+  reader: 'flink',
+  source: 'TaskManagerOptions.CPU_CORES (TaskExecutorProcessUtils.getCpuCoresWithFallback reads it before kubernetes.taskmanager.cpu.amount)',
+});
+
+export const JOBMANAGER_MEMORY_LIMIT_FACTOR = option({
+  keys: always('kubernetes.jobmanager.memory.limit-factor'),
+  type: DOUBLE,
+  defaults: [versioned('1.0')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.JOB_MANAGER_MEMORY_LIMIT_FACTOR (the container memory limit is the request times this)',
+});
+
+export const TASKMANAGER_MEMORY_LIMIT_FACTOR = option({
+  keys: always('kubernetes.taskmanager.memory.limit-factor'),
+  type: DOUBLE,
+  defaults: [versioned('1.0')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.TASK_MANAGER_MEMORY_LIMIT_FACTOR (the container memory limit is the request times this)',
+});
+
+export const JOBMANAGER_CPU_LIMIT_FACTOR = option({
+  keys: always('kubernetes.jobmanager.cpu.limit-factor'),
+  type: DOUBLE,
+  defaults: [versioned('1.0')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.JOB_MANAGER_CPU_LIMIT_FACTOR (the container CPU limit is the request times this)',
+});
+
+export const TASKMANAGER_CPU_LIMIT_FACTOR = option({
+  keys: always('kubernetes.taskmanager.cpu.limit-factor'),
+  type: DOUBLE,
+  defaults: [versioned('1.0')],
+  reader: 'flink',
+  source: 'KubernetesConfigOptions.TASK_MANAGER_CPU_LIMIT_FACTOR (the container CPU limit is the request times this)',
+});
+
 export const JOBMANAGER_REPLICAS = option({
   keys: always('kubernetes.jobmanager.replicas'),
   type: INTEGER,
@@ -151,6 +191,40 @@ export const REST_SERVICE_EXPOSED_TYPE = option({
   defaults: [versioned('ClusterIP')],
   reader: 'flink',
   source: 'KubernetesConfigOptions.REST_SERVICE_EXPOSED_TYPE (FlinkConfigBuilder sets ClusterIP when it is unset; Flink\'s own default is ClusterIP too)',
+});
+
+/** The port the REST server binds in the JobManager pod, which the REST Service targets (falls back to `rest.port`). */
+export const REST_BIND_PORT = option({
+  keys: always('rest.bind-port'),
+  fallbackKeys: always('rest.port'),
+  type: STRING,
+  defaults: [versioned('8081')],
+  reader: 'flink',
+  source: 'RestOptions.BIND_PORT (KubernetesJobManagerParameters.getRestBindPort: the REST Service\'s targetPort)',
+});
+
+export const JOBMANAGER_RPC_PORT = option({
+  keys: always('jobmanager.rpc.port'),
+  type: INTEGER,
+  defaults: [versioned('6123')],
+  reader: 'flink',
+  source: 'JobManagerOptions.PORT (the JobManager container port `jobmanager-rpc`)',
+});
+
+export const BLOB_SERVER_PORT = option({
+  keys: always('blob.server.port'),
+  type: STRING,
+  defaults: [versioned('0')],
+  reader: 'flink',
+  source: 'BlobServerOptions.PORT (on Kubernetes "0" becomes 6124: KubernetesClusterDescriptor fixes the port; the container port `blobserver`)',
+});
+
+export const TASKMANAGER_RPC_PORT = option({
+  keys: always('taskmanager.rpc.port'),
+  type: STRING,
+  defaults: [versioned('0')],
+  reader: 'flink',
+  source: 'TaskManagerOptions.RPC_PORT (on Kubernetes "0" becomes 6122; the TaskManager container port `taskmanager-rpc`)',
 });
 
 export const WEB_CANCEL = option({

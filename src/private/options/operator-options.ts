@@ -210,6 +210,15 @@ export const POD_TEMPLATE_MERGE_BY_NAME = option({
   source: 'KubernetesOperatorConfigOptions.POD_TEMPLATE_MERGE_BY_NAME (FlinkConfigBuilder.applyPodTemplate; FlinkUtils.mergePodTemplates merges lists by position unless true)',
 });
 
+/** Whether the operator adds a startup probe to the JobManager's main container (`FlinkConfigBuilder.applyPodTemplate`). */
+export const JM_STARTUP_PROBE = option({
+  keys: always('kubernetes.operator.jm-deployment.startup.probe.enabled'),
+  type: BOOLEAN,
+  defaults: [versioned('true')],
+  reader: 'operator',
+  source: 'KubernetesOperatorConfigOptions.OPERATOR_JM_STARTUP_PROBE_ENABLED (FlinkUtils.addStartupProbe: GET /config on the port named rest, unless the main container has a startupProbe)',
+});
+
 // ----- The job autoscaler ----------------------------------------------------------------------
 
 interface AutoscalerDeclaration {

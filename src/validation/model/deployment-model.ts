@@ -2,8 +2,10 @@
  * What will run for a FlinkDeployment: the configuration the operator builds
  * (deployment-configuration.ts), what Flink reads of it (configuration-file.ts), and the facts
  * derived from both that the rules judge: the parallelism the job runs at, the slots, how many
- * TaskManagers there are, and the accounts the processes run as.
+ * TaskManagers there are, and the accounts the processes run as; and the Kubernetes objects it
+ * becomes (cluster-objects.ts: pods, Services, ConfigMap, Ingress).
  */
+import { ClusterObjects, clusterObjects } from './cluster-objects';
 import { entriesFlinkReads } from './configuration-file';
 import { BuiltConfiguration, buildDeploymentConfiguration } from './deployment-configuration';
 import * as D from '../../private/options/deployment-options';
@@ -45,8 +47,20 @@ export class DeploymentModel {
   /** What Flink's processes read: the configuration file, read back by the cluster's Flink version. */
   public readonly flink: EffectiveConfiguration;
 
-  private constructor(private readonly manifest: any, public readonly built: BuiltConfiguration) {
+  private computedObjects?: ClusterObjects;
+
+  private constructor(public readonly manifest: any, public readonly built: BuiltConfiguration) {
     this.flink = new EffectiveConfiguration(entriesFlinkReads(built.entries, built.version), built.version);
+  }
+
+  /**
+   * The Kubernetes objects the deployment becomes: the JobManager and TaskManager pods (merged
+   * templates, then the image, account, resources, ports and environment Flink sets), the REST
+   * and internal Services, the ConfigMap, the Ingress. Computed on first use.
+   */
+  public get objects(): ClusterObjects {
+    this.computedObjects ??= clusterObjects(this);
+    return this.computedObjects;
   }
 
   private get spec(): any {

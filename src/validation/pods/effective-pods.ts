@@ -4,12 +4,12 @@
  * (FlinkConfigBuilder.applyPodTemplate, FlinkUtils.mergePodTemplates), and Flink adds its main
  * container when a template has none and turns on `hostNetwork` for
  * `kubernetes.hostnetwork.enabled`.
- * The merge itself is flink-pods.ts's `mergePodTemplates`.
+ * The merge itself is flink-pods.ts's (`flinkPods`); the full model of what runs is
+ * model/cluster-objects.ts.
  */
-import { FLINK_MAIN_CONTAINER, mergePodTemplates } from './flink-pods';
+import { FLINK_MAIN_CONTAINER, flinkPods } from './flink-pods';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
 import { HOST_NETWORK } from '../../private/options/flink-options';
-import { POD_TEMPLATE_MERGE_BY_NAME } from '../../private/options/operator-options';
 
 /** The pod of one Flink process as the API server admits it (what Pod Security checks). */
 export interface AdmittedPod {
@@ -39,20 +39,18 @@ function withMainContainer(template: any): any {
 
 /**
  * The JobManager and TaskManager pods of a FlinkDeployment spec, with its effective
- * configuration (for the operator's merge mode and Flink's host network switch).
+ * configuration (for the operator's merge mode and Flink's host network switch): the merged
+ * templates of `flinkPods`, with the main container Flink adds and its host network.
  */
 export function effectivePods(spec: any, config: EffectiveConfiguration): AdmittedPod[] {
-  const byName = config.read(POD_TEMPLATE_MERGE_BY_NAME, 'operator').read;
-  const mergeByName = byName.ok && byName.value === true;
   const hostNetwork = config.read(HOST_NETWORK).read;
-  const common = isObject(spec?.podTemplate) ? spec.podTemplate : undefined;
-  return (['jobManager', 'taskManager'] as const).map((process) => {
-    const specific = isObject(spec?.[process]) && isObject(spec[process].podTemplate) ? spec[process].podTemplate : undefined;
-    const merged = mergePodTemplates(common, specific, mergeByName) ?? {};
+  const pods = flinkPods(spec, config);
+  return [pods.jobManager, pods.taskManager].map((pod) => {
+    const merged = isObject(pod.template) ? pod.template : {};
     const podSpec = withMainContainer(merged);
     return {
-      component: process === 'jobManager' ? 'JobManager' : 'TaskManager',
-      templatePath: specific === undefined && common !== undefined ? 'spec.podTemplate' : `spec.${process}.podTemplate`,
+      component: pod.process,
+      templatePath: pod.templatePath,
       metadata: isObject(merged.metadata) ? merged.metadata : {},
       spec: hostNetwork.ok && hostNetwork.value === true ? { ...podSpec, hostNetwork: true } : podSpec,
     };

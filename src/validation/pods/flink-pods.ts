@@ -26,6 +26,10 @@ export interface PodContainer {
 /** One process's pod. */
 export interface FlinkPod {
   readonly process: 'JobManager' | 'TaskManager';
+  /** The merged pod template (metadata and spec), as the operator writes it to the template file; undefined when no template applies. */
+  readonly template: any;
+  /** The specific template's path in the manifest, e.g. `spec.taskManager.podTemplate` (`spec.podTemplate` when only the common one is set). */
+  readonly templatePath: string;
   /** The merged pod spec (an empty object when no template applies). */
   readonly spec: any;
   readonly containers: ReadonlyArray<PodContainer>;
@@ -115,7 +119,9 @@ function locate(spec: any, field: 'jobManager' | 'taskManager', list: 'container
 }
 
 function podOf(spec: any, field: 'jobManager' | 'taskManager', byName: boolean): FlinkPod {
-  const template = mergePodTemplates(spec.podTemplate, spec[field]?.podTemplate, byName);
+  const common = isObject(spec.podTemplate) ? spec.podTemplate : undefined;
+  const specific = isObject(spec[field]) && isObject(spec[field].podTemplate) ? spec[field].podTemplate : undefined;
+  const template = mergePodTemplates(common, specific, byName);
   const podSpec = isObject(template?.spec) ? template.spec : {};
   const containers: PodContainer[] = [];
   for (const list of ['containers', 'initContainers'] as const) {
@@ -134,6 +140,8 @@ function podOf(spec: any, field: 'jobManager' | 'taskManager', byName: boolean):
   }
   return {
     process: field === 'jobManager' ? 'JobManager' : 'TaskManager',
+    template,
+    templatePath: specific === undefined && common !== undefined ? 'spec.podTemplate' : `spec.${field}.podTemplate`,
     spec: podSpec,
     containers,
     main: containers.find((entry) => !entry.init && entry.name === FLINK_MAIN_CONTAINER),
@@ -141,9 +149,13 @@ function podOf(spec: any, field: 'jobManager' | 'taskManager', byName: boolean):
   };
 }
 
-/** The JobManager and TaskManager pods of a FlinkDeployment spec. */
+/**
+ * The JobManager and TaskManager pods of a FlinkDeployment spec, as the operator's merge leaves
+ * them (the one place the templates are merged: the Pod Security view, effective-pods.ts, and the
+ * model of objects, model/cluster-objects.ts, build on it).
+ */
 export function flinkPods(spec: any, config: EffectiveConfiguration): { jobManager: FlinkPod; taskManager: FlinkPod } {
-  const value = config.read(POD_TEMPLATE_MERGE_BY_NAME).read;
+  const value = config.read(POD_TEMPLATE_MERGE_BY_NAME, 'operator').read;
   const byName = value.ok && value.value === true;
   const safe = isObject(spec) ? spec : {};
   return { jobManager: podOf(safe, 'jobManager', byName), taskManager: podOf(safe, 'taskManager', byName) };

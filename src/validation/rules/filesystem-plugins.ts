@@ -18,6 +18,7 @@ import { flinkVersionOf, highAvailabilityEnabled, SESSION_JOB_CONFIGURATION_SINC
 import { RuleContext } from '../context';
 import { ImageFlinkVersion, imageFlinkVersion, isOfficialFlinkImage, parseImageReference, versionText } from '../image-reference';
 import { childPath } from '../json-path';
+import { ResolvedValue } from '../model/cluster-objects';
 import { environmentValue, FlinkPod, volumeMounts } from '../pods/flink-pods';
 
 type Process = 'jobManager' | 'taskManager';
@@ -44,15 +45,22 @@ interface PodImage {
   readonly version?: ImageFlinkVersion;
 }
 
-function imageOf(spec: any): PodImage {
-  if (typeof spec.image !== 'string' || spec.image.trim() === '') {
-    return { official: true }; // the operator's default, apache/flink of the operator's Flink version
+/** The image a process runs (model/cluster-objects.ts): `spec.image`, an image key, the template's, or Flink's default (official). */
+function imageOf(image: ResolvedValue): PodImage {
+  if (image.value === undefined || image.value.trim() === '') {
+    return { official: true }; // the image Flink defaults to: apache/flink of the operator's Flink version
   }
-  const reference = parseImageReference(spec.image);
+  const reference = parseImageReference(image.value);
   if (typeof reference === 'string') {
-    return { text: spec.image, official: false };
+    return { text: image.value, official: false };
   }
-  return { text: spec.image, official: isOfficialFlinkImage(reference), version: imageFlinkVersion(reference) };
+  return { text: image.value, official: isOfficialFlinkImage(reference), version: imageFlinkVersion(reference) };
+}
+
+/** The images of a FlinkDeployment's JobManager and TaskManager pods. */
+function imagesOf(context: RuleContext, deployment: any): { [process in Process]: PodImage } {
+  const objects = context.modelOf(deployment).objects;
+  return { jobManager: imageOf(objects.jobManager.image), taskManager: imageOf(objects.taskManager.image) };
 }
 
 function storageOption(
@@ -105,15 +113,16 @@ function exampleJar(plugin: FileSystemPluginFamily, image: PodImage): string {
 }
 
 /** Reports storage URIs whose scheme no plugin of the pods serves. */
-function checkMissingPlugins(context: RuleContext, uris: StorageUri[], spec: any, config: EffectiveConfiguration): void {
+function checkMissingPlugins(context: RuleContext, uris: StorageUri[], deployment: any, config: EffectiveConfiguration): void {
   if (uris.length === 0) {
     return;
   }
+  const spec = deployment.spec;
   // The same for every session job of a cluster: computed once per cluster spec and run.
-  const { image, enabled } = context.shared(spec, 'plugins', () => {
+  const { images, enabled } = context.shared(spec, 'plugins', () => {
     const pods = context.podsOf(spec);
     return {
-      image: imageOf(spec),
+      images: imagesOf(context, deployment),
       enabled: { jobManager: enabledPlugins(pods.jobManager, config, 'jobManager'), taskManager: enabledPlugins(pods.taskManager, config, 'taskManager') },
     };
   });
@@ -127,33 +136,42 @@ function checkMissingPlugins(context: RuleContext, uris: StorageUri[], spec: any
       const jars = enabled[process];
       return jars !== undefined && !jars.jars.some((jar) => plugins.some((plugin) => jar.startsWith(`${plugin.jar}-`) || jar === `${plugin.jar}.jar`));
     });
-    if (lacking.length === 0) {
-      continue;
+    // The pods that lack it, grouped by the image they run (the JobManager's and TaskManagers' may differ).
+    const groups = new Map<string | undefined, Process[]>();
+    lacking.forEach((process) => groups.set(images[process].text, [...(groups.get(images[process].text) ?? []), process]));
+    for (const processes of groups.values()) {
+      reportMissingPlugin(context, storage, scheme!, plugins, processes, images[processes[0]]);
     }
-    const where = lacking.map((process) => LABEL[process]).join(' and ');
-    const names = plugins.map((plugin) => `'${plugin.jar}'`).join(' or ');
-    const subject = `${storage.what} is '${storage.uri}', which needs the ${names} file system plugin in the ${where} ${lacking.length > 1 ? 'pods' : 'pod'}`;
-    if (image.official) {
-      const shown = image.text === undefined ? "the operator's default image (an official image)" : `the official image '${image.text}'`;
-      context.report('filesystem-plugin-missing', storage.path,
-        `${subject}, but ${shown} enables none there: Flink fails with "Could not find a file system implementation for scheme '${scheme}'". Set ${BUILT_IN_PLUGINS_VARIABLE}=${exampleJar(plugins[0], image)} on 'flink-main-container' in spec.podTemplate (both pods), or use 'fileSystemPlugins' in the constructs.`);
-    } else {
-      context.report('filesystem-plugin-custom-image', storage.path,
-        `${subject}, and '${image.text}' is not an official Flink image, whose ${BUILT_IN_PLUGINS_VARIABLE} would enable it: the image must hold the plugin jar in its own folder under /opt/flink/plugins/ (e.g. /opt/flink/plugins/${plugins[0].jar.replace(/^flink-/, '')}/${plugins[0].jar}-<Flink version>.jar), or Flink fails with "Could not find a file system implementation for scheme '${scheme}'".`);
-    }
+  }
+}
+
+function reportMissingPlugin(
+  context: RuleContext, storage: StorageUri, scheme: string, plugins: FileSystemPluginFamily[], lacking: Process[], image: PodImage,
+): void {
+  const where = lacking.map((process) => LABEL[process]).join(' and ');
+  const names = plugins.map((plugin) => `'${plugin.jar}'`).join(' or ');
+  const subject = `${storage.what} is '${storage.uri}', which needs the ${names} file system plugin in the ${where} ${lacking.length > 1 ? 'pods' : 'pod'}`;
+  if (image.official) {
+    const shown = image.text === undefined ? 'the image Flink defaults to (an official image)' : `the official image '${image.text}'`;
+    context.report('filesystem-plugin-missing', storage.path,
+      `${subject}, but ${shown} enables none there: Flink fails with "Could not find a file system implementation for scheme '${scheme}'". Set ${BUILT_IN_PLUGINS_VARIABLE}=${exampleJar(plugins[0], image)} on 'flink-main-container' in spec.podTemplate (both pods), or use 'fileSystemPlugins' in the constructs.`);
+  } else {
+    context.report('filesystem-plugin-custom-image', storage.path,
+      `${subject}, and '${image.text}' is not an official Flink image, whose ${BUILT_IN_PLUGINS_VARIABLE} would enable it: the image must hold the plugin jar in its own folder under /opt/flink/plugins/ (e.g. /opt/flink/plugins/${plugins[0].jar.replace(/^flink-/, '')}/${plugins[0].jar}-<Flink version>.jar), or Flink fails with "Could not find a file system implementation for scheme '${scheme}'".`);
   }
 }
 
 /** On an official image, each enabled jar must be one the image has: its version is the image's. */
 function checkPluginVersions(context: RuleContext): void {
   const spec = context.spec;
-  const image = imageOf(spec);
-  if (!image.official) {
-    return;
-  }
+  const images = imagesOf(context, context.manifest);
   const pods = context.podsOf(spec);
   const seen = new Set<string>();
   for (const process of ['jobManager', 'taskManager'] as Process[]) {
+    const image = images[process];
+    if (!image.official) {
+      continue;
+    }
     const enabled = enabledPlugins(process === 'jobManager' ? pods.jobManager : pods.taskManager, context.config, process);
     for (const jar of enabled?.jars ?? []) {
       const path = enabled!.path ?? 'spec.podTemplate';
@@ -184,7 +202,7 @@ function checkPluginJar(context: RuleContext, jar: string, path: string, image: 
   }
   if (tag?.patch === undefined) {
     const floating = image.text === undefined
-      ? "no spec.image: the operator's default image carries the Flink version of the operator, not this jar's"
+      ? "no image is set: the image Flink defaults to carries the Flink version of the operator's Flink library, not this jar's"
       : `'${image.text}' is a floating tag: it moves to each new patch release (and 'latest' to each release), while '${jar}' names Flink ${parsed.version} for good`;
     context.report('builtin-plugin-floating-tag', path,
       `${floating}. Once the image holds another version, ${exits}. Pin the image to Flink ${parsed.version} (e.g. 'flink:${parsed.version}').`);
@@ -192,7 +210,7 @@ function checkPluginJar(context: RuleContext, jar: string, path: string, image: 
 }
 
 export function checkFileSystemPlugins(context: RuleContext): void {
-  checkMissingPlugins(context, deploymentStorage(context), context.spec, context.config);
+  checkMissingPlugins(context, deploymentStorage(context), context.manifest, context.config);
   checkPluginVersions(context);
 }
 
@@ -216,5 +234,5 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
     storageOption(config, F.SAVEPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base),
   ].filter((uri): uri is StorageUri => uri !== undefined && uri.path !== base);
   const clusterConfig = context.clusterConfiguration(cluster.spec);
-  checkMissingPlugins(context, uris, cluster.spec, clusterConfig);
+  checkMissingPlugins(context, uris, cluster, clusterConfig);
 }

@@ -41,31 +41,47 @@ export function checkImages(context: RuleContext): void {
   checkImageMissing(context);
 }
 
-/** An official image whose tag names another Flink version than `spec.flinkVersion`. */
+/** The images the JobManager and TaskManager pods run (model/cluster-objects.ts). */
+function podImages(context: RuleContext) {
+  const objects = context.modelOf(context.manifest).objects;
+  return [objects.jobManager, objects.taskManager];
+}
+
+/** An official image whose tag names another Flink version than `spec.flinkVersion` (the image the pods run: spec.image, an image key or the template's). */
 function checkImageVersion(context: RuleContext): void {
-  const image = context.spec.image;
   const version = flinkVersionOf(context.spec.flinkVersion);
-  const reference = typeof image === 'string' ? parseImageReference(image) : undefined;
-  if (version === undefined || reference === undefined || typeof reference === 'string' || !isOfficialFlinkImage(reference)) {
+  if (version === undefined) {
     return;
   }
-  const tagged = imageFlinkVersion(reference);
-  if (tagged !== undefined && (tagged.major !== version.major || tagged.minor !== version.minor)) {
-    context.report('image-flink-version', 'spec.flinkVersion',
-      `spec.image '${image}' runs Flink ${versionText(tagged)}, but spec.flinkVersion is '${context.spec.flinkVersion}': the operator (and this validator) configure the cluster for Flink ${version.major}.${version.minor}, its key names, value types and features. Set spec.flinkVersion to 'v${tagged.major}_${tagged.minor}', or use an image of Flink ${version.major}.${version.minor}.`);
+  const seen = new Set<string>();
+  for (const { image: { value: image, path } } of podImages(context)) {
+    const reference = image === undefined ? undefined : parseImageReference(image);
+    if (path === undefined || seen.has(path) || reference === undefined || typeof reference === 'string' || !isOfficialFlinkImage(reference)) {
+      continue;
+    }
+    seen.add(path);
+    const tagged = imageFlinkVersion(reference);
+    if (tagged !== undefined && (tagged.major !== version.major || tagged.minor !== version.minor)) {
+      context.report('image-flink-version', 'spec.flinkVersion',
+        `${path} '${image}' runs Flink ${versionText(tagged)}, but spec.flinkVersion is '${context.spec.flinkVersion}': the operator (and this validator) configure the cluster for Flink ${version.major}.${version.minor}, its key names, value types and features. Set spec.flinkVersion to 'v${tagged.major}_${tagged.minor}', or use an image of Flink ${version.major}.${version.minor}.`);
+    }
   }
 }
 
 /**
- * No `spec.image`: the operator leaves the image to Flink's default
- * (`KubernetesConfigOptions.getDefaultFlinkImage`), which is the version of the Flink library
- * inside the operator, not `spec.flinkVersion`.
+ * A pod that no image names: without `spec.image` the operator sets no image key, and Flink keeps
+ * the template main container's image (native mode; the operator's standalone TaskManagers take
+ * the configuration's only), else its default image (`KubernetesConfigOptions.getDefaultFlinkImage`),
+ * whose version is the Flink library's inside the operator, not `spec.flinkVersion`.
  */
 function checkImageMissing(context: RuleContext): void {
-  const image = context.spec.image;
-  if (typeof image === 'string' && image.trim() !== '') {
+  const defaulted = podImages(context).filter((pod) => pod.image.isDefault);
+  if (defaulted.length === 0) {
     return;
   }
+  const pods = defaulted.map((pod) => pod.component).join(' and ');
+  const standaloneTemplate = context.spec.mode === 'standalone' && defaulted.length === 1 && defaulted[0].component === 'TaskManager'
+    ? ' (in standalone mode the operator sets the TaskManagers\' image from the configuration, whatever the pod template says)' : '';
   context.report('image-missing', 'spec.image',
-    `spec.image is not set: the pods run the operator's default image, 'apache/flink:<the Flink version the operator is built with>-scala_2.12' (from the Flink library inside the operator, not from spec.flinkVersion '${context.spec.flinkVersion ?? ''}'). Set spec.image to the image of your Flink version, e.g. 'flink:1.20.1'.`);
+    `spec.image is not set: the ${pods} pods run the image Flink defaults to, 'apache/flink:<the Flink version the operator is built with>-scala_2.12' (from the Flink library inside the operator, not from spec.flinkVersion '${context.spec.flinkVersion ?? ''}')${standaloneTemplate}. Set spec.image to the image of your Flink version, e.g. 'flink:1.20.1'.`);
 }

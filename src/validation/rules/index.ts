@@ -24,6 +24,7 @@ import { checkJobSpec } from './job';
 import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
 import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
+import { checkPodMonitorPorts, checkServiceMonitorPorts } from './monitors';
 import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
@@ -169,5 +170,11 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   ],
   HTTPRoute: [
     checkHttpRouteExposure,
+  ],
+  PodMonitor: [
+    checkPodMonitorPorts,
+  ],
+  ServiceMonitor: [
+    checkServiceMonitorPorts,
   ],
 };
