@@ -40,16 +40,22 @@ const metricsApp = (taskManagerPorts: any[] | undefined, flinkConfiguration: any
   },
 });
 const podMonitor = (selector: any) => ({
-  apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', metadata: { name: 'app', namespace: 'flink' },
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'PodMonitor',
+  metadata: { name: 'app', namespace: 'flink' },
   spec: { selector, podMetricsEndpoints: [{ port: 'metrics' }] },
 });
 const FLINK_PODS = { matchLabels: { app: 'app', type: 'flink-native-kubernetes' }, matchExpressions: [{ key: 'component', operator: 'In', values: ['jobmanager', 'taskmanager'] }] };
 const metricsService = {
-  apiVersion: 'v1', kind: 'Service', metadata: { name: 'app-metrics', namespace: 'flink', labels: { scrape: 'flink' } },
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'app-metrics', namespace: 'flink', labels: { scrape: 'flink' } },
   spec: { selector: { app: 'app', component: 'taskmanager' }, ports: [{ name: 'prom', port: 9249, targetPort: 'metrics' }] },
 };
 const serviceMonitor = {
-  apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'app', namespace: 'flink' },
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'ServiceMonitor',
+  metadata: { name: 'app', namespace: 'flink' },
   spec: { selector: { matchLabels: { scrape: 'flink' } }, endpoints: [{ port: 'prom' }] },
 };
 
