@@ -113,6 +113,63 @@ describe('a FlinkDeployment', () => {
   });
 });
 
+describe('the Kubernetes objects of a FlinkDeployment (model/cluster-objects.ts)', () => {
+  test('the pods after the merge and Flink\'s decorators, the Services, the ConfigMap', () => {
+    const explanation = only([patched(APPLICATION, {
+      spec: {
+        imagePullPolicy: 'Always',
+        podTemplate: {
+          spec: {
+            containers: [{
+              name: 'flink-main-container',
+              env: [
+                { name: 'AWS_SECRET_ACCESS_KEY', value: 'literal-secret' },
+                { name: 'REGION', value: 'eu-west-1' },
+                { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'creds', key: 'token' } } },
+              ],
+            }],
+          },
+        },
+      },
+    })]);
+    const objects = explanation.objects!;
+    expect(objects.jobManager).toMatchObject({
+      component: 'JobManager', workload: "Deployment 'app'", replicas: 1,
+      image: { value: 'flink:1.20.1', source: 'spec.image' },
+      imagePullPolicy: { value: 'Always', source: 'spec.imagePullPolicy' },
+      serviceAccount: { value: 'flink', source: 'spec.serviceAccount' },
+      hostNetwork: false,
+      requests: { memory: '2048Mi', cpu: '1.0' },
+    });
+    expect(objects.jobManager.ports.map((port) => port.name)).toEqual(['rest', 'jobmanager-rpc', 'blobserver']);
+    expect(objects.jobManager.env).toEqual(expect.arrayContaining([
+      { name: 'AWS_SECRET_ACCESS_KEY', value: '******', valueFrom: undefined },
+      { name: 'REGION', value: 'eu-west-1', valueFrom: undefined },
+      { name: 'TOKEN', value: undefined, valueFrom: 'secretKeyRef creds/token' },
+    ]));
+    expect(objects.taskManager.workload).toBe('pods the JobManager starts');
+    expect(objects.restService).toMatchObject({ name: 'app-rest', type: 'ClusterIP', headless: false, ports: [{ name: 'rest', port: 8081, targetPort: '8081' }] });
+    expect(objects.internalService).toMatchObject({ name: 'app', headless: true });
+    expect(objects.configMapName).toBe('flink-config-app');
+    expect(objects.ingress).toBeUndefined();
+    expect(JSON.stringify(explanation)).not.toContain('literal-secret');
+  });
+
+  test("standalone TaskManagers run in a Deployment; the operator's Ingress for spec.ingress", () => {
+    const explanation = only([patched(APPLICATION, {
+      spec: { mode: 'standalone', taskManager: { replicas: 2 }, ingress: { template: '{{name}}.flink.example.com', className: 'nginx' } },
+    })]);
+    expect(explanation.objects?.taskManager).toMatchObject({ workload: "Deployment 'app-taskmanager'", replicas: 2 });
+    expect(explanation.objects?.ingress).toEqual({
+      name: 'app', className: 'nginx', host: 'app.flink.example.com', path: undefined, serviceName: 'app-rest', servicePort: 8081,
+    });
+  });
+
+  test('a session job has none of its own', () => {
+    expect(FlinkValidator.explain([SESSION_CLUSTER, SESSION_JOB])[1].objects).toBeUndefined();
+  });
+});
+
 describe('a FlinkSessionJob', () => {
   test('on its cluster: the cluster configuration tagged as such, its own entries, the JarRun request, the cluster facts', () => {
     const job = patched(SESSION_JOB, { spec: { flinkConfiguration: { 'state.backend.type': 'rocksdb' }, job: { entryClass: 'Main', args: ['--topic', 'orders'] } } });
