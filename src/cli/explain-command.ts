@@ -10,7 +10,7 @@ import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
 import { readManifestFile, SourcedManifest } from './read-manifests';
 import { Output, parseSize, problemText } from './validate-command';
 import { manifestFiles, ReadProblem } from './walk';
-import { ResourceExplanation } from '../explanation';
+import { ExplainedObjects, ExplainedPod, ExplainedService, ExplainedValue, ResourceExplanation } from '../explanation';
 import { explainManifests } from '../validation/explain';
 import { escapeControlCharacters } from '../validation/printable';
 
@@ -27,6 +27,9 @@ export const EXPLAIN_USAGE = [
   '  - the flinkConfiguration entries that spec fields replace, and the entries Flink reads',
   '    differently from how the operator writes them;',
   '  - the JobManager and TaskManager memory (explain-memory shows only that);',
+  '  - the Kubernetes objects: the JobManager and TaskManager pods (image, pull policy,',
+  '    account, resources, ports, environment, host network), the Services, the ConfigMap',
+  '    and the operator\'s Ingress;',
   '  - the configuration the operator builds, `key = value  (source)`, in the order it sets',
   '    the entries; values of keys Flink treats as sensitive are masked (******).',
   'Other kinds are read only to find a session job\'s cluster.',
@@ -134,6 +137,52 @@ function submissionText(explanation: ResourceExplanation): string | undefined {
   return `JarRun: ${parts.join(', ')}`;
 }
 
+const valueText = (value: ExplainedValue) => (value.value === undefined ? value.source : `${value.value}  (${value.source})`);
+const mapText = (map: { [name: string]: string }) => Object.entries(map).map(([name, value]) => `${name}=${value}`).join(' ');
+
+function podLines(pod: ExplainedPod): string[] {
+  const replicas = pod.replicas === undefined ? '' : `, ${pod.replicas} ${pod.replicas === 1 ? 'replica' : 'replicas'}`;
+  const resources = [
+    Object.keys(pod.requests).length > 0 ? `requests ${mapText(pod.requests)}` : undefined,
+    Object.keys(pod.limits).length > 0 ? `limits ${mapText(pod.limits)}` : undefined,
+  ].filter((part) => part !== undefined).join('; ');
+  const ports = pod.ports.map((port) => `${port.name ?? '(unnamed)'} ${port.containerPort ?? '(not fixed)'} (${port.from})`).join(', ');
+  const env = pod.env.map((variable) => (variable.valueFrom !== undefined ? `${variable.name} from ${variable.valueFrom}` : `${variable.name}=${variable.value ?? ''}`));
+  return [
+    `    ${pod.component}: ${pod.workload}${replicas}`,
+    ...facts([
+      ['image', valueText(pod.image)],
+      ['pull policy', valueText(pod.imagePullPolicy)],
+      ['account', valueText(pod.serviceAccount)],
+      ['resources', resources || undefined],
+      ['ports', ports || undefined],
+      ['env', env.length > 0 ? env.join(', ') : undefined],
+      ['host network', pod.hostNetwork ? 'yes' : 'no'],
+    ]).map((line) => `    ${line}`),
+  ];
+}
+
+function serviceLine(service: ExplainedService): string {
+  const ports = service.ports.map((port) => `${port.name} ${port.port ?? '(not fixed)'}${port.targetPort === undefined ? '' : ` -> ${port.targetPort}`}`).join(', ');
+  return `    Service ${service.name}: ${service.headless ? 'headless ClusterIP' : service.type}, ports ${ports}; selects ${mapText(service.selector)}`;
+}
+
+function objectsLines(objects: ExplainedObjects): string[] {
+  const ingress = objects.ingress;
+  return [
+    '', '  Objects:',
+    ...podLines(objects.jobManager),
+    ...podLines(objects.taskManager),
+    serviceLine(objects.restService),
+    ...(objects.internalService === undefined ? [] : [serviceLine(objects.internalService)]),
+    `    ConfigMap ${objects.configMapName}`,
+    ...(ingress === undefined ? [] : [
+      `    Ingress ${ingress.name}: class ${ingress.className ?? '(default)'}, host ${ingress.host ?? '(any)'}, path ${ingress.path ?? '(any)'}`
+        + ` -> ${ingress.serviceName}:${ingress.servicePort ?? '(not fixed)'}`,
+    ]),
+  ];
+}
+
 function resourceLines(explanation: ResourceExplanation, file: string | undefined): string[] {
   const lines: string[] = [];
   lines.push(`${file === undefined ? '' : `${file}: `}${explanation.kind} ${qualifiedName(explanation)}`);
@@ -177,6 +226,9 @@ function resourceLines(explanation: ResourceExplanation, file: string | undefine
     if (explanation.jobManagerMemory !== undefined) {
       lines.push('   JobManager:', ...jobManagerMemoryLines(explanation.jobManagerMemory));
     }
+  }
+  if (explanation.objects !== undefined) {
+    lines.push(...objectsLines(explanation.objects));
   }
   const entries = explanation.configuration;
   lines.push('', `  Configuration (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}):`);

@@ -71,12 +71,20 @@ describe('cdk8s-flink explain', () => {
     expect(lines).toContain('  Memory (Flink 1.20 rules):');
     expect(result.stdout).toMatch(/ {3}TaskManager:\n {4}Framework Heap +128 MiB +134217728 B/);
     expect(result.stdout).toMatch(/ {3}JobManager:\n {4}JVM Heap /);
+    expect(lines).toContain('  Objects:');
+    expect(lines).toContain("    JobManager: Deployment 'app', 1 replica");
+    expect(lines).toContain('      image:         flink:1.20.1  (spec.image)');
+    expect(lines).toContain('      resources:     requests memory=2048Mi cpu=1.0; limits memory=2048Mi cpu=1.0');
+    expect(lines).toContain('    TaskManager: pods the JobManager starts');
+    expect(lines).toContain('    Service app-rest: ClusterIP, ports rest 8081 -> 8081; selects type=flink-native-kubernetes app=app component=jobmanager');
+    expect(lines).toContain('    ConfigMap flink-config-app');
     expect(result.stdout).toMatch(/^ {4}s3\.secret-key +\= \*{6} +\(spec\.flinkConfiguration\)$/m);
     expect(result.stdout).toMatch(/^ {4}parallelism\.default +\= 6 +\(spec\.taskManager\.replicas\)$/m);
     expect(result.stdout).not.toContain('wJalrXUtnFEMI');
     // The configuration comes last, after a count.
     const table = lines.indexOf(lines.find((line) => /^ {2}Configuration \(\d+ entries\):$/.test(line))!);
-    expect(table).toBeGreaterThan(lines.indexOf('  Memory (Flink 1.20 rules):'));
+    expect(table).toBeGreaterThan(lines.indexOf('  Objects:'));
+    expect(lines.indexOf('  Objects:')).toBeGreaterThan(lines.indexOf('  Memory (Flink 1.20 rules):'));
   });
 
   test('a session job with its cluster, a blue/green and other kinds in a folder', () => {
