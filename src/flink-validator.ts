@@ -1,6 +1,12 @@
+import { ExplainOptions, ResourceExplanation } from './explanation';
 import { Finding, Severity, ValidationOptions } from './finding';
+import { onFirstUse } from './private/on-first-use';
+import type * as Explain from './validation/explain';
 import { validationEngine } from './validation/lazy-engine';
 import { escapeControlCharacters } from './validation/printable';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const explainer = onFirstUse(() => require('./validation/explain') as typeof Explain);
 
 /**
  * Validates Flink custom resources the way the Flink Kubernetes Operator admits them, plus the
@@ -21,6 +27,23 @@ export class FlinkValidator {
    */
   public static validate(manifests: any[], options: ValidationOptions = {}): Finding[] {
     return validationEngine().runValidation(manifests, options);
+  }
+
+  /**
+   * Explains what the operator and Flink will make of each FlinkDeployment,
+   * FlinkBlueGreenDeployment (its template) and FlinkSessionJob: the configuration as the
+   * operator builds it, with the source of each entry (values of keys Flink treats as sensitive
+   * masked), the `flinkConfiguration` entries that spec fields replace, the entries Flink reads
+   * differently from how they are written, the parallelism, slots, TaskManagers and service
+   * accounts. The `cdk8s-flink explain` command prints the same. Other kinds are read only to
+   * find a session job's cluster. Never throws on bad input.
+   *
+   * @param manifests plain manifest objects, e.g. parsed from YAML
+   * @param options the operator's default configuration
+   * @returns one explanation per resource, in manifest order
+   */
+  public static explain(manifests: any[], options: ExplainOptions = {}): ResourceExplanation[] {
+    return explainer().explain(manifests, options);
   }
 
   /** Whether any finding is an error. */

@@ -50,7 +50,9 @@ export * from './pod-monitor';
 
 // Memory model
 export * from './memory-derivation-options';
+export * from './task-manager-memory-breakdown';
 export * from './task-manager-memory';
+export * from './job-manager-memory-breakdown';
 export * from './job-manager-memory';
 
 // Errors
@@ -58,6 +60,7 @@ export * from './prop-error';
 
 // Validation
 export * from './finding';
+export * from './explanation';
 export * from './validation-rule';
 export * from './flink-validator';
 export * from './validation-plugin';

@@ -5,7 +5,9 @@
  */
 import { FlinkVersion } from '../flink-version';
 import { JobManagerMemory } from '../job-manager-memory';
+import { JobManagerMemoryBreakdown } from '../job-manager-memory-breakdown';
 import { TaskManagerMemory } from '../task-manager-memory';
+import { TaskManagerMemoryBreakdown } from '../task-manager-memory-breakdown';
 import { DEFAULT_MAX_FILE_SIZE } from './read-file';
 import { readManifestFile } from './read-manifests';
 import { Output, problemText } from './validate-command';
@@ -49,12 +51,34 @@ function table(rows: Array<[string, number]>, total: number, totals: Array<[stri
     const share = total > 0 ? bytes / total : 0;
     const cells = Math.round(share * BAR_WIDTH);
     const graph = bar ? ` ${(share * 100).toFixed(1).padStart(5)}%  ${'█'.repeat(bytes > 0 && cells === 0 ? 1 : cells)}` : '';
-    return `    ${name.padEnd(nameWidth)}  ${human(bytes).padStart(sizeWidth)}  ${String(bytes).padStart(byteWidth)} B${graph}`;
+    return `    ${name.padEnd(nameWidth)}  ${human(bytes).padStart(sizeWidth)}  ${String(bytes).padStart(byteWidth)} B${graph}`.trimEnd();
   };
   return [
     ...rows.map((row) => line(row, true)),
     `    ${'-'.repeat(nameWidth + sizeWidth + byteWidth + 6)}`,
     ...totals.map((row) => line(row, false)),
+  ];
+}
+
+/** A TaskManager's memory, component by component, with a bar per component, and the JVM flags (indented by 4). */
+export function taskManagerMemoryLines(m: TaskManagerMemoryBreakdown): string[] {
+  return [
+    ...table([
+      ['Framework Heap', m.frameworkHeap], ['Task Heap', m.taskHeap], ['Framework Off-Heap', m.frameworkOffHeap],
+      ['Task Off-Heap', m.taskOffHeap], ['Network', m.network], ['Managed', m.managed],
+      ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
+    ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
+    `    JVM flags: ${m.jvmArgs}`,
+  ];
+}
+
+/** A JobManager's memory, component by component, with a bar per component, and the JVM flags (indented by 4). */
+export function jobManagerMemoryLines(m: JobManagerMemoryBreakdown): string[] {
+  return [
+    ...table([
+      ['JVM Heap', m.jvmHeap], ['Off-Heap', m.offHeap], ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
+    ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
+    `    JVM flags: ${m.jvmArgs}`,
   ];
 }
 
@@ -97,26 +121,10 @@ function explainDeployment(manifest: any, output: Output): boolean {
     output.out('');
   };
 
-  section('TaskManager', 'taskManager', mainKey(TM_PROCESS_SIZE), (configuration) => {
-    const m = TaskManagerMemory.derive(configuration, { flinkVersion: version });
-    return [
-      ...table([
-        ['Framework Heap', m.frameworkHeap], ['Task Heap', m.taskHeap], ['Framework Off-Heap', m.frameworkOffHeap],
-        ['Task Off-Heap', m.taskOffHeap], ['Network', m.network], ['Managed', m.managed],
-        ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
-      ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
-      `    JVM flags: ${m.jvmArgs}`,
-    ];
-  });
-  section('JobManager', 'jobManager', mainKey(JM_PROCESS_SIZE), (configuration) => {
-    const m = JobManagerMemory.derive(configuration, { flinkVersion: version });
-    return [
-      ...table([
-        ['JVM Heap', m.jvmHeap], ['Off-Heap', m.offHeap], ['JVM Metaspace', m.jvmMetaspace], ['JVM Overhead', m.jvmOverhead],
-      ], m.totalProcess, [['Total Flink Memory', m.totalFlink], ['Total Process Memory', m.totalProcess]]),
-      `    JVM flags: ${m.jvmArgs}`,
-    ];
-  });
+  section('TaskManager', 'taskManager', mainKey(TM_PROCESS_SIZE),
+    (configuration) => taskManagerMemoryLines(TaskManagerMemory.derive(configuration, { flinkVersion: version })));
+  section('JobManager', 'jobManager', mainKey(JM_PROCESS_SIZE),
+    (configuration) => jobManagerMemoryLines(JobManagerMemory.derive(configuration, { flinkVersion: version })));
   return ok;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The `cdk8s-flink` command line.
  */
+import { EXPLAIN_USAGE, explainCommand } from './explain-command';
 import { EXPLAIN_MEMORY_USAGE, explainMemoryCommand } from './explain-memory-command';
 import { validateCommand, Output, VALIDATE_USAGE } from './validate-command';
 import { escapeControlCharacters } from '../validation/printable';
@@ -10,6 +11,9 @@ const USAGE = [
   '',
   'Commands:',
   '  validate FILE|DIR...         check Flink manifests against the operator\'s rules',
+  '  explain FILE|DIR...          show what the operator and Flink will make of each Flink',
+  '                               resource: the configuration (sensitive values masked), the',
+  '                               facts derived from it, the memory',
   '  explain-memory FILE|DIR...   show the JobManager and TaskManager memory Flink derives',
   '',
   'Run `cdk8s-flink <command> --help` for a command\'s options.',
@@ -30,6 +34,13 @@ export function main(args: string[], output: Output = STANDARD_OUTPUT): number {
         return 0;
       }
       return validateCommand(rest, output);
+    }
+    if (command === 'explain') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        output.out(EXPLAIN_USAGE);
+        return 0;
+      }
+      return explainCommand(rest, output);
     }
     if (command === 'explain-memory') {
       if (rest.includes('--help') || rest.includes('-h')) {

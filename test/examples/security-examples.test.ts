@@ -7,9 +7,9 @@ import { IrsaChart, ROLE_ARN } from '../../examples/irsa/main';
 import { S3_SECRET, S3CredentialsChart } from '../../examples/s3-credentials/main';
 import { FlinkValidator, FlinkVersion, Severity } from '../../src';
 import { EffectiveConfiguration } from '../../src/private/options/effective-configuration';
+import { sensitiveFragment } from '../../src/validation/checks/sensitive-keys';
 import { effectivePods } from '../../src/validation/pods/effective-pods';
 import { podSecurityViolations } from '../../src/validation/pods/pod-security-standards';
-import { sensitiveFragment } from '../../src/validation/rules/sensitive-keys';
 import { inventory, manifestOf, synthValid } from '../support/manifests';
 
 /** What each example must not do: a sensitive key, or a secret-looking value, in flinkConfiguration. */

@@ -10,7 +10,8 @@
  * computed by the code under test.
  */
 import { FlinkVersion } from '../../src/flink-version';
-import { JobManagerMemory, JobManagerMemoryBreakdown } from '../../src/job-manager-memory';
+import { JobManagerMemory } from '../../src/job-manager-memory';
+import { JobManagerMemoryBreakdown } from '../../src/job-manager-memory-breakdown';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;

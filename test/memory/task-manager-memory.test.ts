@@ -11,7 +11,8 @@
  * fraction f / (1 - f) is formed in double first. None is computed by the code under test.
  */
 import { FlinkVersion } from '../../src/flink-version';
-import { TaskManagerMemory, TaskManagerMemoryBreakdown } from '../../src/task-manager-memory';
+import { TaskManagerMemory } from '../../src/task-manager-memory';
+import { TaskManagerMemoryBreakdown } from '../../src/task-manager-memory-breakdown';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;

@@ -9,7 +9,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { FlinkSessionCluster, FlinkValidationPlugin, FlinkVersion, JobJar, UpgradeMode } from '../../src';
 import { validateCommand } from '../../src/cli/validate-command';
-import { sensitiveFragment, sensitiveFragments } from '../../src/validation/rules/sensitive-keys';
+import { sensitiveFragment, sensitiveFragments } from '../../src/validation/checks/sensitive-keys';
 import { manifestOf, synthValid, testChart } from '../support/manifests';
 import { APPLICATION, JOB_RBAC, patched } from '../validation/fixtures';
 

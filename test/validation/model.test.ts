@@ -12,6 +12,8 @@ import { FlinkVersion } from '../../src';
 import { configurationFileName, entriesFlinkReads, legacyFileLines, readLegacyFile } from '../../src/validation/model/configuration-file';
 import { buildDeploymentConfiguration } from '../../src/validation/model/deployment-configuration';
 import { DeploymentModel } from '../../src/validation/model/deployment-model';
+import { readDifferences } from '../../src/validation/model/read-differences';
+import { SessionJobModel } from '../../src/validation/model/session-job-configuration';
 import { crdSchemaErrors } from '../support/crd-schema';
 
 const GIB = 1024 * 1024 * 1024;
@@ -120,6 +122,14 @@ describe("the operator's configuration of a FlinkDeployment (FlinkConfigBuilderT
       d.spec.job.upgradeMode = 'last-state';
       d.spec.flinkConfiguration['execution.checkpointing.interval'] = '1 min';
     }).get('execution.checkpointing.interval')).toBe('1 min');
+  });
+
+  test('applyJobConfig: every job, not only last-state, retains its externalized checkpoints on cancellation where unset', () => {
+    const retention = 'execution.checkpointing.externalized-checkpoint-retention';
+    expect(built().get(retention)).toBe('RETAIN_ON_CANCELLATION');
+    expect(built((d) => { d.spec.job.upgradeMode = 'savepoint'; }).get(retention)).toBe('RETAIN_ON_CANCELLATION');
+    expect(built((d) => { d.spec.flinkConfiguration[retention] = 'DELETE_ON_CANCELLATION'; }).get(retention)).toBe('DELETE_ON_CANCELLATION');
+    expect(built((d) => { delete d.spec.job; }).has(retention)).toBe(false);
   });
 
   test('testApplyJobOrSessionSpecWithNoJar', () => {
@@ -268,5 +278,91 @@ describe('the facts derived from the model', () => {
     const own = model((d) => { d.spec.flinkConfiguration['kubernetes.jobmanager.service-account'] = 'jm'; });
     expect(own.jobManagerAccount).toBe('jm');
     expect(own.taskManagerAccount).toBe('flink-operator');
+  });
+});
+
+describe('what Flink reads differently from what the operator writes (read-differences.ts)', () => {
+  const entries = new Map([
+    ['kubernetes.cluster-id', 'orders'],
+    [' kubernetes.cluster-id', 'other'],
+    ['pipeline.name', 'a\nstate.backend.type: hashmap'],
+    ['s3.secret-key', 'abc#def'],
+    ['rest.bind-address', '0.0.0.0'],
+    ['parallelism.default', '2'],
+  ]);
+
+  test('Flink 1.x: the spaced key, the line break, the # and the left-out address, each with why', () => {
+    const differences = readDifferences(entries, FlinkVersion.V1_20);
+    expect(differences.map(({ key, readKey, readValue }) => ({ key, readKey, readValue }))).toEqual([
+      { key: 'kubernetes.cluster-id', readKey: 'kubernetes.cluster-id', readValue: 'orders' },
+      { key: ' kubernetes.cluster-id', readKey: 'kubernetes.cluster-id', readValue: 'other' },
+      { key: 'pipeline.name', readKey: 'pipeline.name', readValue: 'a' },
+      { key: 's3.secret-key', readKey: 's3.secret-key', readValue: 'abc' },
+      { key: 'rest.bind-address', readKey: undefined, readValue: undefined },
+    ]);
+    const reason = (key: string) => differences.find((difference) => difference.key === key)!.reason;
+    expect(reason('kubernetes.cluster-id')).toContain("' kubernetes.cluster-id' is read as 'kubernetes.cluster-id' too");
+    expect(reason(' kubernetes.cluster-id')).toContain('the loader trims the key');
+    expect(reason('pipeline.name')).toContain("the next line is read as the key 'state.backend.type'");
+    expect(differences.find((difference) => difference.key === 'pipeline.name')!.readKeys).toEqual(['pipeline.name', 'state.backend.type']);
+    expect(reason('s3.secret-key')).toBe("the loader cuts the value at '#'");
+    expect(reason('rest.bind-address')).toBe('the operator leaves it out of the configuration file');
+  });
+
+  test('Flink 2.x reads config.yaml as written: only the left-out entries differ', () => {
+    expect(readDifferences(entries, FlinkVersion.V2_0).map((difference) => difference.key)).toEqual(['rest.bind-address']);
+  });
+});
+
+/**
+ * A session job's configuration, as `FlinkConfigManager.getSessionJobConfig` builds it (operator
+ * release-1.15.0): the cluster's observe configuration, the job's flinkConfiguration, applyJobConfig.
+ */
+describe("a session job's configuration and submission (session-job-configuration.ts)", () => {
+  const cluster = (version: string) => {
+    const deployment = base();
+    delete deployment.spec.job;
+    deployment.spec.flinkVersion = version;
+    deployment.metadata.name = 'session';
+    return deployment;
+  };
+  const job = (spec: any = {}) => ({
+    apiVersion: 'flink.apache.org/v1beta1',
+    kind: 'FlinkSessionJob',
+    metadata: { name: 'orders', namespace: 'flink-operator-test' },
+    spec: { deploymentName: 'session', job: { jarURI: 'https://example.com/job.jar', upgradeMode: 'stateless', ...spec.job }, ...spec.top },
+  });
+
+  test("the cluster's entries, tagged as the cluster's, then the job's own, then applyJobConfig", () => {
+    const manifest = job({ top: { flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '4', 'x.y': 'z' } }, job: { entryClass: 'Main', args: ['--a', 'b'] } });
+    expect(crdSchemaErrors(manifest)).toEqual([]);
+    const model = SessionJobModel.of(new Map(), cluster('v1_18'), manifest);
+    const { entries, sources } = model.built;
+    expect(entries.get('kubernetes.cluster-id')).toBe('session');
+    expect(sources.get('kubernetes.cluster-id')).toBe('cluster metadata.name');
+    expect(entries.get('taskmanager.numberOfTaskSlots')).toBe('4');
+    expect(sources.get('taskmanager.numberOfTaskSlots')).toBe('spec.flinkConfiguration');
+    expect(entries.get('pipeline.name')).toBe('orders');
+    expect(entries.get('$internal.application.main')).toBe('Main');
+    expect(entries.get('$internal.application.program-args')).toBe('--a;b');
+    expect(model.submission).toEqual({ entryClass: 'Main', args: ['--a', 'b'], parallelism: undefined, allowNonRestoredState: undefined, configurationSent: true });
+  });
+
+  test('JarRun: the parallelism sent when above 0, else parallelism.default of the configuration sent (from 1.17), else 1', () => {
+    expect(SessionJobModel.of(new Map(), cluster('v1_18'), job({ job: { parallelism: 3 } })).parallelism).toEqual({ value: 3, source: 'spec.job.parallelism' });
+    const byDefault = SessionJobModel.of(new Map(), cluster('v1_18'), job({ top: { flinkConfiguration: { 'parallelism.default': '5' } } }));
+    expect(byDefault.parallelism).toEqual({ value: 5, source: "'parallelism.default' (spec.flinkConfiguration)" });
+    const old = SessionJobModel.of(new Map(), cluster('v1_16'), job({ top: { flinkConfiguration: { 'parallelism.default': '5' } } }));
+    expect(old.submission.configurationSent).toBe(false);
+    expect(old.parallelism.value).toBe(1);
+  });
+
+  test("the cluster's savepoint directory (its current spec) under its main key; unknown cluster: the operator's defaults", () => {
+    const model = SessionJobModel.of(new Map(), cluster('v1_18'), job());
+    expect(model.built.entries.get('execution.checkpointing.savepoint-dir')).toBe('test-savepoint-dir');
+    const alone = SessionJobModel.of(new Map([['a.b', 'c']]), undefined, job());
+    expect(alone.cluster).toBeUndefined();
+    expect(alone.built.entries.get('a.b')).toBe('c');
+    expect(alone.built.sources.get('a.b')).toBe('operator');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Property: `FlinkValidator.validate` returns findings for any input and never throws.
+ * Property: `FlinkValidator.validate` returns findings for any input and never throws; so does
+ * `FlinkValidator.explain` with explanations.
  *
  * At least 10,000 random cases: manifests that look like Flink resources with random values in
  * random places (deep, circular, BigInt, throwing getters, Proxies, control characters), random
@@ -173,6 +174,21 @@ test(`validate never throws and always answers with findings (${RUNS.toLocaleStr
     for (const finding of findings) {
       FlinkValidator.format(finding);
     }
+  }), { numRuns: RUNS, seed: SEED, path: process.env.FC_PATH });
+  if (details.failed) {
+    throw new Error(`Property failed with seed ${details.seed} (re-run with FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath}):\n${fc.defaultReportMessage(details)}`);
+  }
+  expect(details.numRuns).toBeGreaterThanOrEqual(10_000);
+}, 120_000);
+
+test(`explain never throws and answers with JSON-serializable explanations (${RUNS.toLocaleString('en-US')} random inputs)`, () => {
+  const details = fc.check(fc.property(inputArb, (input) => {
+    const [manifests, options] = build(input) as [any, any];
+    const explanations = FlinkValidator.explain(manifests, options);
+    if (!Array.isArray(explanations) || !explanations.every((e) => typeof e.kind === 'string' && Array.isArray(e.configuration))) {
+      throw new Error(`not a list of explanations: ${JSON.stringify(explanations)?.slice(0, 200)}`);
+    }
+    JSON.stringify(explanations);
   }), { numRuns: RUNS, seed: SEED, path: process.env.FC_PATH });
   if (details.failed) {
     throw new Error(`Property failed with seed ${details.seed} (re-run with FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath}):\n${fc.defaultReportMessage(details)}`);

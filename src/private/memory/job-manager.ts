@@ -9,7 +9,8 @@ import { JOB_MANAGER_OPTIONS, jobManagerKeys, JobManagerMemoryOptionSet, Version
 import {
   deriveProcessMemory, FlinkMemoryDerivation, mapLegacyHeapOptions, memorySizeFromConfig, ProcessMemory, totalMemoryKey,
 } from './process-memory';
-import { addMemorySizes, formatHumanReadable, subtractMemorySize } from '../flink/memory-size';
+import type { JobManagerMemoryBreakdown } from '../../job-manager-memory-breakdown';
+import { addMemorySizes, formatHumanReadable, memorySizeToNumber, subtractMemorySize } from '../flink/memory-size';
 import { illegalConfiguration } from '../jvm/java-exception';
 import { EffectiveConfiguration } from '../options/effective-configuration';
 import { mainKey } from '../options/option';
@@ -113,4 +114,22 @@ class JobManagerFlinkMemoryDerivation implements FlinkMemoryDerivation<JobManage
     const jvmHeap = this.trace.record('JVM Heap', totalFlink - offHeap);
     return { jvmHeap, offHeap };
   }
+}
+
+/** The derivation as the public `JobManagerMemory.derive` returns it: every component in bytes, and the JVM flags. */
+export function jobManagerMemoryBreakdown(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): JobManagerMemoryBreakdown {
+  const memory = deriveJobManagerMemory(flinkConfiguration, rules);
+  const bytes = (what: string, value: bigint) => memorySizeToNumber(`JobManager memory: ${what}`, value);
+  const { jvmHeap, offHeap } = memory.flinkMemory;
+  return {
+    jvmHeap: bytes('JVM Heap', jvmHeap),
+    offHeap: bytes('Off-Heap Memory', offHeap),
+    jvmMetaspace: bytes('JVM Metaspace', memory.jvmMetaspace),
+    jvmOverhead: bytes('JVM Overhead', memory.jvmOverhead),
+    totalFlink: bytes('Total Flink Memory', memory.totalFlink),
+    totalProcess: bytes('Total Process Memory', memory.totalProcess),
+    maxDirectMemory: memory.directMemoryLimitEnabled ? bytes('Off-Heap Memory', offHeap) : undefined,
+    maxMetaspace: bytes('JVM Metaspace', memory.jvmMetaspace),
+    jvmArgs: memory.jvmArgs,
+  };
 }

@@ -10,7 +10,8 @@ import {
   deriveProcessMemory, deriveWithFraction, deriveWithInverseFraction, FlinkMemoryDerivation, getRangeFraction,
   mapLegacyHeapOptions, memorySizeFromConfig, ProcessMemory, RangeFraction, totalMemoryKey,
 } from './process-memory';
-import { addMemorySizes, checkedMemorySize, formatHumanReadable, MAX_MEMORY_BYTES, subtractMemorySize } from '../flink/memory-size';
+import type { TaskManagerMemoryBreakdown } from '../../task-manager-memory-breakdown';
+import { addMemorySizes, checkedMemorySize, formatHumanReadable, MAX_MEMORY_BYTES, memorySizeToNumber, subtractMemorySize } from '../flink/memory-size';
 import { illegalArgument, illegalConfiguration, JavaException } from '../jvm/java-exception';
 import { EffectiveConfiguration } from '../options/effective-configuration';
 import { mainKey } from '../options/option';
@@ -270,4 +271,27 @@ function isPowerOfTwo(value: bigint): boolean {
     remaining /= 2n;
   }
   return remaining === 1n;
+}
+
+/** The derivation as the public `TaskManagerMemory.derive` returns it: every component in bytes, and the JVM flags. */
+export function taskManagerMemoryBreakdown(flinkConfiguration: { readonly [key: string]: unknown }, rules: VersionRules): TaskManagerMemoryBreakdown {
+  const memory = deriveTaskManagerMemory(flinkConfiguration, rules);
+  const bytes = (what: string, value: bigint) => memorySizeToNumber(`TaskManager memory: ${what}`, value);
+  const flink = memory.flinkMemory;
+  return {
+    frameworkHeap: bytes('Framework Heap Memory', flink.frameworkHeap),
+    taskHeap: bytes('Task Heap Memory', flink.taskHeap),
+    frameworkOffHeap: bytes('Framework Off-Heap Memory', flink.frameworkOffHeap),
+    taskOffHeap: bytes('Task Off-Heap Memory', flink.taskOffHeap),
+    network: bytes('Network Memory', flink.network),
+    managed: bytes('Managed Memory', flink.managed),
+    jvmMetaspace: bytes('JVM Metaspace', memory.jvmMetaspace),
+    jvmOverhead: bytes('JVM Overhead', memory.jvmOverhead),
+    totalFlink: bytes('Total Flink Memory', memory.totalFlink),
+    totalProcess: bytes('Total Process Memory', memory.totalProcess),
+    jvmHeap: bytes('JVM Heap', memory.jvmHeap),
+    maxDirectMemory: bytes('JVM Direct Memory', memory.jvmDirect),
+    maxMetaspace: bytes('JVM Metaspace', memory.jvmMetaspace),
+    jvmArgs: memory.jvmArgs,
+  };
 }

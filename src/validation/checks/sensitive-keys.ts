@@ -1,7 +1,9 @@
 /**
- * The keys Flink treats as sensitive (`GlobalConfiguration.isSensitive`: the lower-cased key
- * contains a fragment of `GlobalConfiguration.SENSITIVE_KEYS`), by Flink version. Shared by the
- * `sensitive-config-value` rule (rules/sensitive-keys.ts) and the constructs.
+ * Which `flinkConfiguration` keys Flink treats as sensitive, as `GlobalConfiguration.isSensitive`
+ * decides it: the lower-cased key contains one of the fragments of
+ * `GlobalConfiguration.SENSITIVE_KEYS`. The list grew over the releases (see `sensitiveFragments`).
+ * The `sensitive-config-value` rule reports literal values under such keys; `explain` masks them;
+ * the constructs read them without loading the rule engine.
  */
 import { FlinkVersion } from '../../flink-version';
 

@@ -22,6 +22,11 @@ const NOT_WRITTEN: ReadonlySet<string> = new Set([
   D.CONFIG_FILE, D.DEPLOYMENT_CONFIG_DIR, D.REST_BIND_ADDRESS, D.JOBMANAGER_BIND_HOST, D.TASKMANAGER_BIND_HOST, D.TASKMANAGER_HOST,
 ].map(mainKey));
 
+/** Whether the operator writes an entry of this key into the file. */
+export function writtenToFile(key: string): boolean {
+  return !NOT_WRITTEN.has(key);
+}
+
 /** The file the operator writes for a cluster of `version` (the newest format when the version is unknown). */
 export function configurationFileName(version: FlinkVersion | undefined): 'flink-conf.yaml' | 'config.yaml' {
   return version === undefined || version.isAtLeast(FlinkVersion.V2_0) ? 'config.yaml' : 'flink-conf.yaml';

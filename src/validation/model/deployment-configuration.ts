@@ -64,8 +64,13 @@ export function operatorMemoryBytes(value: string): bigint | string {
   }
 }
 
-/** A configuration as the builder fills it: `set` replaces, `setDefault` fills only what is unset. */
-class Builder {
+/**
+ * A configuration as the operator's builder fills it: `set` replaces, `setDefault` fills only what
+ * is unset; each entry keeps what wrote it, and a step that replaces a `spec.flinkConfiguration`
+ * entry is recorded. The FlinkDeployment's builder below and the session job's
+ * (session-job-configuration.ts) fill one.
+ */
+export class ConfigurationBuilder {
   public readonly entries = new Map<string, string>();
   public readonly sources = new Map<string, string>();
   public readonly replaced: ReplacedEntry[] = [];
@@ -143,7 +148,7 @@ function jobParallelism(job: any): number {
 }
 
 /** A whole number of slots as Flink reads `taskmanager.numberOfTaskSlots` (1 when unset or unreadable). */
-function slotsOf(builder: Builder): number {
+function slotsOf(builder: ConfigurationBuilder): number {
   const text = builder.get(F.TASK_SLOTS);
   return text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : 1;
 }
@@ -179,7 +184,7 @@ export function operatorParallelism(spec: any, builder: { get(option: FlinkOptio
   return { value: jobParallelism(spec?.job), source: 'spec.job.parallelism' };
 }
 
-function applyResource(builder: Builder, field: 'jobManager' | 'taskManager', resource: any, version: FlinkVersion | undefined): void {
+function applyResource(builder: ConfigurationBuilder, field: 'jobManager' | 'taskManager', resource: any, version: FlinkVersion | undefined): void {
   if (!isObject(resource)) {
     return;
   }
@@ -209,7 +214,7 @@ export function buildDeploymentConfiguration(operatorConfiguration: ReadonlyMap<
   const spec = isObject(manifest?.spec) ? manifest.spec : {};
   const version = flinkVersionOf(spec.flinkVersion);
   const own = flattenConfiguration(spec.flinkConfiguration);
-  const builder = new Builder(new Set(own.keys()));
+  const builder = new ConfigurationBuilder(new Set(own.keys()));
   for (const [key, value] of operatorConfiguration) {
     builder.setKey(key, value, 'operator');
   }
@@ -292,15 +297,19 @@ export function buildDeploymentConfiguration(operatorConfiguration: ReadonlyMap<
   return { entries: builder.entries, sources: builder.sources, replaced: builder.replaced, version };
 }
 
-/** `FlinkConfigBuilder.applyJobConfig`: what a job (an application's, or a session job's) adds. */
-function applyJobConfiguration(builder: Builder, name: unknown, job: any): void {
+/**
+ * `FlinkConfigBuilder.applyJobConfig`: what a job (an application's, or a session job's) adds.
+ * Every job retains its externalized checkpoints on cancellation unless configured otherwise;
+ * a last-state job also checkpoints every 5 minutes unless configured otherwise.
+ */
+export function applyJobConfiguration(builder: ConfigurationBuilder, name: unknown, job: any): void {
   if (typeof name === 'string') {
     builder.setDefault(D.PIPELINE_NAME, name, 'metadata.name');
   }
   if (job.upgradeMode === 'last-state') {
     builder.setDefault(F.CHECKPOINT_INTERVAL, LAST_STATE_CHECKPOINT_INTERVAL, 'spec.job.upgradeMode');
-    builder.setDefault(F.EXTERNALIZED_RETENTION, 'RETAIN_ON_CANCELLATION', 'spec.job.upgradeMode');
   }
+  builder.setDefault(F.EXTERNALIZED_RETENTION, 'RETAIN_ON_CANCELLATION', 'operator');
   if (typeof job.allowNonRestoredState === 'boolean') {
     builder.set(D.IGNORE_UNCLAIMED_STATE, String(job.allowNonRestoredState), 'spec.job.allowNonRestoredState', FlinkVersion.V1_19);
   }

@@ -3,11 +3,10 @@
  * must not hold a literal value (`sensitive-config-value`), and URIs must not carry a password
  * (`credentials-in-url`).
  *
- * Flink decides which keys are sensitive in `GlobalConfiguration.isSensitive`: the lower-cased
- * key contains one of the fragments of `GlobalConfiguration.SENSITIVE_KEYS`. The list grew over
- * the releases (see `sensitiveFragments`). The operator copies a FlinkDeployment's
- * `flinkConfiguration` into the ConfigMap `flink-config-<name>`, so such a value is readable by
- * everyone who can read ConfigMaps or the custom resource in the namespace.
+ * Flink decides which keys are sensitive in `GlobalConfiguration.isSensitive` (see
+ * checks/sensitive-keys.ts). The operator copies a FlinkDeployment's `flinkConfiguration` into
+ * the ConfigMap `flink-config-<name>`, so such a value is readable by everyone who can read
+ * ConfigMaps or the custom resource in the namespace.
  */
 import { FlinkAnnotations } from '../../constants';
 import { flattenConfiguration } from '../../private/options/effective-configuration';
@@ -19,8 +18,6 @@ import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 import { isEmptyConfiguration } from './config-keys';
-
-export { sensitiveFragment, sensitiveFragments } from '../checks/sensitive-keys';
 
 /** Flink's own Secret references, lower-cased as the keys are compared. */
 const SECRET_REFERENCES: ReadonlySet<string> = new Set([KUBERNETES_SECRETS, KUBERNETES_ENV_SECRET_KEY_REF]

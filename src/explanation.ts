@@ -1,0 +1,524 @@
+/**
+ * What `FlinkValidator.explain` returns: what the operator and Flink will make of a manifest.
+ */
+import { JobManagerMemoryBreakdown } from './job-manager-memory-breakdown';
+import { TaskManagerMemoryBreakdown } from './task-manager-memory-breakdown';
+
+/**
+ * Options of `FlinkValidator.explain`.
+ */
+export interface ExplainOptions {
+  /**
+   * The operator's default Flink configuration, which every resource's `flinkConfiguration` is
+   * laid over (the `defaultConfiguration` of the operator's Helm values).
+   *
+   * @default - none
+   */
+  readonly operatorConfiguration?: { [key: string]: string };
+}
+
+/**
+ * An entry of the configuration the operator builds.
+ */
+export interface ExplainedEntry {
+  /** The key, e.g. `taskmanager.memory.process.size`. */
+  readonly key: string;
+
+  /** The value; `******` when Flink treats the key as sensitive. */
+  readonly value: string;
+
+  /**
+   * What wrote it: `spec.flinkConfiguration`, a spec field (`spec.taskManager.resource.memory`),
+   * `metadata.name`, or `operator` (the operator's defaults and its own settings). For a session
+   * job, what came from its cluster says `cluster` first, e.g. `cluster spec.flinkConfiguration`.
+   */
+  readonly source: string;
+
+  /** Whether Flink treats the key as sensitive (the value is then masked). */
+  readonly sensitive: boolean;
+}
+
+/**
+ * A `flinkConfiguration` entry that the operator replaces with the value of a spec field.
+ */
+export interface ExplainedReplacement {
+  /** The key. */
+  readonly key: string;
+
+  /** The value `flinkConfiguration` gives it; `******` when sensitive. */
+  readonly configured: string;
+
+  /** The value that runs; `******` when sensitive. */
+  readonly value: string;
+
+  /** What wins, e.g. `spec.taskManager.resource.memory`. */
+  readonly replacedBy: string;
+
+  /** Whether Flink treats the key as sensitive (the values are then masked). */
+  readonly sensitive: boolean;
+}
+
+/**
+ * An entry that Flink reads differently from how the operator writes it: left out of the
+ * configuration file, or read by the legacy `flink-conf.yaml` loader (before Flink 2.0) under
+ * another key or with another value.
+ */
+export interface ExplainedReadDifference {
+  /** The key, as the configuration holds it. */
+  readonly key: string;
+
+  /** The value, as the configuration holds it; `******` when sensitive. */
+  readonly written: string;
+
+  /**
+   * The key Flink reads it as.
+   *
+   * @default - Flink does not read it (the line is skipped, or the entry is not written)
+   */
+  readonly readKey?: string;
+
+  /**
+   * The value Flink reads; `******` when sensitive.
+   *
+   * @default - Flink does not read it
+   */
+  readonly readValue?: string;
+
+  /** What happens to it, e.g. `the loader cuts the value at '#'`. */
+  readonly reason: string;
+
+  /** Whether Flink treats the key (or the key it reads) as sensitive. */
+  readonly sensitive: boolean;
+}
+
+/**
+ * The parallelism a job runs at.
+ */
+export interface ExplainedParallelism {
+  /**
+   * The parallelism.
+   *
+   * @default - it cannot be read (a `parallelism.default` that is no whole number)
+   */
+  readonly value?: number;
+
+  /** What decides it, e.g. `spec.job.parallelism` or `spec.taskManager.replicas` (replicas x slots). */
+  readonly source: string;
+
+  /**
+   * A `spec.job.parallelism` that the operator ignores, because `spec.taskManager.replicas` is set.
+   *
+   * @default - none is ignored
+   */
+  readonly ignoredJobParallelism?: number;
+}
+
+/**
+ * How many TaskManagers a cluster has.
+ */
+export interface ExplainedTaskManagers {
+  /** Whether the count is fixed (standalone mode); otherwise TaskManagers start on demand (native mode). */
+  readonly fixed: boolean;
+
+  /**
+   * The fixed count.
+   *
+   * @default - on demand
+   */
+  readonly count?: number;
+
+  /**
+   * The most slots the cluster can offer.
+   *
+   * @default - unbounded
+   */
+  readonly maxSlots?: number;
+
+  /** In words, e.g. `2 TaskManager replicas x 4 slots (standalone mode)`. */
+  readonly explanation: string;
+}
+
+/**
+ * The REST request (`JarRun`) with which the operator submits a session job to its cluster.
+ */
+export interface ExplainedSubmission {
+  /**
+   * `spec.job.entryClass`.
+   *
+   * @default - the jar's manifest names the entry class
+   */
+  readonly entryClass?: string;
+
+  /** `spec.job.args`. */
+  readonly args: string[];
+
+  /**
+   * `spec.job.parallelism`, sent when above 0.
+   *
+   * @default - none is sent: the cluster decides
+   */
+  readonly parallelism?: number;
+
+  /**
+   * `spec.job.allowNonRestoredState`.
+   *
+   * @default - not sent
+   */
+  readonly allowNonRestoredState?: boolean;
+
+  /** Whether the request carries the job's configuration (the cluster runs Flink 1.17 or newer). */
+  readonly configurationSent: boolean;
+}
+
+/**
+ * A value of the Kubernetes objects, and what decides it.
+ */
+export interface ExplainedValue {
+  /**
+   * The value.
+   *
+   * @default - a default the manifests cannot name (e.g. Flink's default image); `source` says which
+   */
+  readonly value?: string;
+
+  /** What decides it: a manifest field (`spec.image`), a configuration key, the operator's configuration, or a default. */
+  readonly source: string;
+}
+
+/**
+ * An environment variable of the main container.
+ */
+export interface ExplainedEnvVar {
+  /** The name. */
+  readonly name: string;
+
+  /**
+   * The value; `******` when the name looks sensitive (e.g. `AWS_SECRET_ACCESS_KEY`).
+   *
+   * @default - none: the value comes from `valueFrom`
+   */
+  readonly value?: string;
+
+  /**
+   * Where the value comes from, e.g. `secretKeyRef flink-s3/secret-key` or `fieldRef status.podIP`.
+   *
+   * @default - a literal value
+   */
+  readonly valueFrom?: string;
+}
+
+/**
+ * A port of the main container.
+ */
+export interface ExplainedContainerPort {
+  /**
+   * The port's name.
+   *
+   * @default - unnamed
+   */
+  readonly name?: string;
+
+  /**
+   * The port number.
+   *
+   * @default - not fixed (a port range or an unreadable value)
+   */
+  readonly containerPort?: number;
+
+  /** `template` (the merged pod template declares it) or `flink` (Flink adds it). */
+  readonly from: string;
+}
+
+/**
+ * The JobManager's or TaskManagers' pods, after the operator's merge of the pod templates and
+ * the changes Flink's decorators make to the main container `flink-main-container`.
+ */
+export interface ExplainedPod {
+  /** `JobManager` or `TaskManager`. */
+  readonly component: string;
+
+  /** What runs the pods: `Deployment '<name>'`, or `pods the JobManager starts` (native TaskManagers). */
+  readonly workload: string;
+
+  /**
+   * The Deployment's replicas.
+   *
+   * @default - no Deployment runs the pods (native TaskManagers start on demand)
+   */
+  readonly replicas?: number;
+
+  /** The main container's image. */
+  readonly image: ExplainedValue;
+
+  /** The main container's image pull policy. */
+  readonly imagePullPolicy: ExplainedValue;
+
+  /** The pod's service account. */
+  readonly serviceAccount: ExplainedValue;
+
+  /** Whether the pod uses the host's network. */
+  readonly hostNetwork: boolean;
+
+  /** The main container's resource requests, e.g. `{ memory: '2048Mi', cpu: '1.0' }`. */
+  readonly requests: { [name: string]: string };
+
+  /** The main container's resource limits. */
+  readonly limits: { [name: string]: string };
+
+  /** The main container's ports: the template's, then Flink's. */
+  readonly ports: ExplainedContainerPort[];
+
+  /** The main container's environment: the template's, then what Flink adds. */
+  readonly env: ExplainedEnvVar[];
+
+  /** The pod's labels that Flink sets (and the Services select on). */
+  readonly labels: { [name: string]: string };
+}
+
+/**
+ * A port of a Service.
+ */
+export interface ExplainedServicePort {
+  /** The port's name. */
+  readonly name: string;
+
+  /**
+   * The Service's port.
+   *
+   * @default - not fixed (a port range or an unreadable value)
+   */
+  readonly port?: number;
+
+  /**
+   * The pods' port it forwards to (a number, or a port name).
+   *
+   * @default - the Service's port
+   */
+  readonly targetPort?: string;
+}
+
+/**
+ * A Service Flink creates for the JobManager.
+ */
+export interface ExplainedService {
+  /** The Service's name, e.g. `<cluster>-rest`. */
+  readonly name: string;
+
+  /** `ClusterIP`, `NodePort` or `LoadBalancer`. */
+  readonly type: string;
+
+  /** Whether it is headless (`clusterIP: None`). */
+  readonly headless: boolean;
+
+  /** The labels it selects the pods by. */
+  readonly selector: { [name: string]: string };
+
+  /** Its ports. */
+  readonly ports: ExplainedServicePort[];
+}
+
+/**
+ * The Ingress the operator creates for `spec.ingress`.
+ */
+export interface ExplainedIngress {
+  /** The Ingress's name (the cluster's). */
+  readonly name: string;
+
+  /**
+   * `spec.ingress.className`.
+   *
+   * @default - the cluster's default class
+   */
+  readonly className?: string;
+
+  /**
+   * The host of the rendered `spec.ingress.template`.
+   *
+   * @default - any host
+   */
+  readonly host?: string;
+
+  /**
+   * The path of the rendered `spec.ingress.template`.
+   *
+   * @default - every path
+   */
+  readonly path?: string;
+
+  /** The Service it routes to (`<cluster>-rest`). */
+  readonly serviceName: string;
+
+  /**
+   * The Service's port it routes to.
+   *
+   * @default - not fixed
+   */
+  readonly servicePort?: number;
+}
+
+/**
+ * The Kubernetes objects a FlinkDeployment becomes, as far as the manifest decides them.
+ */
+export interface ExplainedObjects {
+  /** The JobManager's pods. */
+  readonly jobManager: ExplainedPod;
+
+  /** The TaskManagers' pods. */
+  readonly taskManager: ExplainedPod;
+
+  /** The REST Service, `<cluster>-rest`. */
+  readonly restService: ExplainedService;
+
+  /**
+   * The internal headless Service, `<cluster>`.
+   *
+   * @default - none: native mode with high availability creates none
+   */
+  readonly internalService?: ExplainedService;
+
+  /** The ConfigMap that holds the configuration file, `flink-config-<cluster>`. */
+  readonly configMapName: string;
+
+  /**
+   * The Ingress the operator creates.
+   *
+   * @default - none: `spec.ingress` is not set
+   */
+  readonly ingress?: ExplainedIngress;
+}
+
+/**
+ * What the operator and Flink will make of one FlinkDeployment, FlinkBlueGreenDeployment
+ * (its template) or FlinkSessionJob.
+ */
+export interface ResourceExplanation {
+  /** The manifest's position in the list given to `FlinkValidator.explain`. */
+  readonly manifestIndex: number;
+
+  /** `FlinkDeployment`, `FlinkBlueGreenDeployment` or `FlinkSessionJob`. */
+  readonly kind: string;
+
+  /** `metadata.name`. */
+  readonly name: string;
+
+  /**
+   * `metadata.namespace`.
+   *
+   * @default - none set
+   */
+  readonly namespace?: string;
+
+  /**
+   * The Flink cluster the configuration is built for: the FlinkDeployment itself, a blue/green
+   * deployment's first child (`<name>-blue`), a session job's `spec.deploymentName`.
+   *
+   * @default - none named
+   */
+  readonly clusterName?: string;
+
+  /**
+   * The Flink version of the cluster, e.g. `v1_20`.
+   *
+   * @default - unknown: `spec.flinkVersion` is unset or names no version this library knows, or
+   * a session job's cluster is not among the manifests
+   */
+  readonly flinkVersion?: string;
+
+  /**
+   * The configuration file the operator writes for the cluster: `flink-conf.yaml` before Flink
+   * 2.0, `config.yaml` from 2.0.
+   *
+   * @default - none: a session job's configuration is sent with its submission
+   */
+  readonly configurationFile?: string;
+
+  /** How the configuration reaches Flink, in words. */
+  readonly configurationDelivery: string;
+
+  /** The configuration as the operator builds it, in the order it sets the entries. */
+  readonly configuration: ExplainedEntry[];
+
+  /** The `flinkConfiguration` entries the operator replaces. */
+  readonly replaced: ExplainedReplacement[];
+
+  /** The entries Flink reads differently from how they are written. */
+  readonly readDifferently: ExplainedReadDifference[];
+
+  /**
+   * The parallelism the job runs at.
+   *
+   * @default - none: a session cluster runs no job of its own
+   */
+  readonly parallelism?: ExplainedParallelism;
+
+  /**
+   * The task slots of each TaskManager (of a session job's cluster).
+   *
+   * @default - unknown: a session job's cluster is not among the manifests
+   */
+  readonly slotsPerTaskManager?: number;
+
+  /**
+   * How many TaskManagers the cluster (a session job's cluster) has.
+   *
+   * @default - unknown: a session job's cluster is not among the manifests
+   */
+  readonly taskManagers?: ExplainedTaskManagers;
+
+  /**
+   * The service account the JobManager runs as.
+   *
+   * @default - unknown: a session job's cluster is not among the manifests
+   */
+  readonly jobManagerAccount?: string;
+
+  /**
+   * The service account the TaskManagers run as.
+   *
+   * @default - unknown: a session job's cluster is not among the manifests
+   */
+  readonly taskManagerAccount?: string;
+
+  /**
+   * The Flink version whose memory rules size the processes, e.g. `v1_20` (the oldest modelled,
+   * 1.13, for older ones; the newest when `spec.flinkVersion` names no known version).
+   *
+   * @default - none: a session job (its cluster's explanation has the memory)
+   */
+  readonly memoryModelVersion?: string;
+
+  /**
+   * The TaskManager's memory, component by component, as Flink derives it from the configuration
+   * it reads (with the process size the operator derives from `spec.taskManager.resource.memory`).
+   *
+   * @default - none: a session job, or Flink would refuse to start the TaskManager (a note says why)
+   */
+  readonly taskManagerMemory?: TaskManagerMemoryBreakdown;
+
+  /**
+   * The JobManager's memory, component by component, as Flink derives it from the configuration
+   * it reads (with the process size the operator derives from `spec.jobManager.resource.memory`).
+   *
+   * @default - none: a session job, or Flink would refuse to start the JobManager (a note says why)
+   */
+  readonly jobManagerMemory?: JobManagerMemoryBreakdown;
+
+  /**
+   * The Kubernetes objects the cluster becomes: the JobManager and TaskManager pods (image, pull
+   * policy, service account, resources, ports, environment, host network), the REST and internal
+   * Services, the ConfigMap and the operator's Ingress.
+   *
+   * @default - none: a session job (its cluster's explanation has them)
+   */
+  readonly objects?: ExplainedObjects;
+
+  /**
+   * A session job's submission.
+   *
+   * @default - none: not a session job
+   */
+  readonly submission?: ExplainedSubmission;
+
+  /** What could not be worked out, or is worth knowing, in words. */
+  readonly notes: string[];
+}
