@@ -61,6 +61,7 @@ export * from './prop-error';
 // Validation
 export * from './finding';
 export * from './explanation';
+export * from './explained-objects';
 export * from './validation-rule';
 export * from './flink-validator';
 export * from './validation-plugin';

@@ -10,7 +10,8 @@ import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
 import { readManifestFile, SourcedManifest } from './read-manifests';
 import { Output, parseSize, problemText } from './validate-command';
 import { manifestFiles, ReadProblem } from './walk';
-import { ExplainedObjects, ExplainedPod, ExplainedService, ExplainedValue, ResourceExplanation } from '../explanation';
+import { ExplainedObjects, ExplainedPod, ExplainedService, ExplainedValue } from '../explained-objects';
+import { ResourceExplanation } from '../explanation';
 import { explainManifests } from '../validation/explain';
 import { escapeControlCharacters } from '../validation/printable';
 

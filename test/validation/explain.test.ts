@@ -134,7 +134,9 @@ describe('the Kubernetes objects of a FlinkDeployment (model/cluster-objects.ts)
     })]);
     const objects = explanation.objects!;
     expect(objects.jobManager).toMatchObject({
-      component: 'JobManager', workload: "Deployment 'app'", replicas: 1,
+      component: 'JobManager',
+      workload: "Deployment 'app'",
+      replicas: 1,
       image: { value: 'flink:1.20.1', source: 'spec.image' },
       imagePullPolicy: { value: 'Always', source: 'spec.imagePullPolicy' },
       serviceAccount: { value: 'flink', source: 'spec.serviceAccount' },

@@ -35,3 +35,6 @@ export function sensitiveFragment(key: string, version: FlinkVersion | undefined
   const lower = key.toLowerCase();
   return sensitiveFragments(version).find((fragment) => lower.includes(fragment));
 }
+
+/** What a masked value reads as (`FlinkValidator.explain`, `cdk8s-flink explain`). */
+export const MASKED = '******';
