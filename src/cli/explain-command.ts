@@ -7,9 +7,9 @@
  */
 import { jobManagerMemoryLines, taskManagerMemoryLines } from './explain-memory-command';
 import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
-import { readManifestFile, SourcedManifest } from './read-manifests';
+import { readManifestPaths } from './read-manifests';
 import { Output, parseSize, problemText } from './validate-command';
-import { manifestFiles, ReadProblem } from './walk';
+import { ReadProblem } from './walk';
 import { ExplainedObjects, ExplainedPod, ExplainedService, ExplainedValue } from '../explained-objects';
 import { ResourceExplanation } from '../explanation';
 import { explainManifests } from '../validation/explain';
@@ -241,16 +241,6 @@ function resourceLines(explanation: ResourceExplanation, file: string | undefine
   return lines.map((line) => escapeControlCharacters(line));
 }
 
-function readAll(paths: string[], maxFileSize: number, problems: ReadProblem[]): SourcedManifest[] {
-  const sourced: SourcedManifest[] = [];
-  for (const file of manifestFiles(paths, problems)) {
-    for (const manifest of readManifestFile(file, maxFileSize, problems)) {
-      sourced.push(manifest);
-    }
-  }
-  return sourced;
-}
-
 /** Runs the command; returns the exit status. */
 export function explainCommand(args: string[], output: Output): number {
   const parsed = parseArgs(args);
@@ -261,7 +251,7 @@ export function explainCommand(args: string[], output: Output): number {
     return 2;
   }
   const problems: ReadProblem[] = [];
-  const sourced = readAll(parsed.paths, parsed.maxFileSize, problems);
+  const sourced = readManifestPaths(parsed.paths, parsed.maxFileSize, problems);
   const explanations = explainManifests(sourced.map(({ manifest }) => manifest.manifest), parsed.operatorConfiguration);
   for (const problem of problems) {
     output.err(problemText(problem));

@@ -10,7 +10,7 @@
  */
 import * as YAML from 'yaml';
 import { FileText, readManifestText } from './read-file';
-import { ReadProblem } from './walk';
+import { manifestFiles, ReadProblem } from './walk';
 import { plainValue } from './yaml-values';
 import { isFlinkKind, REFERENCED_KINDS } from '../validation/referenced-kinds';
 import { MAX_DEPTH, SanitizedManifest, toPlainData } from '../validation/sanitize';
@@ -168,4 +168,13 @@ export function readManifestFile(path: string, maxFileSize: number, problems: Re
     return [];
   }
   return parseManifests(path, read.text, problems);
+}
+
+/** Every manifest of the files under `paths` (files, or directories walked), in order; what cannot be read goes to `problems`. */
+export function readManifestPaths(paths: string[], maxFileSize: number, problems: ReadProblem[]): SourcedManifest[] {
+  const sourced: SourcedManifest[] = [];
+  for (const file of manifestFiles(paths, problems)) {
+    sourced.push(...readManifestFile(file, maxFileSize, problems));
+  }
+  return sourced;
 }

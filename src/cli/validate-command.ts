@@ -5,9 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PositionFinder } from './positions';
 import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
-import { readManifestFile, SourcedManifest } from './read-manifests';
+import { readManifestPaths } from './read-manifests';
 import { PlacedFinding, sarifLog } from './sarif';
-import { manifestFiles, ReadProblem } from './walk';
+import { ReadProblem } from './walk';
 import { PodSecurityLevel, Severity, ValidationOptions } from '../finding';
 import { FlinkValidator } from '../flink-validator';
 import { parseOperatorRelease } from '../private/options/operator-release';
@@ -199,16 +199,6 @@ function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function readAll(paths: string[], maxFileSize: number, problems: ReadProblem[]): SourcedManifest[] {
-  const sourced: SourcedManifest[] = [];
-  for (const file of manifestFiles(paths, problems)) {
-    for (const manifest of readManifestFile(file, maxFileSize, problems)) {
-      sourced.push(manifest);
-    }
-  }
-  return sourced;
-}
-
 /** The package's version, for the SARIF tool description. */
 function packageVersion(): string {
   try {
@@ -228,8 +218,8 @@ export function validateCommand(args: string[], output: Output): number {
     return 2;
   }
   const problems: ReadProblem[] = [];
-  const sourced = readAll(parsed.paths, parsed.maxFileSize, problems);
-  const previous = parsed.previousPaths.length > 0 ? readAll(parsed.previousPaths, parsed.maxFileSize, problems) : undefined;
+  const sourced = readManifestPaths(parsed.paths, parsed.maxFileSize, problems);
+  const previous = parsed.previousPaths.length > 0 ? readManifestPaths(parsed.previousPaths, parsed.maxFileSize, problems) : undefined;
   const located = runSanitizedValidation(sourced.map(({ manifest }) => manifest), parsed.options, previous?.map(({ manifest }) => manifest));
   const positions = new PositionFinder();
   const placed: PlacedFinding[] = located.map(({ finding, manifestIndex, previousManifestIndex }) => {
