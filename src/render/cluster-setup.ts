@@ -11,6 +11,7 @@ import { builtInPluginsValue } from './filesystem-plugins';
 import { checkPodProps } from './pod-hardening';
 import { clusterConfigurationEntries } from './typed-configuration';
 import { quoted, SERVICE_ACCOUNT_NAME } from '../private/kubernetes-names';
+import { onFirstUse } from '../private/on-first-use';
 import * as D from '../private/options/deployment-options';
 import * as M from '../private/options/memory-options';
 import { allKeys, FlinkOption, mainKey } from '../private/options/option';
@@ -18,9 +19,15 @@ import { checkMetadataKeys, checkName } from '../props/name-checks';
 import { checkNonce, checkPositiveNumber, checkWholeNumber, flinkMemoryString } from '../props/prop-checks';
 import { entryProp, propError } from '../props/prop-errors';
 import { logFileNameProblem } from '../validation/checks/configuration-text';
-import { processSizeRefusal } from '../validation/checks/process-memory';
+import type * as ProcessMemory from '../validation/checks/process-memory';
 import { replacedConfigurationMessage } from '../validation/checks/replaced-configuration';
-import { operatorMemoryBytes } from '../validation/model/deployment-configuration';
+import type * as DeploymentConfiguration from '../validation/model/deployment-configuration';
+
+// The memory model and the operator's memory parser, loaded on first use (importing the library stays cheap).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const processMemory = onFirstUse(() => require('../validation/checks/process-memory') as typeof ProcessMemory);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const deploymentConfiguration = onFirstUse(() => require('../validation/model/deployment-configuration') as typeof DeploymentConfiguration);
 
 /** Throws on cluster props that the props alone decide are wrong. */
 export function checkClusterProps(props: FlinkClusterProps): void {
@@ -113,11 +120,11 @@ function checkProcessSizes(props: FlinkClusterProps, configuration: Configuratio
     const prop = `${field}.memory`;
     const given = flinkMemoryString(prop, props[field]?.memory);
     const written = given ?? DEFAULT_MEMORY;
-    const bytes = operatorMemoryBytes(written);
+    const bytes = deploymentConfiguration().operatorMemoryBytes(written);
     if (typeof bytes === 'string') {
       continue;
     }
-    const refusal = processSizeRefusal({
+    const refusal = processMemory().processSizeRefusal({
       process, field: prop, written, defaulted: given === undefined, bytes, configuration: entries, version: props.flinkVersion, otherFields,
     });
     if (refusal !== undefined) {

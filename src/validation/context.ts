@@ -284,7 +284,12 @@ export class RuleContext {
    */
   public modelOf(deployment: any): DeploymentModel {
     if (deployment === this.manifest) {
-      return this.perManifest('model', () => DeploymentModel.of(this.settings.operatorConfiguration, deployment));
+      // A session cluster's jobs ask for its model too: kept for the run then, so that it is built once.
+      const spec = deployment?.spec;
+      const jobsAsk = this.kind === 'FlinkDeployment' && spec !== null && typeof spec === 'object' && this.index.sessionJobsOf(this.name).length > 0;
+      return jobsAsk
+        ? this.index.derived(spec, 'model', () => DeploymentModel.of(this.settings.operatorConfiguration, deployment))
+        : this.perManifest('model', () => DeploymentModel.of(this.settings.operatorConfiguration, deployment));
     }
     return this.shared(deployment?.spec, 'model', () => DeploymentModel.of(this.settings.operatorConfiguration, deployment));
   }

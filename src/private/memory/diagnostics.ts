@@ -48,10 +48,26 @@ export interface WrittenAs {
   readonly value: string;
 }
 
+/** A derivation's outcome: what it derived, or the message of Flink's refusal. */
+type Outcome = { readonly derived: unknown } | { readonly refusal: string };
+
+/**
+ * The outcomes of recent derivations, by what decides them: the process, the rules, the values of
+ * the keys the derivation reads and the fields those were written as. A cluster's derivation runs
+ * when a construct checks its props, when the rules check the manifest, and when the model sizes
+ * its pods; and clusters of one app often share their sizes. Bounded: cleared when full.
+ */
+const OUTCOMES = new Map<string, Outcome>();
+const MOST_OUTCOMES = 512;
+
 /**
  * Runs one process's derivation. A refusal (a `JavaException`, as Flink would throw at
  * startup) becomes an `Error` with `refusalMessage`: Flink's reason, the configured keys, the
  * components derived so far and a fix.
+ *
+ * The derivation sees only `relevantKeys` (every key it may read), so that its outcome depends on
+ * nothing else and is reused for the same values. What it returns is shared: callers read it and
+ * never change it.
  */
 export function deriveOrExplainRefusal<T>(
   processName: string,
@@ -61,19 +77,44 @@ export function deriveOrExplainRefusal<T>(
   derive: (configuration: EffectiveConfiguration, trace: DerivationTrace) => T,
   writtenAs: ReadonlyMap<string, WrittenAs> = new Map(),
 ): T {
+  const entries = configurationEntries(flinkConfiguration, relevantKeys);
+  const written = [...writtenAs].filter(([key]) => entries.has(key));
+  const memoKey = JSON.stringify([processName, rules.label, rules.legacyHeapOptions, rules.legacyNetworkBuffers, [...entries], written]);
+  let outcome = OUTCOMES.get(memoKey);
+  if (outcome === undefined) {
+    outcome = runDerivation(processName, rules, entries, relevantKeys, derive, writtenAs);
+    if (OUTCOMES.size >= MOST_OUTCOMES) {
+      OUTCOMES.clear();
+    }
+    OUTCOMES.set(memoKey, outcome);
+  }
+  if ('refusal' in outcome) {
+    throw new Error(outcome.refusal);
+  }
+  return outcome.derived as T;
+}
+
+function runDerivation<T>(
+  processName: string,
+  rules: VersionRules,
+  entries: Map<string, string>,
+  relevantKeys: readonly string[],
+  derive: (configuration: EffectiveConfiguration, trace: DerivationTrace) => T,
+  writtenAs: ReadonlyMap<string, WrittenAs>,
+): Outcome {
   const context: DerivationContext = {
     processName,
     versionLabel: rules.label,
-    configuration: new EffectiveConfiguration(configurationEntries(flinkConfiguration), rules.version),
+    configuration: new EffectiveConfiguration(entries, rules.version),
     relevantKeys,
     trace: new DerivationTrace(),
     writtenAs,
   };
   try {
-    return derive(context.configuration, context.trace);
+    return { derived: derive(context.configuration, context.trace) };
   } catch (error) {
     if (error instanceof JavaException) {
-      throw new Error(refusalMessage(context, error));
+      return { refusal: refusalMessage(context, error) };
     }
     throw error;
   }
@@ -105,10 +146,11 @@ export function refusalMessage(context: DerivationContext, exception: JavaExcept
   return lines.join('\n');
 }
 
-/** A configuration map as Flink's `Configuration` holds it: values as text; `undefined` and `null` count as absent. */
-function configurationEntries(flinkConfiguration: { readonly [key: string]: unknown }): Map<string, string> {
+/** The entries of `keys`, as Flink's `Configuration` holds them: values as text; `undefined` and `null` count as absent. */
+function configurationEntries(flinkConfiguration: { readonly [key: string]: unknown }, keys: readonly string[]): Map<string, string> {
   const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(flinkConfiguration)) {
+  for (const key of keys) {
+    const value = Object.prototype.hasOwnProperty.call(flinkConfiguration, key) ? flinkConfiguration[key] : undefined;
     if (value !== undefined && value !== null) {
       entries.set(key, String(value));
     }

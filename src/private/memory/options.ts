@@ -33,18 +33,28 @@ export interface VersionRules {
  */
 export const OLDEST_MODELLED_VERSION = FlinkVersion.of('v1_13');
 
+/** The rules of each version asked for, by label (a handful of versions exist). */
+const RULES_BY_LABEL = new Map<string, VersionRules>();
+
 /** The rules for a Flink version. Versions before `OLDEST_MODELLED_VERSION` are not supported. */
 export function versionRules(version: FlinkVersion): VersionRules {
   if (!version.isAtLeast(OLDEST_MODELLED_VERSION)) {
     throw new Error(`Flink memory derivation: Flink ${version.major}.${version.minor} is not supported; the rules are implemented for Flink 1.13 and later. Pass a newer 'flinkVersion' (e.g. FlinkVersion.V1_20).`);
   }
-  return {
-    version,
-    label: `${version.major}.${version.minor}`,
-    legacyHeapOptions: keysRead(M.TM_LEGACY_HEAP, version).length > 0,
-    legacyNetworkBuffers: keysRead(M.TM_NETWORK_BUFFERS, version).length > 0,
-  };
+  const label = `${version.major}.${version.minor}`;
+  let rules = RULES_BY_LABEL.get(label);
+  if (rules === undefined) {
+    rules = {
+      version,
+      label,
+      legacyHeapOptions: keysRead(M.TM_LEGACY_HEAP, version).length > 0,
+      legacyNetworkBuffers: keysRead(M.TM_NETWORK_BUFFERS, version).length > 0,
+    };
+    RULES_BY_LABEL.set(label, rules);
+  }
+  return rules;
 }
+
 
 /** The options every Flink process (JobManager or TaskManager) reads, per `ProcessMemoryOptions`. */
 export interface ProcessMemoryOptionSet {
@@ -130,7 +140,11 @@ export const JOB_MANAGER_OPTIONS: JobManagerMemoryOptionSet = {
 };
 
 /** Every key the TaskManager derivation may read in the version, current and deprecated, for error messages. */
-export function taskManagerKeys(rules: VersionRules): string[] {
+export function taskManagerKeys(rules: VersionRules): readonly string[] {
+  return keysOf(rules, 'TaskManager', () => readTaskManagerKeys(rules));
+}
+
+function readTaskManagerKeys(rules: VersionRules): string[] {
   const options = TASK_MANAGER_OPTIONS;
   const read: FlinkOption[] = [
     options.totalProcess, options.totalFlink, options.frameworkHeap, options.taskHeap, options.frameworkOffHeap,
@@ -147,7 +161,24 @@ export function taskManagerKeys(rules: VersionRules): string[] {
 }
 
 /** Every key the JobManager derivation may read in the version, for error messages. */
-export function jobManagerKeys(rules: VersionRules): string[] {
+export function jobManagerKeys(rules: VersionRules): readonly string[] {
+  return keysOf(rules, 'JobManager', () => readJobManagerKeys(rules));
+}
+
+/** The keys each process's derivation reads, by process and rules. */
+const KEYS = new Map<string, readonly string[]>();
+
+function keysOf(rules: VersionRules, process: string, read: () => string[]): readonly string[] {
+  const key = `${process} ${rules.label} ${rules.legacyHeapOptions} ${rules.legacyNetworkBuffers}`;
+  let keys = KEYS.get(key);
+  if (keys === undefined) {
+    keys = Object.freeze(read());
+    KEYS.set(key, keys);
+  }
+  return keys;
+}
+
+function readJobManagerKeys(rules: VersionRules): string[] {
   const options = JOB_MANAGER_OPTIONS;
   const read: FlinkOption[] = [
     options.totalProcess, options.totalFlink, options.jvmHeap, options.offHeap,

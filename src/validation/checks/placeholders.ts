@@ -25,6 +25,7 @@ const SHELL_VARIABLE = /\$\{[^{}\n]*\}/;
 const WHOLE_SHELL_VARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
 const TEMPLATE = /\{\{[^{}\n]*\}\}/;
 const ANGLE = /<[A-Za-z][\w .-]*>/;
+const MAY_HOLD_PLACEHOLDER = /[${<]/;
 
 /** Whether the start scripts pass an option's value through a shell, which expands variables in it. */
 export function shellExpandsKey(key: string): boolean {
@@ -45,6 +46,9 @@ function angleVariablesKey(key: string): boolean {
  * the program itself may read as a template)
  */
 export function placeholderIn(value: string, key?: string, whole: boolean = false): Placeholder | undefined {
+  if (!MAY_HOLD_PLACEHOLDER.test(value)) {
+    return undefined; // every form starts with '$', '{' or '<'
+  }
   const text = value.trim();
   const shell = key === undefined || !shellExpandsKey(key);
   const found = (pattern: RegExp): string | undefined => {

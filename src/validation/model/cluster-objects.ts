@@ -29,7 +29,7 @@ import { configurationFileName } from './configuration-file';
 import { OPERATOR_FLINK_VERSION } from './deployment-configuration';
 import {
   ContainerPortObject, decoratePod, Decorator, FLINK_DEFAULT_IMAGE_TEXT, FlinkPodObject, fixedPort, isObject,
-  ObjectsInput, ResolvedValue, ValueSource, wholeNumber,
+  ObjectsInput, podImage, ResolvedValue, ValueSource, wholeNumber,
 } from './pod-decorators';
 import * as D from '../../private/options/deployment-options';
 import { EffectiveConfiguration } from '../../private/options/effective-configuration';
@@ -37,7 +37,7 @@ import * as F from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
 import { restBindPort } from '../checks/rest-port';
 import { highAvailabilityEnabled } from '../configuration';
-import { flinkPods } from '../pods/flink-pods';
+import { FlinkPod, flinkPods } from '../pods/flink-pods';
 
 export { FLINK_DEFAULT_IMAGE_TEXT };
 export type { ContainerPortObject, FlinkPodObject, ObjectsInput, ResolvedValue, ValueSource };
@@ -157,31 +157,74 @@ function ingressOf(input: ObjectsInput, config: EffectiveConfiguration, name: st
   };
 }
 
+/** The images the JobManager and TaskManager pods run. */
+export interface ClusterImages {
+  readonly jobManager: ResolvedValue;
+  readonly taskManager: ResolvedValue;
+}
+
+/** What the pods are built from: the merged templates, and who decorates each with which configuration. */
+interface PodPlan {
+  readonly spec: any;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly id: string;
+  readonly standalone: boolean;
+  readonly operatorConfig: EffectiveConfiguration;
+  readonly pods: { readonly jobManager: FlinkPod; readonly taskManager: FlinkPod };
+  readonly jobManager: Decorator;
+  readonly taskManager: Decorator;
+}
+
+const DEFAULT_IMAGE: ResolvedValue = { isDefault: true, source: FLINK_DEFAULT_IMAGE_TEXT };
+
+function podPlan(input: ObjectsInput): PodPlan {
+  const manifest = input.manifest;
+  const spec = isObject(manifest?.spec) ? manifest.spec : {};
+  const name = typeof manifest?.metadata?.name === 'string' ? manifest.metadata.name : undefined;
+  const namespace = typeof manifest?.metadata?.namespace === 'string' ? manifest.metadata.namespace : undefined;
+  const standalone = spec.mode === 'standalone';
+  // The operator's Flink library reads the configuration it built (JobManager, Services, standalone TaskManagers);
+  // native TaskManagers are built by the JobManager from the configuration file.
+  const operatorConfig = new EffectiveConfiguration(input.built.entries, OPERATOR_FLINK_VERSION);
+  return {
+    spec,
+    name,
+    namespace,
+    id: name ?? '<cluster-id>',
+    standalone,
+    operatorConfig,
+    pods: flinkPods(spec, operatorConfig),
+    jobManager: { config: operatorConfig, version: OPERATOR_FLINK_VERSION, standaloneTaskManager: false },
+    taskManager: standalone
+      ? { config: operatorConfig, version: OPERATOR_FLINK_VERSION, standaloneTaskManager: true }
+      : { config: input.flink, version: input.flink.version ?? OPERATOR_FLINK_VERSION, standaloneTaskManager: false },
+  };
+}
+
+/**
+ * The images the pods run, as `clusterObjects` resolves them, without building the pods. Pass a
+ * `DeploymentModel`, whose `images` property computes this once.
+ */
+export function clusterImages(input: ObjectsInput): ClusterImages {
+  const plan = podPlan(input);
+  return {
+    jobManager: podImage(input, plan.pods.jobManager, plan.jobManager, DEFAULT_IMAGE),
+    taskManager: podImage(input, plan.pods.taskManager, plan.taskManager, DEFAULT_IMAGE),
+  };
+}
+
 /**
  * The objects a FlinkDeployment becomes (see the module's comment). Pass a `DeploymentModel`
  * (deployment-model.ts), whose `objects` property computes this once.
  */
 export function clusterObjects(input: ObjectsInput): ClusterObjects {
-  const manifest = input.manifest;
-  const spec = isObject(manifest?.spec) ? manifest.spec : {};
-  const name = typeof manifest?.metadata?.name === 'string' ? manifest.metadata.name : undefined;
-  const namespace = typeof manifest?.metadata?.namespace === 'string' ? manifest.metadata.namespace : undefined;
-  const id = name ?? '<cluster-id>';
-  const standalone = spec.mode === 'standalone';
-  // The operator's Flink library reads the configuration it built (JobManager, Services, standalone TaskManagers);
-  // native TaskManagers are built by the JobManager from the configuration file.
-  const operatorConfig = new EffectiveConfiguration(input.built.entries, OPERATOR_FLINK_VERSION);
-  const pods = flinkPods(spec, operatorConfig);
+  const plan = podPlan(input);
+  const { name, namespace, id, standalone, operatorConfig, pods } = plan;
   const type = standalone ? 'flink-standalone-kubernetes' : 'flink-native-kubernetes';
   const selector = (component: string) => ({ type, app: id, component });
-  const defaultImage: ResolvedValue = { isDefault: true, source: FLINK_DEFAULT_IMAGE_TEXT };
-
-  const jobManager = decoratePod(input, pods.jobManager,
-    { config: operatorConfig, version: OPERATOR_FLINK_VERSION, standaloneTaskManager: false }, defaultImage, selector('jobmanager'));
-  const taskManagerDecorator: Decorator = standalone
-    ? { config: operatorConfig, version: OPERATOR_FLINK_VERSION, standaloneTaskManager: true }
-    : { config: input.flink, version: input.flink.version ?? OPERATOR_FLINK_VERSION, standaloneTaskManager: false };
-  const taskManager = decoratePod(input, pods.taskManager, taskManagerDecorator, defaultImage, selector('taskmanager'));
+  const jobManager = decoratePod(input, pods.jobManager, plan.jobManager, DEFAULT_IMAGE, selector('jobmanager'));
+  const taskManager = decoratePod(input, pods.taskManager, plan.taskManager, DEFAULT_IMAGE, selector('taskmanager'));
 
   const jobManagerReplicas = wholeNumber(operatorConfig.text(D.JOBMANAGER_REPLICAS));
   const taskManagerReplicas = wholeNumber(operatorConfig.raw(mainKey(D.STANDALONE_TASKMANAGER_REPLICAS)) ?? '1');

@@ -5,7 +5,7 @@
  * TaskManagers there are, and the accounts the processes run as; and the Kubernetes objects it
  * becomes (cluster-objects.ts: pods, Services, ConfigMap, Ingress).
  */
-import { ClusterObjects, clusterObjects } from './cluster-objects';
+import { ClusterImages, clusterImages, ClusterObjects, clusterObjects } from './cluster-objects';
 import { entriesFlinkReads } from './configuration-file';
 import { BuiltConfiguration, buildDeploymentConfiguration } from './deployment-configuration';
 import * as D from '../../private/options/deployment-options';
@@ -48,6 +48,7 @@ export class DeploymentModel {
   public readonly flink: EffectiveConfiguration;
 
   private computedObjects?: ClusterObjects;
+  private computedImages?: ClusterImages;
 
   private constructor(public readonly manifest: any, public readonly built: BuiltConfiguration) {
     this.flink = new EffectiveConfiguration(entriesFlinkReads(built.entries, built.version), built.version);
@@ -61,6 +62,14 @@ export class DeploymentModel {
   public get objects(): ClusterObjects {
     this.computedObjects ??= clusterObjects(this);
     return this.computedObjects;
+  }
+
+  /** The images the JobManager and TaskManager pods run (the same as `objects`' pods', without building them). */
+  public get images(): ClusterImages {
+    this.computedImages ??= this.computedObjects === undefined
+      ? clusterImages(this)
+      : { jobManager: this.computedObjects.jobManager.image, taskManager: this.computedObjects.taskManager.image };
+    return this.computedImages;
   }
 
   private get spec(): any {

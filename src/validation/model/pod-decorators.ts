@@ -223,6 +223,18 @@ function operatorTemplate(input: ObjectsInput, pod: FlinkPod, spec: any): any {
   return template;
 }
 
+/** The main container of a merged template (the operator's changes to it touch neither the image nor the pull policy). */
+function templateMainContainer(template: any): any {
+  const containers = isObject(template) && isObject(template.spec) && Array.isArray(template.spec.containers) ? template.spec.containers : [];
+  return containers.find(isMain) ?? { name: FLINK_MAIN_CONTAINER };
+}
+
+/** The image a pod runs (see `decoratePod`), without building the pod. */
+export function podImage(input: ObjectsInput, pod: FlinkPod, decorator: Decorator, defaultImage: ResolvedValue): ResolvedValue {
+  const spec = isObject(input.manifest?.spec) ? input.manifest.spec : {};
+  return resolve(input, decorator, D.CONTAINER_IMAGE, templateMainContainer(pod.template).image, templateFieldPath(spec, pod, 'image'), defaultImage);
+}
+
 export function decoratePod(
   input: ObjectsInput, pod: FlinkPod, decorator: Decorator, defaultImage: ResolvedValue, labels: { [key: string]: string },
 ): FlinkPodObject {
@@ -234,7 +246,7 @@ export function decoratePod(
   const templateMain = containers.find(isMain) ?? { name: FLINK_MAIN_CONTAINER };
   const main: any = { ...templateMain };
 
-  const image = resolve(input, decorator, D.CONTAINER_IMAGE, templateMain.image, templateFieldPath(spec, pod, 'image'), defaultImage);
+  const image = podImage(input, pod, decorator, defaultImage);
   const imagePullPolicy = resolve(input, decorator, D.CONTAINER_IMAGE_PULL_POLICY, templateMain.imagePullPolicy, templateFieldPath(spec, pod, 'imagePullPolicy'),
     { value: 'IfNotPresent', isDefault: true, source: 'the default of kubernetes.container.image.pull-policy' });
   const accountOption = pod.process === 'JobManager' ? D.JOBMANAGER_SERVICE_ACCOUNT : F.TASKMANAGER_SERVICE_ACCOUNT;

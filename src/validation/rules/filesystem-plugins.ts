@@ -59,8 +59,8 @@ function imageOf(image: ResolvedValue): PodImage {
 
 /** The images of a FlinkDeployment's JobManager and TaskManager pods. */
 function imagesOf(context: RuleContext, deployment: any): { [process in Process]: PodImage } {
-  const objects = context.modelOf(deployment).objects;
-  return { jobManager: imageOf(objects.jobManager.image), taskManager: imageOf(objects.taskManager.image) };
+  const images = context.modelOf(deployment).images;
+  return { jobManager: imageOf(images.jobManager), taskManager: imageOf(images.taskManager) };
 }
 
 function storageOption(

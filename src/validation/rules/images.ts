@@ -6,6 +6,7 @@ import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { imageFlinkVersion, isOfficialFlinkImage, parseImageReference, versionText } from '../image-reference';
 import { childPath } from '../json-path';
+import { ResolvedValue } from '../model/cluster-objects';
 
 /** The image fields of a FlinkDeployment spec: the Flink image, and every container of the pod templates. */
 function imageFields(spec: any): Array<{ path: string; image: unknown }> {
@@ -42,9 +43,9 @@ export function checkImages(context: RuleContext): void {
 }
 
 /** The images the JobManager and TaskManager pods run (model/cluster-objects.ts). */
-function podImages(context: RuleContext) {
-  const objects = context.modelOf(context.manifest).objects;
-  return [objects.jobManager, objects.taskManager];
+function podImages(context: RuleContext): Array<{ component: 'JobManager' | 'TaskManager'; image: ResolvedValue }> {
+  const images = context.modelOf(context.manifest).images;
+  return [{ component: 'JobManager', image: images.jobManager }, { component: 'TaskManager', image: images.taskManager }];
 }
 
 /** An official image whose tag names another Flink version than `spec.flinkVersion` (the image the pods run: spec.image, an image key or the template's). */

@@ -36,14 +36,14 @@ export function checkSecretVolumes(context: RuleContext): void {
 
 /** No `flinkConfiguration` value, and no job field, is a placeholder that nothing fills in. */
 export function checkPlaceholders(context: RuleContext): void {
-  const own = ownConfiguration(context.index, context.manifest);
   const sessionJob = context.kind === 'FlinkSessionJob';
   const reads = sessionJob ? 'the operator sends it to Flink with the job as written' : `${NOBODY_SUBSTITUTES}, so Flink reads it as written`;
-  for (const [key, value] of own.entries) {
+  for (const [key, value] of flattenConfiguration(context.spec.flinkConfiguration)) {
     const placeholder = placeholderIn(value, key);
     if (placeholder === undefined || (!sessionJob && key === SECRETS_KEY && secretVolumeProblems(value).length > 0)) {
       continue; // secret-volume-name reports the Secret names
     }
+    const own = ownConfiguration(context.index, context.manifest);
     const sensitive = sensitiveFragment(key, own.version) !== undefined;
     const consequence = sensitive ? ', and a login or keystore that uses it fails' : '';
     context.report('config-placeholder', childPath(own.path, key),
