@@ -172,6 +172,33 @@ export interface ExplainedSubmission {
 }
 
 /**
+ * A path the job or its state is read from or written to: a checkpoint or savepoint directory,
+ * high availability's storage, the job result store, the jar, or the savepoint the job starts from.
+ */
+export interface ExplainedPath {
+  /** What it holds: `checkpoints`, `savepoints`, `high-availability`, `job-result-store`, `job-jar` or `initial-savepoint`. */
+  readonly role: string;
+
+  /** The configuration key (in quotes) or the job field that names it. */
+  readonly what: string;
+
+  /** The URI or path (a password in its user info masked). */
+  readonly uri: string;
+
+  /** Its scheme, e.g. `s3` or `file`; none for a bare path. */
+  readonly scheme?: string;
+
+  /** The manifest path that sets it (`spec.flinkConfiguration` when it is inherited or a default). */
+  readonly path: string;
+
+  /** The pods that use it: `JobManager`, `TaskManager` (none for a session job's jar, which the operator uploads). */
+  readonly processes: string[];
+
+  /** Who reads or writes it, in words. */
+  readonly use: string;
+}
+
+/**
  * What the operator and Flink will make of one FlinkDeployment, FlinkBlueGreenDeployment
  * (its template) or FlinkSessionJob.
  */
@@ -295,6 +322,14 @@ export interface ResourceExplanation {
    * @default - none: a session job (its cluster's explanation has them)
    */
   readonly objects?: ExplainedObjects;
+
+  /**
+   * The paths the job and its state are read from and written to, as the configuration that will
+   * run names them.
+   *
+   * @default - none: the resource could not be explained
+   */
+  readonly paths?: ExplainedPath[];
 
   /**
    * A session job's submission.

@@ -231,6 +231,13 @@ function resourceLines(explanation: ResourceExplanation, file: string | undefine
   if (explanation.objects !== undefined) {
     lines.push(...objectsLines(explanation.objects));
   }
+  if (explanation.paths !== undefined && explanation.paths.length > 0) {
+    lines.push('', '  Paths:');
+    for (const path of explanation.paths) {
+      const pods = path.processes.length === 0 ? '' : ` (${path.processes.join(' and ')})`;
+      lines.push(`    ${path.role}: ${path.uri}${pods}, from ${path.what}: ${path.use}`);
+    }
+  }
   const entries = explanation.configuration;
   lines.push('', `  Configuration (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}):`);
   const keyWidth = Math.min(60, Math.max(0, ...entries.map((entry) => entry.key.length)));

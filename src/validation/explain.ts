@@ -5,7 +5,7 @@
  * it replaces, what Flink reads differently from what is written, and the facts derived from it.
  * Values of keys Flink treats as sensitive are masked, as Flink masks them in its logs.
  */
-import { ExplainedEntry, ExplainedReadDifference, ExplainedReplacement, ResourceExplanation } from '../explanation';
+import { ExplainedEntry, ExplainedPath, ExplainedReadDifference, ExplainedReplacement, ResourceExplanation } from '../explanation';
 import { FlinkVersion } from '../flink-version';
 import { JobManagerMemoryBreakdown } from '../job-manager-memory-breakdown';
 import { ManifestIndex } from './context';
@@ -13,7 +13,7 @@ import { jobManagerMemoryBreakdown } from '../private/memory/job-manager';
 import { versionRules } from '../private/memory/options';
 import { taskManagerMemoryBreakdown } from '../private/memory/task-manager';
 import { TaskManagerMemoryBreakdown } from '../task-manager-memory-breakdown';
-import { MASKED, sensitiveFragment } from './checks/sensitive-keys';
+import { MASKED, maskedPasswordUri, sensitiveFragment } from './checks/sensitive-keys';
 import { sessionClusterOf } from './configuration';
 import { objectsOf } from './explain-objects';
 import { configurationFileName } from './model/configuration-file';
@@ -21,6 +21,7 @@ import { BuiltConfiguration } from './model/deployment-configuration';
 import { DeploymentModel } from './model/deployment-model';
 import { ReadDifference, readDifferences } from './model/read-differences';
 import { SessionJobModel } from './model/session-job-configuration';
+import { StatePath } from './model/state-paths';
 import { normalizeOptions } from './normalize-options';
 import { memoryModelVersion } from './rules/memory';
 import { elementsOf, errorText, toPlainData } from './sanitize';
@@ -50,24 +51,24 @@ class Masking {
     return this.maskedKeys.has(key) || sensitiveFragment(key, this.version) !== undefined;
   }
 
+  /** A value as shown: masked under a sensitive key; otherwise with a password in a URI's user info masked. */
+  private shown(key: string, value: string): string {
+    return this.sensitive(key) ? MASKED : maskedPasswordUri(value) ?? value;
+  }
+
   public entries(built: BuiltConfiguration): ExplainedEntry[] {
-    return [...built.entries].map(([key, value]) => {
-      const sensitive = this.sensitive(key);
-      return { key, value: sensitive ? MASKED : value, source: built.sources.get(key) ?? 'operator', sensitive };
-    });
+    return [...built.entries].map(([key, value]) => ({ key, value: this.shown(key, value), source: built.sources.get(key) ?? 'operator', sensitive: this.sensitive(key) }));
   }
 
   public replacements(built: BuiltConfiguration): ExplainedReplacement[] {
-    return built.replaced.map(({ key, configured, value, by }) => {
-      const sensitive = this.sensitive(key);
-      return { key, configured: sensitive ? MASKED : configured, value: sensitive ? MASKED : value, replacedBy: by, sensitive };
-    });
+    return built.replaced.map(({ key, configured, value, by }) => (
+      { key, configured: this.shown(key, configured), value: this.shown(key, value), replacedBy: by, sensitive: this.sensitive(key) }));
   }
 
   public differences(differences: ReadonlyArray<ReadDifference>): ExplainedReadDifference[] {
     return differences.map(({ key, written, readKey, readValue, reason }) => {
       const sensitive = this.sensitive(key) || (readKey !== undefined && this.sensitive(readKey));
-      const mask = (value: string | undefined) => (sensitive && value !== undefined ? MASKED : value);
+      const mask = (value: string | undefined) => (value === undefined ? undefined : sensitive ? MASKED : maskedPasswordUri(value) ?? value);
       return { key, written: mask(written)!, readKey, readValue: mask(readValue), reason, sensitive };
     });
   }
@@ -142,6 +143,21 @@ function memoryOf(spec: unknown, model: DeploymentModel): ExplainedMemory {
   };
 }
 
+const PROCESS_NAMES = { jobManager: 'JobManager', taskManager: 'TaskManager' } as const;
+
+/** The model's paths, for people: a password in a URI's user info masked. */
+function explainedPaths(paths: ReadonlyArray<StatePath>): ExplainedPath[] {
+  return paths.map((path) => ({
+    role: path.role,
+    what: path.what,
+    uri: maskedPasswordUri(path.uri) ?? path.uri,
+    scheme: path.scheme,
+    path: path.path,
+    processes: path.processes.map((process) => PROCESS_NAMES[process]),
+    use: path.use,
+  }));
+}
+
 /** A FlinkDeployment, or the FlinkDeployment a blue/green template stands for. */
 function explainDeployment(
   identity: Identity, deployment: any, operatorConfiguration: ReadonlyMap<string, string>, notes: string[],
@@ -180,6 +196,7 @@ function explainDeployment(
     taskManagerAccount: model.taskManagerAccount,
     ...memory,
     objects,
+    paths: explainedPaths(model.paths),
     notes: [...notes, ...versionNotes(deployment.spec, version, ''), ...memory.notes, ...objectNotes],
   };
 }
@@ -248,6 +265,7 @@ function explainSessionJob(
     jobManagerAccount: cluster?.jobManagerAccount,
     taskManagerAccount: cluster?.taskManagerAccount,
     submission: { ...submission, args: [...submission.args] },
+    paths: explainedPaths(model.paths),
     notes,
   };
 }

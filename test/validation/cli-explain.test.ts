@@ -50,6 +50,21 @@ const APP = patched(APPLICATION, {
 });
 
 describe('cdk8s-flink explain', () => {
+  test('the paths the job and its state use, with the pods that use them and a password masked', () => {
+    const file = write('paths.yaml', patched(APPLICATION, {
+      spec: { flinkConfiguration: { 'execution.checkpointing.dir': 's3://minio:minio123@state/checkpoints', 'execution.checkpointing.savepoint-dir': 's3://state/savepoints' } },
+    }));
+    const result = cli('explain', file);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    const start = lines.indexOf('  Paths:');
+    expect(start).toBeGreaterThan(0);
+    expect(lines[start + 1]).toMatch(/^ {4}checkpoints: s3:\/\/minio:\*{6}@state\/checkpoints \(JobManager and TaskManager\), from 'execution\.checkpointing\.dir': /);
+    expect(lines[start + 2]).toMatch(/^ {4}savepoints: s3:\/\/state\/savepoints \(JobManager and TaskManager\), from 'execution\.checkpointing\.savepoint-dir': /);
+    expect(lines.slice(start).some((line) => /^ {4}job-jar: .* \(JobManager\), from spec\.job\.jarURI: /.test(line))).toBe(true);
+    expect(result.stdout).not.toContain('minio123');
+  });
+
   test('per resource: the header, the derived facts, replaced entries, read differences, memory, the masked configuration', () => {
     const file = write('app.yaml', APP);
     const result = cli('explain', file);

@@ -38,3 +38,15 @@ export function sensitiveFragment(key: string, version: FlinkVersion | undefined
 
 /** What a masked value reads as (`FlinkValidator.explain`, `cdk8s-flink explain`). */
 export const MASKED = '******';
+
+/** `scheme://user:password@...`: a URI whose user info carries a password. */
+const PASSWORD_IN_URI = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s:]*):([^/?#@\s]*)@/i;
+
+/** The URI with its password masked, if it carries one; otherwise undefined. */
+export function maskedPasswordUri(text: string): string | undefined {
+  const match = PASSWORD_IN_URI.exec(text.trim());
+  if (match === null || match[3] === '') {
+    return undefined;
+  }
+  return `${match[1]}${match[2]}:******@${text.trim().slice(match[0].length)}`;
+}

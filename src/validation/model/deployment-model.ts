@@ -8,8 +8,9 @@
 import { ClusterImages, clusterImages, ClusterObjects, clusterObjects } from './cluster-objects';
 import { entriesFlinkReads } from './configuration-file';
 import { BuiltConfiguration, buildDeploymentConfiguration } from './deployment-configuration';
+import { configuredStatePaths, jobStatePaths, StatePath } from './state-paths';
 import * as D from '../../private/options/deployment-options';
-import { EffectiveConfiguration } from '../../private/options/effective-configuration';
+import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
 import * as F from '../../private/options/flink-options';
 import { FlinkOption, mainKey } from '../../private/options/option';
 
@@ -49,6 +50,7 @@ export class DeploymentModel {
 
   private computedObjects?: ClusterObjects;
   private computedImages?: ClusterImages;
+  private computedPaths?: ReadonlyArray<StatePath>;
 
   private constructor(public readonly manifest: any, public readonly built: BuiltConfiguration) {
     this.flink = new EffectiveConfiguration(entriesFlinkReads(built.entries, built.version), built.version);
@@ -70,6 +72,19 @@ export class DeploymentModel {
       ? clusterImages(this)
       : { jobManager: this.computedObjects.jobManager.image, taskManager: this.computedObjects.taskManager.image };
     return this.computedImages;
+  }
+
+  /**
+   * The paths the job and its state are read from and written to (model/state-paths.ts): the
+   * checkpoint and savepoint directories, high availability's storage and job result store, the
+   * jar and the initial savepoint, as the configuration Flink reads names them.
+   */
+  public get paths(): ReadonlyArray<StatePath> {
+    this.computedPaths ??= [
+      ...configuredStatePaths(this.flink, flattenConfiguration(this.spec.flinkConfiguration)),
+      ...jobStatePaths(this.spec.job, false),
+    ];
+    return this.computedPaths;
   }
 
   private get spec(): any {

@@ -20,6 +20,7 @@
  */
 import { BuiltConfiguration, ConfigurationBuilder, applyJobConfiguration } from './deployment-configuration';
 import { DeploymentModel } from './deployment-model';
+import { configuredStatePaths, jobStatePaths, StatePath } from './state-paths';
 import { FlinkVersion } from '../../flink-version';
 import * as D from '../../private/options/deployment-options';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
@@ -136,6 +137,19 @@ export class SessionJobModel {
     return this.configurationSent
       ? EffectiveConfiguration.merge(this.version, read, this.built.entries)
       : new EffectiveConfiguration(read, this.version);
+  }
+
+  /**
+   * The paths the job and its state use (model/state-paths.ts): its checkpoint, savepoint and high
+   * availability paths as the cluster reads them with the job's configuration (the savepoint
+   * directory as the operator reads it), the jar the operator uploads, and the savepoint it starts from.
+   */
+  public get paths(): ReadonlyArray<StatePath> {
+    const operatorConfig = new EffectiveConfiguration(this.built.entries, this.version);
+    return [
+      ...configuredStatePaths(this.flink, flattenConfiguration(this.manifest?.spec?.flinkConfiguration), operatorConfig),
+      ...jobStatePaths(this.manifest?.spec?.job, true),
+    ];
   }
 
   /** The parallelism the job runs at. */

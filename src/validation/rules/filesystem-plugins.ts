@@ -9,28 +9,19 @@ import { FlinkVersion } from '../../flink-version';
 import { FileSystemPluginFamily, builtInPluginJars, parsePluginJar, pluginsForScheme } from '../../private/flink/plugins';
 import { uriScheme } from '../../private/flink/uri';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
-import * as F from '../../private/options/flink-options';
-import { FlinkOption } from '../../private/options/option';
 import {
-  BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER, BUILT_IN_PLUGINS_VARIABLE, JOB_RESULT_STORE_PATH,
+  BUILT_IN_PLUGINS_JOBMANAGER, BUILT_IN_PLUGINS_TASKMANAGER, BUILT_IN_PLUGINS_VARIABLE,
 } from '../../private/options/storage-options';
-import { flinkVersionOf, highAvailabilityEnabled, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf } from '../configuration';
+import { flinkVersionOf, SESSION_JOB_CONFIGURATION_SINCE, sessionClusterOf } from '../configuration';
 import { RuleContext } from '../context';
 import { ImageFlinkVersion, imageFlinkVersion, isOfficialFlinkImage, parseImageReference, versionText } from '../image-reference';
 import { childPath } from '../json-path';
 import { ResolvedValue } from '../model/cluster-objects';
+import { configuredStatePaths, FlinkProcess, StatePath } from '../model/state-paths';
 import { environmentValue, FlinkPod, volumeMounts } from '../pods/flink-pods';
 
-type Process = 'jobManager' | 'taskManager';
+type Process = FlinkProcess;
 const LABEL: { [process in Process]: string } = { jobManager: 'JobManager', taskManager: 'TaskManager' };
-
-/** A URI the cluster's pods read or write, and where the manifest sets it. */
-interface StorageUri {
-  readonly what: string;
-  readonly uri: string;
-  readonly path: string;
-  readonly processes: ReadonlyArray<Process>;
-}
 
 /** The plugins a pod enables, or undefined when the manifests cannot tell (a ConfigMap, a mounted plugins folder). */
 interface EnabledPlugins {
@@ -63,33 +54,15 @@ function imagesOf(context: RuleContext, deployment: any): { [process in Process]
   return { jobManager: imageOf(images.jobManager), taskManager: imageOf(images.taskManager) };
 }
 
-function storageOption(
-  config: EffectiveConfiguration, option: FlinkOption, processes: Process[], own: ReadonlyMap<string, string>, base: string,
-): StorageUri | undefined {
-  const found = config.lookup(option, 'flink');
-  return found === undefined ? undefined : { what: `'${found.key}'`, uri: found.value.trim(), path: own.has(found.key) ? childPath(base, found.key) : base, processes };
-}
-
-/** A FlinkDeployment's storage: checkpoints and savepoints (both pods), HA and the job result store and the jar (the JobManager). */
-function deploymentStorage(context: RuleContext): StorageUri[] {
-  const config = context.config;
-  const own = flattenConfiguration(context.spec.flinkConfiguration);
-  const base = 'spec.flinkConfiguration';
-  const uris = [
-    storageOption(config, F.CHECKPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base),
-    storageOption(config, F.SAVEPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base),
-    ...(highAvailabilityEnabled(config, 'flink') ? [
-      storageOption(config, F.HA_STORAGE_DIRECTORY, ['jobManager'], own, base),
-      storageOption(config, JOB_RESULT_STORE_PATH, ['jobManager'], own, base),
-    ] : []),
-  ];
-  const jar = context.spec.job?.jarURI;
-  const version = config.version;
-  // Application mode fetches a remote jar with Flink's file systems from Flink 1.19 (before, only local:// works).
-  if (typeof jar === 'string' && (version === undefined || version.isAtLeast(FlinkVersion.V1_19))) {
-    uris.push({ what: 'spec.job.jarURI', uri: jar, path: 'spec.job.jarURI', processes: ['jobManager'] });
-  }
-  return uris.filter((uri): uri is StorageUri => uri !== undefined);
+/**
+ * A FlinkDeployment's storage (model/state-paths.ts): checkpoints and savepoints (both pods), high
+ * availability's storage and the job result store, and from Flink 1.19 a jar the JobManager
+ * fetches with its file systems (before, only local:// works).
+ */
+function deploymentStorage(context: RuleContext): StatePath[] {
+  const version = context.config.version;
+  const fetchesJars = version === undefined || version.isAtLeast(FlinkVersion.V1_19);
+  return context.modelOf(context.manifest).paths.filter((path) => path.role === 'job-jar' ? fetchesJars : path.role !== 'initial-savepoint');
 }
 
 function enabledPlugins(pod: FlinkPod, config: EffectiveConfiguration, process: Process): EnabledPlugins | undefined {
@@ -113,7 +86,7 @@ function exampleJar(plugin: FileSystemPluginFamily, image: PodImage): string {
 }
 
 /** Reports storage URIs whose scheme no plugin of the pods serves. */
-function checkMissingPlugins(context: RuleContext, uris: StorageUri[], deployment: any, config: EffectiveConfiguration): void {
+function checkMissingPlugins(context: RuleContext, uris: ReadonlyArray<StatePath>, deployment: any, config: EffectiveConfiguration): void {
   if (uris.length === 0) {
     return;
   }
@@ -146,7 +119,7 @@ function checkMissingPlugins(context: RuleContext, uris: StorageUri[], deploymen
 }
 
 function reportMissingPlugin(
-  context: RuleContext, storage: StorageUri, scheme: string, plugins: FileSystemPluginFamily[], lacking: Process[], image: PodImage,
+  context: RuleContext, storage: StatePath, scheme: string, plugins: FileSystemPluginFamily[], lacking: Process[], image: PodImage,
 ): void {
   const where = lacking.map((process) => LABEL[process]).join(' and ');
   const names = plugins.map((plugin) => `'${plugin.jar}'`).join(' or ');
@@ -224,15 +197,11 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object') {
     return;
   }
-  const own = flattenConfiguration(context.spec.flinkConfiguration);
-  const config = context.mergedJobConfiguration(cluster.spec);
   const version = flinkVersionOf(cluster.spec.flinkVersion);
-  const base = 'spec.flinkConfiguration';
   const reaches = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE);
-  const uris = [
-    reaches ? storageOption(config, F.CHECKPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base) : undefined,
-    storageOption(config, F.SAVEPOINT_DIRECTORY, ['jobManager', 'taskManager'], own, base),
-  ].filter((uri): uri is StorageUri => uri !== undefined && uri.path !== base);
+  // The job's own directories: its checkpoint directory reaches the cluster from Flink 1.17; the operator sends the savepoint directory.
+  const uris = configuredStatePaths(context.mergedJobConfiguration(cluster.spec), flattenConfiguration(context.spec.flinkConfiguration))
+    .filter((path) => path.ownEntry && (path.role === 'savepoints' || (path.role === 'checkpoints' && reaches)));
   const clusterConfig = context.clusterConfiguration(cluster.spec);
   checkMissingPlugins(context, uris, cluster, clusterConfig);
 }

@@ -5,14 +5,11 @@
  * a `hostPath` is a directory of whichever node the pod runs on. A PersistentVolumeClaim with
  * ReadWriteMany, NFS and the other network file systems are shared.
  */
-import { uriPath, uriScheme } from '../../private/flink/uri';
-import { EffectiveConfiguration, flattenConfiguration, isBlank } from '../../private/options/effective-configuration';
-import * as F from '../../private/options/flink-options';
-import { FlinkOption } from '../../private/options/option';
-import { JOB_RESULT_STORE_PATH } from '../../private/options/storage-options';
-import { highAvailabilityEnabled, sessionClusterOf } from '../configuration';
+import { uriPath } from '../../private/flink/uri';
+import { flattenConfiguration } from '../../private/options/effective-configuration';
+import { sessionClusterOf } from '../configuration';
 import { RuleContext } from '../context';
-import { childPath } from '../json-path';
+import { configuredStatePaths, StatePath } from '../model/state-paths';
 import { FlinkPod, FLINK_MAIN_CONTAINER, volumeMounts } from '../pods/flink-pods';
 
 /** Where a path lands in one pod: lost with the container or the pod, on the node, or shared. */
@@ -24,14 +21,8 @@ interface Placement {
   readonly where: string;
 }
 
-/** A state location of a resource. */
-interface Location {
-  readonly option: FlinkOption;
-  readonly key: string;
-  readonly uri: string;
-  readonly path: string;
-  readonly pods: ReadonlyArray<'jobManager' | 'taskManager'>;
-  /** Why losing it loses the job's state, when it does. */
+/** A state path on a pod's own file system, and why losing it loses the job's state, when it does. */
+interface Location extends StatePath {
   readonly critical?: string;
 }
 
@@ -84,38 +75,26 @@ function placement(context: RuleContext, pod: FlinkPod, path: string, namespace:
   return { storage: 'lost', where: `${named} (${sources.join(', ')}), which Flink cannot write state to` };
 }
 
-function location(
-  config: EffectiveConfiguration, option: FlinkOption, as: 'flink' | 'operator', own: ReadonlyMap<string, string>, pods: Location['pods'], critical?: string,
-): Location | undefined {
-  const found = config.lookup(option, as);
-  if (found === undefined || isBlank(found.value)) {
-    return undefined;
-  }
-  const uri = found.value.trim();
-  const scheme = uriScheme(uri);
-  // Checkpoint and savepoint paths without a scheme are config-value-format's; HA paths without one are local files.
-  if (scheme === undefined ? option === F.CHECKPOINT_DIRECTORY || option === F.SAVEPOINT_DIRECTORY : scheme.toLowerCase() !== 'file') {
-    return undefined;
-  }
-  return { option, key: found.key, uri, path: own.has(found.key) ? childPath('spec.flinkConfiguration', found.key) : 'spec.flinkConfiguration', pods, critical };
+/** Whether a state path is a file of the pods': `file://`, or a bare path for high availability's (checkpoint and savepoint paths need a scheme: config-value-format's). */
+function onPodFiles(path: StatePath): boolean {
+  return path.scheme === undefined ? path.role === 'high-availability' || path.role === 'job-result-store' : path.scheme.toLowerCase() === 'file';
 }
 
-function locations(config: EffectiveConfiguration, own: ReadonlyMap<string, string>, upgradeMode: unknown): Location[] {
-  const both: Location['pods'] = ['jobManager', 'taskManager'];
+const STATE_ROLES: ReadonlyArray<StatePath['role']> = ['checkpoints', 'savepoints', 'high-availability', 'job-result-store'];
+
+function locations(paths: ReadonlyArray<StatePath>, upgradeMode: unknown): Location[] {
   const stateful = upgradeMode === 'last-state' || upgradeMode === 'savepoint'
     ? `spec.job.upgradeMode is '${upgradeMode}': the next upgrade restores from state that went away with the old pods` : undefined;
-  const ha = highAvailabilityEnabled(config, 'flink');
   const haCritical = 'high availability keeps the JobManager\'s metadata there: a new JobManager pod finds none, and the job starts from empty state';
-  return [
-    location(config, F.CHECKPOINT_DIRECTORY, 'flink', own, both, stateful),
-    location(config, F.SAVEPOINT_DIRECTORY, 'operator', own, both, upgradeMode === 'savepoint' ? stateful : undefined),
-    ...(ha ? [location(config, F.HA_STORAGE_DIRECTORY, 'flink', own, ['jobManager'], haCritical), location(config, JOB_RESULT_STORE_PATH, 'flink', own, ['jobManager'], haCritical)] : []),
-  ].filter((entry): entry is Location => entry !== undefined);
+  const critical = (role: StatePath['role']) => role === 'checkpoints' ? stateful
+    : role === 'savepoints' ? (upgradeMode === 'savepoint' ? stateful : undefined)
+      : haCritical;
+  return paths.filter((path) => STATE_ROLES.includes(path.role) && onPodFiles(path)).map((path) => ({ ...path, critical: critical(path.role) }));
 }
 
 function report(context: RuleContext, entry: Location, placements: Placement[]): void {
   const lost = placements.filter((p) => p.storage === 'lost');
-  const fix = `Mount a shared volume (a PersistentVolumeClaim with ReadWriteMany, or NFS) at '${uriPath(entry.uri)}' on '${FLINK_MAIN_CONTAINER}' of ${entry.pods.length > 1 ? 'both pods' : 'the JobManager pod'}, or use object storage such as s3://.`;
+  const fix = `Mount a shared volume (a PersistentVolumeClaim with ReadWriteMany, or NFS) at '${uriPath(entry.uri)}' on '${FLINK_MAIN_CONTAINER}' of ${entry.processes.length > 1 ? 'both pods' : 'the JobManager pod'}, or use object storage such as s3://.`;
   const where = (list: Placement[]) => list.map((p) => p.where).join('; and ');
   if (lost.length > 0) {
     const consequence = entry.critical ?? 'it is lost whenever a pod restarts, and what a TaskManager writes the JobManager never sees';
@@ -130,21 +109,17 @@ function report(context: RuleContext, entry: Location, placements: Placement[]):
   }
 }
 
-function check(context: RuleContext, clusterSpec: any, config: EffectiveConfiguration, own: ReadonlyMap<string, string>, upgradeMode: unknown): void {
+function check(context: RuleContext, clusterSpec: any, paths: ReadonlyArray<StatePath>, upgradeMode: unknown): void {
   const pods = context.podsOf(clusterSpec);
   const namespace = context.namespace;
-  for (const entry of locations(config, own, upgradeMode)) {
+  for (const entry of locations(paths, upgradeMode)) {
     const path = uriPath(entry.uri).replace(/\/+$/, '') || '/';
-    report(context, entry, entry.pods.map((pod) => placement(context, pod === 'jobManager' ? pods.jobManager : pods.taskManager, path, namespace)));
+    report(context, entry, entry.processes.map((pod) => placement(context, pod === 'jobManager' ? pods.jobManager : pods.taskManager, path, namespace)));
   }
 }
 
-function ownEntries(configuration: unknown): ReadonlyMap<string, string> {
-  return flattenConfiguration(configuration);
-}
-
 export function checkLocalState(context: RuleContext): void {
-  check(context, context.spec, context.config, ownEntries(context.spec.flinkConfiguration), context.spec.job?.upgradeMode);
+  check(context, context.spec, context.modelOf(context.manifest).paths, context.spec.job?.upgradeMode);
 }
 
 /** A stateful session job whose state its cluster keeps on pod-local storage. */
@@ -154,14 +129,14 @@ export function checkSessionJobLocalState(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object' || (upgradeMode !== 'last-state' && upgradeMode !== 'savepoint')) {
     return;
   }
-  const config = context.mergedJobConfiguration(cluster.spec);
+  const paths = configuredStatePaths(context.mergedJobConfiguration(cluster.spec), flattenConfiguration(context.spec.flinkConfiguration));
   const pods = context.podsOf(cluster.spec);
-  for (const entry of locations(config, ownEntries(context.spec.flinkConfiguration), upgradeMode)) {
-    if (entry.critical === undefined || entry.option === F.HA_STORAGE_DIRECTORY) {
+  for (const entry of locations(paths, upgradeMode)) {
+    if (entry.critical === undefined || entry.role === 'high-availability') {
       continue; // the cluster reports its own HA storage
     }
     const path = uriPath(entry.uri).replace(/\/+$/, '') || '/';
-    const placements = entry.pods.map((pod) => placement(context, pod === 'jobManager' ? pods.jobManager : pods.taskManager, path, context.namespace));
+    const placements = entry.processes.map((pod) => placement(context, pod === 'jobManager' ? pods.jobManager : pods.taskManager, path, context.namespace));
     if (placements.some((p) => p.storage === 'lost')) {
       report(context, { ...entry, path: entry.path === 'spec.flinkConfiguration' ? 'spec.job.upgradeMode' : entry.path }, placements);
     }

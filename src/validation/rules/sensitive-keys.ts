@@ -13,7 +13,7 @@ import { flattenConfiguration } from '../../private/options/effective-configurat
 import { KUBERNETES_ENV_SECRET_KEY_REF, KUBERNETES_SECRETS } from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
 import { placeholderIn } from '../checks/placeholders';
-import { sensitiveFragment } from '../checks/sensitive-keys';
+import { maskedPasswordUri, sensitiveFragment } from '../checks/sensitive-keys';
 import { flinkVersionOf } from '../configuration';
 import { RuleContext } from '../context';
 import { childPath } from '../json-path';
@@ -67,18 +67,6 @@ export function checkSensitiveValues(context: RuleContext): void {
       + 'Take it from a Kubernetes Secret (fileSystemCredentials, workloadIdentity, or an environment variable from a Secret); '
       + `in a test setup, accept it with the annotation '${FlinkAnnotations.LITERAL_SECRETS}: "true"' (allowLiteralSecrets).`);
   }
-}
-
-/** `scheme://user:password@...`: a URI whose user info carries a password. */
-const PASSWORD_IN_URI = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s:]*):([^/?#@\s]*)@/i;
-
-/** The URI with its password masked, if it carries one; otherwise undefined. */
-export function maskedPasswordUri(text: string): string | undefined {
-  const match = PASSWORD_IN_URI.exec(text.trim());
-  if (match === null || match[3] === '') {
-    return undefined;
-  }
-  return `${match[1]}${match[2]}:******@${text.trim().slice(match[0].length)}`;
 }
 
 function reportUri(context: RuleContext, path: string, what: string, value: unknown): void {
