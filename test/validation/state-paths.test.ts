@@ -150,3 +150,28 @@ describe('explain masks a password in a URI wherever the configuration shows it'
     expect(JSON.stringify(explanation)).not.toContain('minio123');
   });
 });
+
+describe('rules judge the configuration Flink reads', () => {
+  /** TaskManagers on their own account, whose token is not mounted, with high availability written with a stray space. */
+  function withTaskManagerAccount(haKey: string, flinkVersion: string): any[] {
+    const deployment = application({
+      [haKey]: 'kubernetes',
+      'high-availability.storageDir': 's3://state/ha',
+      'kubernetes.taskmanager.service-account': 'flink-tm',
+    }, {}, flinkVersion);
+    const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'flink-tm', namespace: 'streaming' }, automountServiceAccountToken: false };
+    return [deployment, account];
+  }
+
+  const leaderRetrieval = (manifests: any[]) => FlinkValidator.validate(manifests)
+    .filter((finding) => finding.rule === 'service-account-binding' && finding.message.includes("'flink-tm' does not mount an API token"));
+
+  test('Flink 1.20 trims \' high-availability.type\': its TaskManagers watch the HA ConfigMaps, so their account needs a token', () => {
+    expect(leaderRetrieval(withTaskManagerAccount(' high-availability.type', 'v1_20'))).toHaveLength(1);
+    expect(leaderRetrieval(withTaskManagerAccount('high-availability.type', 'v1_20'))).toHaveLength(1);
+  });
+
+  test('Flink 2.0 reads standard YAML: the key with a space turns nothing on', () => {
+    expect(leaderRetrieval(withTaskManagerAccount(' high-availability.type', 'v2_0'))).toHaveLength(0);
+  });
+});

@@ -52,7 +52,7 @@ function checkApplicationJob(context: RuleContext): void {
     job,
     jobPath: 'spec.job',
     config: context.config,
-    runtimeConfig: context.config,
+    runtimeConfig: context.modelOf(context.manifest).flink,
     configPath: 'spec.flinkConfiguration',
     configSource: 'flinkConfiguration',
     application: true,

@@ -128,10 +128,10 @@ const LEADER_RETRIEVAL_GRANTS: ReadonlyArray<string> = ['get', 'list', 'watch'].
  * mounts an API token and may watch ConfigMaps, to retrieve their leader.
  */
 export function checkTaskManagerServiceAccount(context: RuleContext): void {
-  if (!kubernetesHighAvailability(context.config)) {
+  const model = context.modelOf(context.manifest);
+  if (!kubernetesHighAvailability(model.flink)) {
     return;
   }
-  const model = context.modelOf(context.manifest);
   const origin = model.taskManagerAccountOrigin;
   // The JobManager's account has the job rules (service-account-binding), ConfigMaps included.
   if (origin.key === undefined || origin.account === model.jobManagerAccount) {

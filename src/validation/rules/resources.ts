@@ -92,7 +92,7 @@ export function checkJobManager(context: RuleContext): void {
     } else if (replicas > 1 && !highAvailabilityEnabled(context.config)) {
       context.report('standby-jobmanager-requires-ha', 'spec.jobManager.replicas',
         `spec.jobManager.replicas is ${replicas}, but standby JobManagers need high availability. Set '${mainKey(F.HIGH_AVAILABILITY)}: kubernetes' and '${mainKey(F.HA_STORAGE_DIRECTORY)}' in flinkConfiguration, or use 1 replica.`);
-    } else if (replicas > 1 && !highAvailabilityEnabled(context.config, 'flink')) {
+    } else if (replicas > 1 && !highAvailabilityEnabled(context.modelOf(context.manifest).flink, 'flink')) {
       const version = context.config.version!;
       const key = context.config.lookup(F.HIGH_AVAILABILITY, 'operator')?.key;
       context.report('state-config-unread', 'spec.jobManager.replicas',

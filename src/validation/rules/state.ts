@@ -33,7 +33,7 @@ function readJob(context: RuleContext): Job | undefined {
     return undefined;
   }
   if (context.kind === 'FlinkDeployment') {
-    return { job, config: context.config, own: flattenConfiguration(context.spec.flinkConfiguration), flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
+    return { job, config: context.modelOf(context.manifest).flink, own: flattenConfiguration(context.spec.flinkConfiguration), flinkVersion: context.spec.flinkVersion, configPath: 'spec.flinkConfiguration' };
   }
   const cluster = typeof context.spec.deploymentName === 'string' ? context.index.find('FlinkDeployment', context.spec.deploymentName, context.namespace) : undefined;
   const config = context.mergedJobConfiguration(cluster?.spec);
