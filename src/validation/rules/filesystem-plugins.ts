@@ -197,10 +197,14 @@ export function checkSessionJobFileSystemPlugins(context: RuleContext): void {
   if (cluster === undefined || cluster.spec === null || typeof cluster.spec !== 'object') {
     return;
   }
+  const own = flattenConfiguration(context.spec.flinkConfiguration);
+  if (own.size === 0) {
+    return; // the cluster's own directories are the cluster's findings
+  }
   const version = flinkVersionOf(cluster.spec.flinkVersion);
   const reaches = version === undefined || version.isAtLeast(SESSION_JOB_CONFIGURATION_SINCE);
   // The job's own directories: its checkpoint directory reaches the cluster from Flink 1.17; the operator sends the savepoint directory.
-  const uris = configuredStatePaths(context.mergedJobConfiguration(cluster.spec), flattenConfiguration(context.spec.flinkConfiguration))
+  const uris = configuredStatePaths(context.mergedJobConfiguration(cluster.spec), own)
     .filter((path) => path.ownEntry && (path.role === 'savepoints' || (path.role === 'checkpoints' && reaches)));
   const clusterConfig = context.clusterConfiguration(cluster.spec);
   checkMissingPlugins(context, uris, cluster, clusterConfig);
