@@ -73,8 +73,10 @@ export abstract class FlinkDeploymentBase extends FlinkClusterBase implements IF
   }
 
   /**
-   * Whether the web UI accepts jar uploads: a session cluster's does, unless
-   * `web.submit.enable` is `false`; an application cluster's REST endpoint has no jar handlers.
+   * Whether the web UI's jar upload (`/jars/upload`, which the operator uses to submit
+   * FlinkSessionJobs) is on: a session cluster's is, unless `web.submit.enable` is `false`; an
+   * application cluster's REST endpoint has no jar handlers. A session cluster takes jobs over its
+   * REST API (`POST /jobs`) either way, so turning this off does not make exposing it safe.
    */
   public get webUiAcceptsJarUploads(): boolean {
     return this.clusterType === FlinkClusterType.SESSION

@@ -21,7 +21,6 @@ const JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-examples-stre
 function platform(chart: Chart, parent: Construct = chart) {
   const session = new FlinkSessionCluster(parent, 'Session', {
     flinkVersion: FlinkVersion.V1_20,
-    flinkConfiguration: { 'web.submit.enable': 'false' },
   });
   session.exposeWebUi({ host: 'flink.example.com', ingressClassName: 'nginx', authentication: WebUiAuthentication.basicAuth('flink-ui-users') });
   const job = session.addJob('WordCount', {

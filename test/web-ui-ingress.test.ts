@@ -6,6 +6,7 @@ import {
   FlinkSessionCluster,
   FlinkVersion,
   JobJar,
+  UpgradeMode,
   WebUiAuthentication,
 } from '../src';
 import { manifestOf, synthValid, testChart } from './support/manifests';
@@ -152,7 +153,7 @@ describe('exposeWebUi', () => {
 });
 
 describe('web UI exposure safety', () => {
-  const RCE = /Ingress 'session-web-ui' exposes the web UI of Flink cluster 'session' without authentication: the UI accepts jar uploads .*remote code execution\). Fix it: authenticate .*WebUiAuthentication.basicAuth.*allowUnauthenticatedAccess: true.*Turning jar uploads off .* lowers the stakes/;
+  const RCE = /Ingress 'session-web-ui' exposes the web UI of Flink cluster 'session' without authentication: a session cluster takes jobs over its REST API: .*POST \/jobs.*remote code execution\). Fix it: authenticate .*WebUiAuthentication.basicAuth.*allowUnauthenticatedAccess: true.*'web.submit.enable': 'false' does not close it/;
   const JOBS = /exposes the web UI of Flink cluster '(session|app)' without authentication: anyone who reaches it can cancel jobs, trigger savepoints.*allowUnauthenticatedAccess: true/;
 
   test('an unauthenticated Ingress to a session cluster with jar uploads fails synth, with the strongest message', () => {
@@ -167,13 +168,20 @@ describe('web UI exposure safety', () => {
     expect(() => synthValid(chart)).toThrow(/The operator Ingress of 'session'.*without authentication.*remote code execution/);
   });
 
-  test('jar uploads off lowers the stakes but is still an explicit choice: synth fails with the milder message', () => {
+  test('jar uploads off do not close a session cluster (POST /jobs stays): synth fails with the strongest message', () => {
     const chart = testChart();
     const cluster = session(chart);
     cluster.exposeWebUi({ ingressClassName: 'nginx' });
     cluster.addFlinkConfiguration('web.submit.enable', 'false');
-    expect(() => synthValid(chart)).toThrow(JOBS);
-    expect(() => synthValid(chart)).not.toThrow(/remote code execution/);
+    expect(() => synthValid(chart)).toThrow(/a session cluster takes jobs over its REST API: anyone who reaches it can submit a job with its jars \(POST \/jobs, whatever 'web.submit.enable' says\)/);
+  });
+
+  test('jar uploads off on a session cluster with jobs fails synth: the operator submits them through /jars/upload', () => {
+    const chart = testChart();
+    const cluster = session(chart);
+    cluster.addFlinkConfiguration('web.submit.enable', 'false');
+    cluster.addJob('Orders', { jar: JobJar.fromUri('https://repo.example.com/orders.jar'), upgradeMode: UpgradeMode.STATELESS });
+    expect(() => synthValid(chart)).toThrow(/'web.submit.enable' is 'false', but FlinkSessionJob 'orders' runs on this session cluster: the operator submits them through the web UI's jar upload \(\/jars\/upload\).*\[session-job-submission-disabled\]/);
   });
 
   test('an application cluster needs authentication or the opt-in too', () => {

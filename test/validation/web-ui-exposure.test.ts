@@ -154,9 +154,12 @@ describe('severity of manifests written by hand', () => {
     expect(severityOf([patched(SESSION_CLUSTER, { spec: { ingress: { template: 'flink.example.com' } } }), ...JOB_RBAC])).toEqual([Severity.ERROR]);
   });
 
-  test('an open UI without jar uploads is a warning: whether it is reachable is not in the manifests', () => {
+  test('an open session cluster with jar uploads off is still an error: POST /jobs stays', () => {
     const uploadsOff = patched(SESSION_CLUSTER, { spec: { flinkConfiguration: { 'web.submit.enable': 'false' } } });
-    expect(severityOf([uploadsOff, ...JOB_RBAC, ingress({}, { ingressClassName: 'nginx' })])).toEqual([Severity.WARNING]);
+    expect(severityOf([uploadsOff, ...JOB_RBAC, ingress({}, { ingressClassName: 'nginx' })])).toEqual([Severity.ERROR]);
+  });
+
+  test('an open application cluster is a warning: whether it is reachable is not in the manifests', () => {
     expect(severityOf([patched(APPLICATION, { spec: { ingress: { template: 'app.example.com' } } }), ...JOB_RBAC])).toEqual([Severity.WARNING]);
     expect(severityOf([BLUE_GREEN, route({}, {}, 'orders-blue-rest')])).toEqual([Severity.WARNING]);
   });

@@ -11,7 +11,7 @@
  */
 import { FlinkAnnotations } from '../../constants';
 import { RuleContext } from '../context';
-import { clusterOfService, ExposedCluster, exposureSeverity, jarUploadNote, optedIn, optInFix, stakes } from '../web-ui/exposed-cluster';
+import { clusterOfService, ExposedCluster, exposureSeverity, optedIn, optInFix, stakes, submissionNote } from '../web-ui/exposed-cluster';
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const ENVOY_GATEWAY_GROUP = 'gateway.envoyproxy.io';
@@ -92,7 +92,7 @@ function namedPolicyProblem(context: RuleContext, reference: ObjectReference): s
 function authenticationProblem(context: RuleContext, rule: any, backendRef: any, cluster: ExposedCluster): string | undefined {
   const annotations = context.manifest.metadata?.annotations ?? {};
   const declared = declaredAuthentication(annotations[FlinkAnnotations.AUTHENTICATED_BY]);
-  const wrap = (problem: string) => `HTTPRoute '${context.name}' exposes the web UI of ${cluster.description}: ${problem}. ${stakes(context, cluster)}`;
+  const wrap = (problem: string) => `HTTPRoute '${context.name}' exposes the web UI of ${cluster.description}: ${problem}. ${stakes(cluster)}`;
   if (declared.problem !== undefined) {
     return wrap(declared.problem);
   }
@@ -119,10 +119,10 @@ function authenticationProblem(context: RuleContext, rule: any, backendRef: any,
     + `(it annotates '${FlinkAnnotations.AUTHENTICATED_BY}: <group>/<Kind>/<name>'; annotate a hand-written HTTPRoute the same way), ${optInFix('HTTPRoute')}`;
   if (filters.length > 0) {
     return `HTTPRoute '${context.name}' sends requests to the web UI of ${cluster.description} through ExtensionRef filter ${filters.map(show).join(', ')}, `
-      + `but cdk8s-flink cannot see whether it authenticates: ${stakes(context, cluster)} ${fix}`;
+      + `but cdk8s-flink cannot see whether it authenticates: ${stakes(cluster)} ${fix}`;
   }
   return `HTTPRoute '${context.name}' exposes the web UI of ${cluster.description} without authentication (the Gateway API standard channel has none): `
-    + `${stakes(context, cluster)} ${fix}${jarUploadNote(context, cluster)}`;
+    + `${stakes(cluster)} ${fix}${submissionNote(cluster)}`;
 }
 
 /** An HTTPRoute whose backend is the REST Service (`<cluster>-rest`) of a Flink cluster in the set. */

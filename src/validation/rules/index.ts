@@ -34,7 +34,7 @@ import { checkReplacedConfiguration } from './replaced-configuration';
 import { checkJobManager, checkTaskManager } from './resources';
 import { checkSchema } from './schema';
 import { checkCredentialsInUrls, checkSensitiveValues } from './sensitive-keys';
-import { checkSessionJobAlone, checkSessionJobOnCluster } from './session-job';
+import { checkSessionJobAlone, checkSessionJobOnCluster, checkSessionJobSubmission } from './session-job';
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
 import { checkBatchJobUpgradeMode, checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
@@ -140,6 +140,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkDeploymentSpecChange,
     ...DEPLOYMENT_SPEC_RULES,
     checkOperatorIngressExposure,
+    checkSessionJobSubmission,
   ],
   FlinkSessionJob: [
     checkSchema,

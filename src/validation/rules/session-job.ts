@@ -2,6 +2,8 @@
  * FlinkSessionJob rules: the job alone, and against its session cluster when that is in the set.
  */
 import { flattenConfiguration } from '../../private/options/effective-configuration';
+import { WEB_SUBMIT } from '../../private/options/flink-options';
+import { mainKey } from '../../private/options/option';
 import { ignoredSessionJobKeys, ignoredSessionJobSettingsMessage } from '../checks/session-job-settings';
 import { flinkVersionOf, sessionClusterOf, sessionJobConfigurationReachesFlink } from '../configuration';
 import { RuleContext } from '../context';
@@ -76,4 +78,29 @@ export function checkSessionJobOnCluster(context: RuleContext): void {
     application: false,
   });
   checkAutoscalerOptions(context, merged, 'spec.flinkConfiguration');
+}
+
+/**
+ * A session cluster whose FlinkSessionJobs the operator cannot submit: it uploads each job's jar
+ * through the web UI's submission handlers (`/jars/upload`, then `/jars/:id/run`), which
+ * `web.submit.enable: false` removes (Flink registers them only with the key on), so every
+ * submission fails. Reported once, on the cluster, where the fix goes.
+ */
+export function checkSessionJobSubmission(context: RuleContext): void {
+  if (context.spec.job !== undefined && context.spec.job !== null) {
+    return;
+  }
+  const submit = context.modelOf(context.manifest).flink.read(WEB_SUBMIT);
+  if (!submit.read.ok || submit.read.value !== false) {
+    return;
+  }
+  const jobs = context.index.sessionJobsOf(context.name)
+    .filter((job) => (job.metadata?.namespace ?? context.namespace) === (context.namespace ?? job.metadata?.namespace));
+  if (jobs.length === 0) {
+    return;
+  }
+  const names = jobs.slice(0, 3).map((job) => `'${job.metadata?.name}'`).join(', ') + (jobs.length > 3 ? ` and ${jobs.length - 3} more` : '');
+  const key = submit.key ?? mainKey(WEB_SUBMIT);
+  context.report('session-job-submission-disabled', childPath('spec.flinkConfiguration', key),
+    `'${key}' is 'false', but FlinkSessionJob${jobs.length > 1 ? 's' : ''} ${names} run${jobs.length > 1 ? '' : 's'} on this session cluster: the operator submits them through the web UI's jar upload (/jars/upload), which that key removes, so they never start. Remove the key (it does not close the REST API anyway: POST /jobs stays), and protect the REST endpoint with authentication and a NetworkPolicy instead.`);
 }

@@ -10,7 +10,7 @@ import { FlinkAnnotations } from '../../constants';
 import { IngressController } from '../../ingress-controller';
 import { RuleContext } from '../context';
 import { GKE_FIX, gkeIapProblem } from '../web-ui/backend-config';
-import { clusterOfService, ExposedCluster, exposureSeverity, jarUploadNote, optedIn, optInFix, stakes } from '../web-ui/exposed-cluster';
+import { clusterOfService, ExposedCluster, exposureSeverity, optedIn, optInFix, stakes, submissionNote } from '../web-ui/exposed-cluster';
 import { AnnotationMethod, annotationMethods, NGINX } from '../web-ui/ingress-annotations';
 import { controllerOfClass, defaultClassOf, INGRESS_CLASS_ANNOTATION } from '../web-ui/ingress-classes';
 import { traefikMiddlewareProblem } from '../web-ui/traefik';
@@ -36,9 +36,9 @@ function annotationsOf(value: unknown): { readonly [key: string]: unknown } {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as { [key: string]: unknown } : {};
 }
 
-function unauthenticated(context: RuleContext, exposure: IngressExposure, cluster: ExposedCluster): string {
-  return `${exposure.description} exposes the web UI of ${cluster.description} without authentication: ${stakes(context, cluster)}`
-    + ` Fix it: ${AUTHENTICATION_FIX}, ${optInFix('Ingress')}${jarUploadNote(context, cluster)}`;
+function unauthenticated(exposure: IngressExposure, cluster: ExposedCluster): string {
+  return `${exposure.description} exposes the web UI of ${cluster.description} without authentication: ${stakes(cluster)}`
+    + ` Fix it: ${AUTHENTICATION_FIX}, ${optInFix('Ingress')}${submissionNote(cluster)}`;
 }
 
 function names(methods: ReadonlyArray<AnnotationMethod>): string {
@@ -55,16 +55,16 @@ function ingressProblem(context: RuleContext, exposure: IngressExposure, cluster
   const at = (path: string, message: string) => ({ path, message: `${exposure.description} exposes the web UI of ${cluster.description}: ${message}` });
   if (className === undefined || className.trim() === '') {
     if (methods.length === 0) {
-      return { path: exposure.exposurePath, message: unauthenticated(context, exposure, cluster) };
+      return { path: exposure.exposurePath, message: unauthenticated(exposure, cluster) };
     }
     const controller = methods[0].controller;
     return at(exposure.classPath, `it asks for ${names(methods)}, but has no IngressClass. The cluster's default class may belong to another controller, `
-      + `which ignores these annotations and leaves the UI open: ${stakes(context, cluster)} Set '${exposure.classOption}' to the class of ${controller} (e.g. '${defaultClassOf(controller)}').`);
+      + `which ignores these annotations and leaves the UI open: ${stakes(cluster)} Set '${exposure.classOption}' to the class of ${controller} (e.g. '${defaultClassOf(controller)}').`);
   }
   const resolved = controllerOfClass(className, exposure.annotations, context.index);
   if (resolved.controller === undefined) {
     if (methods.length === 0) {
-      return { path: exposure.exposurePath, message: unauthenticated(context, exposure, cluster) };
+      return { path: exposure.exposurePath, message: unauthenticated(exposure, cluster) };
     }
     return at(exposure.classPath, `${resolved.problem}, so whether ${names(methods)} applies is unknown. Say which controller serves it with the option `
       + `'ingressController' (it annotates '${FlinkAnnotations.INGRESS_CONTROLLER}: <controller>'; annotate a hand-written Ingress the same way).`);
@@ -75,19 +75,19 @@ function ingressProblem(context: RuleContext, exposure: IngressExposure, cluster
   const broken = own.map((method) => ({ method, problem: method.problem ?? traefikMiddlewareProblem(context, method) }))
     .find((entry) => entry.problem !== undefined);
   if (broken !== undefined) {
-    return at(exposure.annotationsPath, `its ${broken.method.name} does not authenticate (${broken.problem}), so the UI is open: ${stakes(context, cluster)}`);
+    return at(exposure.annotationsPath, `its ${broken.method.name} does not authenticate (${broken.problem}), so the UI is open: ${stakes(cluster)}`);
   }
   if (own.length === 0 && foreign.length > 0) {
-    return at(exposure.annotationsPath, `${resolved.via} is served by ${controller}, which ignores ${names(foreign)}: the UI is open, and ${stakes(context, cluster)} `
+    return at(exposure.annotationsPath, `${resolved.via} is served by ${controller}, which ignores ${names(foreign)}: the UI is open, and ${stakes(cluster)} `
       + `Use an authentication of ${controller}, or set '${exposure.classOption}' to the class of the controller the annotations are for.`);
   }
   if (controller === IngressController.GKE) {
     const problem = gkeIapProblem(context, cluster);
     return problem === undefined ? undefined
       : at(exposure.exposurePath, `GKE Ingress '${className}' authenticates only through Identity-Aware Proxy on the REST Service, and ${problem}, so the UI is open: `
-        + `${stakes(context, cluster)} ${GKE_FIX.slice(0, -1)}, ${optInFix('Ingress')}`);
+        + `${stakes(cluster)} ${GKE_FIX.slice(0, -1)}, ${optInFix('Ingress')}`);
   }
-  return own.length > 0 ? undefined : { path: exposure.exposurePath, message: unauthenticated(context, exposure, cluster) };
+  return own.length > 0 ? undefined : { path: exposure.exposurePath, message: unauthenticated(exposure, cluster) };
 }
 
 function report(context: RuleContext, cluster: ExposedCluster, problem: { path: string; message: string } | undefined): boolean {

@@ -38,25 +38,26 @@ export function clusterOfService(context: RuleContext, serviceName: string, name
     : { name: colour![1], spec: blueGreen.spec?.template?.spec, description: `Flink cluster '${name}' of blue/green deployment '${colour![1]}'` };
 }
 
-/** Whether the cluster's web UI accepts jar uploads: a session cluster's, unless `web.submit.enable` is false. */
-export function acceptsJarUploads(context: RuleContext, spec: any): boolean {
-  if (spec?.job !== undefined && spec?.job !== null) {
-    return false;
-  }
-  const submit = context.clusterConfiguration(spec).read(WEB_SUBMIT).read;
-  return !submit.ok || submit.value !== false;
+/**
+ * Whether the cluster's REST API takes jobs: a session cluster's does. Its JobSubmitHandler
+ * (`POST /jobs`, with the job's jars attached) is registered whatever `web.submit.enable` says;
+ * that key only adds or removes the web UI's submission handlers (`/jars/upload`, `/jars/:id/run`),
+ * which the operator uses to submit FlinkSessionJobs. An application cluster runs its one job.
+ */
+export function takesJobSubmissions(spec: any): boolean {
+  return spec?.job === undefined || spec?.job === null;
 }
 
 /**
  * How severe an open exposure of the cluster is. The constructs fail closed: every open
  * exposure is an error at synth, until it authenticates or is accepted explicitly. Of manifests
- * written elsewhere (the validator, the CLI) an open UI that accepts jar uploads is an error too,
- * since anyone who reaches it runs code in the cluster; any other open UI is a warning, since
+ * written elsewhere (the validator, the CLI) an open session cluster is an error too, since anyone
+ * who reaches it submits a job and runs code in the cluster; any other open UI is a warning, since
  * whether it is reachable depends on what the manifests do not show (a private load balancer, a
  * network policy, a VPN), as in the operator's own Ingress examples.
  */
 export function exposureSeverity(context: RuleContext, cluster: ExposedCluster): Severity {
-  return context.settings.constructs === true || acceptsJarUploads(context, cluster.spec) ? Severity.ERROR : Severity.WARNING;
+  return context.settings.constructs === true || takesJobSubmissions(cluster.spec) ? Severity.ERROR : Severity.WARNING;
 }
 
 /** Whether the annotations accept the exposure explicitly. */
@@ -66,9 +67,9 @@ export function optedIn(annotations: unknown): boolean {
 }
 
 /** What anyone who reaches the cluster's REST endpoint can do. */
-export function stakes(context: RuleContext, cluster: ExposedCluster): string {
-  return acceptsJarUploads(context, cluster.spec)
-    ? `the UI accepts jar uploads ('${mainKey(WEB_SUBMIT)}' is not 'false'): anyone who reaches it can upload a jar and run code in the cluster (remote code execution).`
+export function stakes(cluster: ExposedCluster): string {
+  return takesJobSubmissions(cluster.spec)
+    ? `a session cluster takes jobs over its REST API: anyone who reaches it can submit a job with its jars (POST /jobs, whatever '${mainKey(WEB_SUBMIT)}' says) and run code in the cluster (remote code execution).`
     : 'anyone who reaches it can cancel jobs, trigger savepoints and read the configuration of the cluster and its jobs.';
 }
 
@@ -77,9 +78,9 @@ export function optInFix(what: string): string {
   return `or accept the exposure explicitly with 'allowUnauthenticatedAccess: true', which annotates the ${what} '${FlinkAnnotations.UNAUTHENTICATED_WEB_UI}: "true"' (annotate a hand-written one the same way).`;
 }
 
-/** For a cluster that accepts jar uploads: turning them off lowers the stakes, but is no way out. */
-export function jarUploadNote(context: RuleContext, cluster: ExposedCluster): string {
-  return acceptsJarUploads(context, cluster.spec)
-    ? ` Turning jar uploads off ('${mainKey(WEB_SUBMIT)}': 'false', with jobs submitted as FlinkSessionJobs) lowers the stakes, but the exposure still needs one of the two.`
+/** For a session cluster: turning the web UI's uploads off is no way out. */
+export function submissionNote(cluster: ExposedCluster): string {
+  return takesJobSubmissions(cluster.spec)
+    ? ` '${mainKey(WEB_SUBMIT)}': 'false' does not close it: it removes only the web UI's jar upload (/jars/upload), which the operator itself uses to submit FlinkSessionJobs, and leaves POST /jobs open.`
     : '';
 }
