@@ -279,3 +279,35 @@ describe('exposeWebUiWithOperatorIngress', () => {
     expect(() => session(testChart()).exposeWebUiWithOperatorIngress({ template: ' ' })).toThrow(/'template' must not be empty/);
   });
 });
+
+describe('a REST Service Flink publishes itself', () => {
+  test('a session cluster with a LoadBalancer REST Service fails synth; the opt-in annotation accepts it', () => {
+    const chart = testChart();
+    new FlinkSessionCluster(chart, 'Session', {
+      metadata: { name: 'session' },
+      flinkVersion: FlinkVersion.V1_20,
+      flinkConfiguration: { 'kubernetes.rest-service.exposed.type': 'LoadBalancer' },
+    });
+    expect(() => synthValid(chart)).toThrow(/flinkConfiguration 'kubernetes.rest-service.exposed.type' is 'LoadBalancer': Flink publishes the REST Service 'session-rest' .* on a load balancer, with no authentication in front.*\[web-ui-exposure\]/);
+
+    const accepted = testChart();
+    new FlinkSessionCluster(accepted, 'Session', {
+      metadata: { name: 'session', annotations: { 'cdk8s-flink/unauthenticated-web-ui': 'true' } },
+      flinkVersion: FlinkVersion.V1_20,
+      flinkConfiguration: { 'kubernetes.rest-service.exposed.type': 'LoadBalancer' },
+    });
+    expect(() => synthValid(accepted)).not.toThrow();
+  });
+
+  test('an application cluster with a NodePort REST Service fails synth too (the constructs fail closed)', () => {
+    const chart = testChart();
+    new FlinkApplication(chart, 'App', {
+      metadata: { name: 'app' },
+      flinkVersion: FlinkVersion.V1_20,
+      serviceAccount: ServiceAccount.fromServiceAccountName(chart, 'Flink', 'flink'),
+      jar: JobJar.fromLocal('/opt/flink/usrlib/job.jar'),
+      flinkConfiguration: { 'kubernetes.rest-service.exposed.type': 'NodePort' },
+    });
+    expect(() => synthValid(chart)).toThrow(/on a port of every node \(NodePort\).*\[web-ui-exposure\]/);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { ClusterImages, clusterImages, ClusterObjects, clusterObjects } from './cluster-objects';
 import { entriesFlinkReads } from './configuration-file';
-import { BuiltConfiguration, buildDeploymentConfiguration } from './deployment-configuration';
+import { BuiltConfiguration, buildDeploymentConfiguration, OPERATOR_FLINK_VERSION } from './deployment-configuration';
 import { configuredStatePaths, jobStatePaths, StatePath } from './state-paths';
 import * as D from '../../private/options/deployment-options';
 import { EffectiveConfiguration, flattenConfiguration } from '../../private/options/effective-configuration';
@@ -49,11 +49,21 @@ export class DeploymentModel {
   public readonly flink: EffectiveConfiguration;
 
   private computedObjects?: ClusterObjects;
+  private computedOperatorRead?: EffectiveConfiguration;
   private computedImages?: ClusterImages;
   private computedPaths?: ReadonlyArray<StatePath>;
 
   private constructor(public readonly manifest: any, public readonly built: BuiltConfiguration) {
     this.flink = new EffectiveConfiguration(entriesFlinkReads(built.entries, built.version), built.version);
+  }
+
+  /**
+   * The configuration as the operator's Flink library reads it: that library builds the
+   * JobManager, the Services and the ConfigMap (and a standalone cluster's TaskManagers) from it.
+   */
+  public get operatorRead(): EffectiveConfiguration {
+    this.computedOperatorRead ??= new EffectiveConfiguration(this.built.entries, OPERATOR_FLINK_VERSION);
+    return this.computedOperatorRead;
   }
 
   /**

@@ -38,7 +38,9 @@ import { checkSessionJobAlone, checkSessionJobOnCluster, checkSessionJobSubmissi
 import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
 import { checkBatchJobUpgradeMode, checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
-import { checkBlueGreenIngressExposure, checkIngressExposure, checkOperatorIngressExposure } from './web-ui-exposure';
+import {
+  checkBlueGreenIngressExposure, checkBlueGreenRestServiceExposure, checkIngressExposure, checkOperatorIngressExposure, checkRestServiceExposure,
+} from './web-ui-exposure';
 import { blueGreenNameProblem } from '../checks/names';
 
 type Rule = (context: RuleContext) => void;
@@ -140,6 +142,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkDeploymentSpecChange,
     ...DEPLOYMENT_SPEC_RULES,
     checkOperatorIngressExposure,
+    checkRestServiceExposure,
     checkSessionJobSubmission,
   ],
   FlinkSessionJob: [
@@ -171,6 +174,7 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
     checkBlueGreenName,
     checkBlueGreenTemplate,
     checkBlueGreenIngressExposure,
+    checkBlueGreenRestServiceExposure,
   ],
   Ingress: [
     checkIngressExposure,

@@ -8,7 +8,10 @@
  */
 import { FlinkAnnotations } from '../../constants';
 import { IngressController } from '../../ingress-controller';
+import * as D from '../../private/options/deployment-options';
 import { RuleContext } from '../context';
+import { childPath } from '../json-path';
+import { DeploymentModel } from '../model/deployment-model';
 import { GKE_FIX, gkeIapProblem } from '../web-ui/backend-config';
 import { clusterOfService, ExposedCluster, exposureSeverity, optedIn, optInFix, stakes, submissionNote } from '../web-ui/exposed-cluster';
 import { AnnotationMethod, annotationMethods, NGINX } from '../web-ui/ingress-annotations';
@@ -124,6 +127,52 @@ export function checkBlueGreenIngressExposure(context: RuleContext): void {
     spec: context.spec.template?.spec,
     description: `blue/green deployment '${context.name}'`,
   });
+}
+
+/** How Flink publishes a REST Service of each type outside the cluster, for messages. */
+const PUBLISHED: { readonly [type: string]: string } = {
+  LOADBALANCER: 'on a load balancer',
+  NODEPORT: 'on a port of every node (NodePort)',
+};
+
+/**
+ * `kubernetes.rest-service.exposed.type` LoadBalancer or NodePort: Flink itself publishes the REST
+ * Service outside the cluster, with no authentication in front. Only the explicit opt-in on the
+ * resource accepts it: nothing can authenticate a Service. Read as the operator's Flink library
+ * reads the configuration it builds (it creates the Service), case-insensitively as Flink reads
+ * enums; the operator sets ClusterIP only when nothing else does.
+ */
+function checkRestServiceType(context: RuleContext, model: DeploymentModel, annotations: unknown, cluster: ExposedCluster, base: string): void {
+  const found = model.operatorRead.lookup(D.REST_SERVICE_EXPOSED_TYPE);
+  const published = found === undefined ? undefined : PUBLISHED[found.value.trim().toUpperCase()];
+  if (found === undefined || published === undefined || optedIn(annotations)) {
+    return;
+  }
+  const fromSpec = model.built.sources.get(found.key) === 'spec.flinkConfiguration';
+  const where = fromSpec ? `flinkConfiguration '${found.key}'` : `the operator's configuration ('${found.key}')`;
+  const path = fromSpec ? childPath(`${base}.flinkConfiguration`, found.key) : `${base}.flinkConfiguration`;
+  context.report('web-ui-exposure', path,
+    `${where} is '${found.value}': Flink publishes the REST Service '${cluster.name}-rest' of ${cluster.description} ${published}, with no authentication in front: ${stakes(cluster)}`
+    + ` Fix it: keep the Service ClusterIP (remove the key${fromSpec ? '' : ', or set it to ClusterIP here'}) and expose the UI through an Ingress or HTTPRoute that authenticates, `
+    + `or accept the exposure explicitly with the annotation '${FlinkAnnotations.UNAUTHENTICATED_WEB_UI}: "true"' on the ${context.kind}.${submissionNote(cluster)}`,
+    exposureSeverity(context, cluster));
+}
+
+/** A FlinkDeployment whose REST Service Flink publishes outside the cluster. */
+export function checkRestServiceExposure(context: RuleContext): void {
+  checkRestServiceType(context, context.modelOf(context.manifest), context.manifest.metadata?.annotations,
+    { name: context.name, spec: context.spec, description: `Flink cluster '${context.name}'` }, 'spec');
+}
+
+/** A FlinkBlueGreenDeployment whose deployments' REST Services Flink publishes outside the cluster. */
+export function checkBlueGreenRestServiceExposure(context: RuleContext): void {
+  const template = context.spec.template;
+  if (template === null || typeof template !== 'object' || template.spec === null || typeof template.spec !== 'object') {
+    return;
+  }
+  const child = { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: `${context.name}-blue`, namespace: context.namespace }, spec: template.spec };
+  checkRestServiceType(context, context.modelOf(child), context.manifest.metadata?.annotations,
+    { name: `${context.name}-blue`, spec: template.spec, description: `blue/green deployment '${context.name}'` }, 'spec.template.spec');
 }
 
 /** The Services an Ingress routes to, with the path of each backend. */
