@@ -105,10 +105,14 @@ export function runSanitizedValidation(
  */
 export const CANARY_LABEL = 'flink.apache.org/canary';
 
-/** Whether the operator treats a manifest as a canary (`CanaryResourceManager.isCanaryResource`). */
+/**
+ * Whether the operator treats a manifest as a canary (`CanaryResourceManager.isCanaryResource`):
+ * a Flink resource with the label, which its webhook admits unchecked. The label means nothing
+ * on other kinds (an Ingress, an HTTPRoute, a Service): their rules still apply.
+ */
 export function isCanaryResource(manifest: any): boolean {
   const value = manifest?.metadata?.labels?.[CANARY_LABEL];
-  return typeof value === 'string' && value.toLowerCase() === 'true';
+  return isFlinkKind(manifest?.kind) && typeof value === 'string' && value.toLowerCase() === 'true';
 }
 
 /** What could not be read as data, in a Flink resource or in something that is no manifest at all. */

@@ -2,6 +2,7 @@
  * Manifests that the operator admits and runs must not get errors from us. Each case is the
  * shape real users (or the operator itself) write.
  */
+import { JOB_RBAC, SESSION_CLUSTER } from './fixtures';
 import { FlinkValidator, Severity } from '../../src';
 
 const errorsOf = (manifests: any[]) => FlinkValidator.validate(manifests).filter((finding) => finding.severity === Severity.ERROR);
@@ -123,5 +124,18 @@ describe('RBAC across namespaces', () => {
     });
     expect(bindingFindings([deployment('team-a'), account, clusterRole, clusterBinding('team-a')])).toEqual([]);
     expect(bindingFindings([deployment('team-a'), account, clusterRole, clusterBinding('team-b')])).toHaveLength(1);
+  });
+});
+
+describe('the canary label on other kinds', () => {
+  test('an Ingress labelled canary to an unauthenticated session cluster is still an error: the operator honours the label on its own kinds only', () => {
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'ui', namespace: 'flink', labels: { 'flink.apache.org/canary': 'true' } },
+      spec: { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+    };
+    const findings = errorsOf([SESSION_CLUSTER, ...JOB_RBAC, ingress]);
+    expect(findings.map((finding) => [finding.rule, finding.kind])).toContainEqual(['web-ui-exposure', 'Ingress']);
   });
 });
