@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { ServiceAccount } from 'cdk8s-plus-28';
 import {
   ExposeWebUiOptions,
@@ -309,5 +309,19 @@ describe('a REST Service Flink publishes itself', () => {
       flinkConfiguration: { 'kubernetes.rest-service.exposed.type': 'NodePort' },
     });
     expect(() => synthValid(chart)).toThrow(/on a port of every node \(NodePort\).*\[web-ui-exposure\]/);
+  });
+});
+
+describe('a public Service of the app on the JobManager pods', () => {
+  test('a LoadBalancer Service on the session cluster\'s REST port fails synth', () => {
+    const chart = testChart();
+    new FlinkSessionCluster(chart, 'Session', { metadata: { name: 'session' }, flinkVersion: FlinkVersion.V1_20 });
+    new ApiObject(chart, 'Ui', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'flink-ui' },
+      spec: { type: 'LoadBalancer', selector: { app: 'session', component: 'jobmanager' }, ports: [{ port: 80, targetPort: 8081 }] },
+    });
+    expect(() => synthValid(chart)).toThrow(/Service 'flink-ui' selects the JobManager pods of Flink cluster 'session' and targets its REST port, and is a LoadBalancer.*\[web-ui-exposure\]/);
   });
 });

@@ -39,7 +39,8 @@ import { checkSnapshot } from './snapshot';
 import { checkDeploymentSpecChange, checkSessionJobSpecChange } from './spec-change';
 import { checkBatchJobUpgradeMode, checkImplicitStateless, checkLastStateWithoutHa, checkVersionFeatures } from './state';
 import {
-  checkBlueGreenIngressExposure, checkBlueGreenRestServiceExposure, checkIngressExposure, checkOperatorIngressExposure, checkRestServiceExposure,
+  checkBlueGreenIngressExposure, checkBlueGreenRestServiceExposure, checkIngressExposure, checkOperatorIngressExposure,
+  checkRestServiceExposure, checkServiceExposure,
 } from './web-ui-exposure';
 import { blueGreenNameProblem } from '../checks/names';
 
@@ -181,6 +182,9 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   ],
   HTTPRoute: [
     checkHttpRouteExposure,
+  ],
+  Service: [
+    checkServiceExposure,
   ],
   PodMonitor: [
     checkPodMonitorPorts,

@@ -13,7 +13,9 @@ import { RuleContext } from '../context';
 import { childPath } from '../json-path';
 import { DeploymentModel } from '../model/deployment-model';
 import { GKE_FIX, gkeIapProblem } from '../web-ui/backend-config';
-import { clusterOfService, ExposedCluster, exposureSeverity, optedIn, optInFix, stakes, submissionNote } from '../web-ui/exposed-cluster';
+import {
+  clusterOfService, clusterOfServiceManifest, ExposedCluster, exposureSeverity, optedIn, optInFix, stakes, submissionNote,
+} from '../web-ui/exposed-cluster';
 import { AnnotationMethod, annotationMethods, NGINX } from '../web-ui/ingress-annotations';
 import { controllerOfClass, defaultClassOf, INGRESS_CLASS_ANNOTATION } from '../web-ui/ingress-classes';
 import { traefikMiddlewareProblem } from '../web-ui/traefik';
@@ -173,6 +175,32 @@ export function checkBlueGreenRestServiceExposure(context: RuleContext): void {
   const child = { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: `${context.name}-blue`, namespace: context.namespace }, spec: template.spec };
   checkRestServiceType(context, context.modelOf(child), context.manifest.metadata?.annotations,
     { name: `${context.name}-blue`, spec: template.spec, description: `blue/green deployment '${context.name}'` }, 'spec.template.spec');
+}
+
+/**
+ * A Service of the set that reaches a cluster's REST endpoint (by its selector and ports, see
+ * `clusterOfServiceManifest`) and publishes it outside the cluster: type LoadBalancer or
+ * NodePort, or external IPs. Nothing can authenticate a Service: only the opt-in annotation on it
+ * accepts it.
+ */
+export function checkServiceExposure(context: RuleContext): void {
+  const spec = context.spec;
+  const externalIps = Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0;
+  const published = spec.type === 'LoadBalancer' ? { path: 'spec.type', how: 'is a LoadBalancer: it is published on a load balancer' }
+    : spec.type === 'NodePort' ? { path: 'spec.type', how: 'is a NodePort: it is published on a port of every node' }
+      : externalIps ? { path: 'spec.externalIPs', how: `has external IPs (${spec.externalIPs.map(String).join(', ')}): it answers on them` }
+        : undefined;
+  if (published === undefined || optedIn(context.manifest.metadata?.annotations)) {
+    return;
+  }
+  const cluster = clusterOfServiceManifest(context, context.manifest);
+  if (cluster === undefined) {
+    return;
+  }
+  context.report('web-ui-exposure', published.path,
+    `Service '${context.name}' selects the JobManager pods of ${cluster.description} and targets its REST port, and ${published.how}, with no authentication in front: ${stakes(cluster)}`
+    + ` Fix it: make it ClusterIP and expose the UI through an Ingress or HTTPRoute that authenticates, or accept the exposure explicitly with the annotation '${FlinkAnnotations.UNAUTHENTICATED_WEB_UI}: "true"' on the Service.${submissionNote(cluster)}`,
+    exposureSeverity(context, cluster));
 }
 
 /** The Services an Ingress routes to, with the path of each backend. */

@@ -5,6 +5,7 @@ import { FlinkAnnotations } from '../../constants';
 import { Severity } from '../../finding';
 import { WEB_SUBMIT } from '../../private/options/flink-options';
 import { mainKey } from '../../private/options/option';
+import { restBindPort } from '../checks/rest-port';
 import { RuleContext } from '../context';
 
 /** A Flink cluster in the manifests whose REST Service (`<name>-rest`) an exposure reaches. */
@@ -21,9 +22,20 @@ const REST_SUFFIX = '-rest';
 
 /**
  * The cluster whose REST Service is `serviceName`: a FlinkDeployment `<name>`, or a
- * FlinkBlueGreenDeployment `<name>`, whose deployments are `<name>-blue` and `<name>-green`.
+ * FlinkBlueGreenDeployment `<name>`, whose deployments are `<name>-blue` and `<name>-green`; or,
+ * through a Service of the set by that name, the cluster whose REST endpoint that Service reaches
+ * (see `clusterOfServiceManifest`).
  */
 export function clusterOfService(context: RuleContext, serviceName: string, namespace: string | undefined): ExposedCluster | undefined {
+  const byName = clusterOfRestServiceName(context, serviceName, namespace);
+  if (byName !== undefined) {
+    return byName;
+  }
+  const service = context.index.find('Service', serviceName, namespace);
+  return service === undefined ? undefined : clusterOfServiceManifest(context, service);
+}
+
+function clusterOfRestServiceName(context: RuleContext, serviceName: string, namespace: string | undefined): ExposedCluster | undefined {
   if (!serviceName.endsWith(REST_SUFFIX)) {
     return undefined;
   }
@@ -36,6 +48,50 @@ export function clusterOfService(context: RuleContext, serviceName: string, name
   const blueGreen = colour === null ? undefined : context.index.find('FlinkBlueGreenDeployment', colour[1], namespace);
   return blueGreen === undefined ? undefined
     : { name: colour![1], spec: blueGreen.spec?.template?.spec, description: `Flink cluster '${name}' of blue/green deployment '${colour![1]}'` };
+}
+
+const isMap = (value: unknown): value is { [key: string]: unknown } => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The cluster whose REST endpoint a Service of the set reaches, decided by what it selects and
+ * targets, not by its name: its selector picks the JobManager pods of a FlinkDeployment in its
+ * namespace (the labels Flink and the pod templates give them), and one of its ports targets the
+ * REST bind port, by number or by the container port's name `rest` (a port without `targetPort`
+ * targets its own number). An `ExternalName` Service that names a cluster's REST Service
+ * (`<cluster>-rest.<namespace>[.svc[.cluster.local]]`) reaches it too, from any namespace.
+ */
+export function clusterOfServiceManifest(context: RuleContext, service: any): ExposedCluster | undefined {
+  const spec = isMap(service?.spec) ? service.spec : {};
+  const namespace = typeof service?.metadata?.namespace === 'string' ? service.metadata.namespace : undefined;
+  if (spec.type === 'ExternalName') {
+    const target = typeof spec.externalName === 'string' ? /^([a-z0-9-]+)\.([a-z0-9-]+)(\.svc(\.cluster\.local)?)?\.?$/i.exec(spec.externalName.trim()) : null;
+    return target === null ? undefined : clusterOfRestServiceName(context, target[1].toLowerCase(), target[2].toLowerCase());
+  }
+  const selector = spec.selector;
+  if (!isMap(selector) || Object.keys(selector).length === 0 || !Array.isArray(spec.ports)) {
+    return undefined;
+  }
+  for (const deployment of context.index.ofKind('FlinkDeployment')) {
+    const deploymentNamespace = deployment?.metadata?.namespace;
+    if (typeof deployment?.metadata?.name !== 'string' || (namespace !== undefined && deploymentNamespace !== undefined && deploymentNamespace !== namespace)) {
+      continue;
+    }
+    const model = context.modelOf(deployment);
+    const labels = model.objects.jobManager.pod.metadata?.labels ?? {};
+    if (!Object.entries(selector).every(([key, value]) => labels[key] === value)) {
+      continue;
+    }
+    const bindPort = restBindPort(model.operatorRead).port;
+    const reachesRest = spec.ports.some((port: any) => {
+      const target = port?.targetPort ?? port?.port;
+      return target === 'rest' || (bindPort !== undefined && (target === bindPort || target === String(bindPort)));
+    });
+    if (reachesRest) {
+      const name = deployment.metadata.name;
+      return { name, spec: deployment.spec, description: `Flink cluster '${name}'` };
+    }
+  }
+  return undefined;
 }
 
 /**
