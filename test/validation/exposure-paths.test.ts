@@ -98,3 +98,81 @@ describe('routes to a Service other than <cluster>-rest', () => {
     expect(exposure([...SESSION, service('shop', { selector: { app: 'shop' }, ports: [{ port: 80 }] }), ingress('shop')])).toEqual([]);
   });
 });
+
+describe('routes of other kinds to the REST endpoint', () => {
+  const OPT_IN = { 'cdk8s-flink/unauthenticated-web-ui': 'true' };
+  const route = (apiVersion: string, kind: string, spec: any, annotations?: any) => ({
+    apiVersion, kind, metadata: { name: 'ui', namespace: 'flink', ...(annotations === undefined ? {} : { annotations }) }, spec,
+  });
+
+  const CASES: Array<[string, any, string]> = [
+    ['an OpenShift Route', route('route.openshift.io/v1', 'Route', { host: 'flink.apps.example.com', to: { kind: 'Service', name: 'session-rest' }, port: { targetPort: 'rest' } }), 'spec.to.name'],
+    ['an OpenShift Route\'s alternate backend', route('route.openshift.io/v1', 'Route', { to: { kind: 'Service', name: 'shop' }, alternateBackends: [{ kind: 'Service', name: 'session-rest' }] }), 'spec.alternateBackends[0].name'],
+    ['a GRPCRoute', route('gateway.networking.k8s.io/v1', 'GRPCRoute', { parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'session-rest', port: 8081 }] }] }), 'spec.rules[0].backendRefs[0].name'],
+    ['a TLSRoute', route('gateway.networking.k8s.io/v1alpha2', 'TLSRoute', { parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'session-rest', port: 8081 }] }] }), 'spec.rules[0].backendRefs[0].name'],
+    ['a TCPRoute', route('gateway.networking.k8s.io/v1alpha2', 'TCPRoute', { parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'session-rest', port: 8081 }] }] }), 'spec.rules[0].backendRefs[0].name'],
+    ['an Istio VirtualService (FQDN host)', route('networking.istio.io/v1', 'VirtualService', { hosts: ['flink.example.com'], gateways: ['public'], http: [{ route: [{ destination: { host: 'session-rest.flink.svc.cluster.local', port: { number: 8081 } } }] }] }), 'spec.http[0].route[0].destination.host'],
+    ['an Istio VirtualService (short host)', route('networking.istio.io/v1beta1', 'VirtualService', { hosts: ['*'], http: [{ route: [{ destination: { host: 'session-rest' } }] }] }), 'spec.http[0].route[0].destination.host'],
+    ['a Traefik IngressRoute', route('traefik.io/v1alpha1', 'IngressRoute', { entryPoints: ['websecure'], routes: [{ match: 'Host(`flink.example.com`)', kind: 'Rule', services: [{ name: 'session-rest', port: 8081 }] }] }), 'spec.routes[0].services[0].name'],
+    ['a Contour HTTPProxy', route('projectcontour.io/v1', 'HTTPProxy', { virtualhost: { fqdn: 'flink.example.com' }, routes: [{ services: [{ name: 'session-rest', port: 8081 }] }] }), 'spec.routes[0].services[0].name'],
+  ];
+
+  test.each(CASES)('%s to an open session cluster is an error; the opt-in accepts it', (_what, manifest, path) => {
+    const [finding] = exposure([...SESSION, manifest]);
+    expect(finding).toMatchObject({ kind: manifest.kind, path, severity: Severity.ERROR });
+    expect(finding.message).toMatch(/sends requests to the REST endpoint of Flink cluster 'session', and no authentication in front of it is visible: a session cluster takes jobs/);
+    expect(exposure([...SESSION, { ...manifest, metadata: { ...manifest.metadata, annotations: OPT_IN } }])).toEqual([]);
+  });
+
+  test('of an application cluster, a warning', () => {
+    const openshift = route('route.openshift.io/v1', 'Route', { to: { kind: 'Service', name: 'app-rest' } });
+    expect(exposure([APPLICATION, ...JOB_RBAC, openshift]).map((finding) => finding.severity)).toEqual([Severity.WARNING]);
+  });
+
+  test('a Traefik IngressRoute with an authenticating Middleware of the set passes; one that does not authenticate does not count', () => {
+    const middleware = (name: string, spec: any) => ({ apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name, namespace: 'flink' }, spec });
+    const ingressRoute = (middlewareName: string) => route('traefik.io/v1alpha1', 'IngressRoute', {
+      routes: [{ match: 'Host(`flink.example.com`)', kind: 'Rule', middlewares: [{ name: middlewareName }], services: [{ name: 'session-rest', port: 8081 }] }],
+    });
+    expect(exposure([...SESSION, middleware('auth', { basicAuth: { secret: 'ui-users' } }), ingressRoute('auth')])).toEqual([]);
+    expect(exposure([...SESSION, middleware('gzip', { compress: {} }), ingressRoute('gzip')])).toHaveLength(1);
+    expect(exposure([...SESSION, ingressRoute('elsewhere')])).toHaveLength(1);
+  });
+
+  test('a Contour HTTPProxy with external authorization passes, unless the route disables it', () => {
+    const proxy = (authPolicy?: any) => route('projectcontour.io/v1', 'HTTPProxy', {
+      virtualhost: { fqdn: 'flink.example.com', tls: { secretName: 'tls' }, authorization: { extensionRef: { name: 'oauth', namespace: 'auth' } } },
+      routes: [{ services: [{ name: 'session-rest', port: 8081 }], ...(authPolicy === undefined ? {} : { authPolicy }) }],
+    });
+    expect(exposure([...SESSION, proxy()])).toEqual([]);
+    expect(exposure([...SESSION, proxy({ disabled: true })])).toHaveLength(1);
+  });
+
+  test('a route of another group with the same kind name (Knative\'s Route) is none of the rule\'s business', () => {
+    expect(exposure([...SESSION, route('serving.knative.dev/v1', 'Route', { traffic: [{ configurationName: 'session-rest', percent: 100 }] })])).toEqual([]);
+  });
+
+  test('never throws on odd shapes', () => {
+    for (const [, manifest] of CASES) {
+      for (const spec of [null, 'x', { to: 3, rules: 'x', http: [null, { route: 'x' }], routes: [null, { services: 'x' }] }]) {
+        expect(() => FlinkValidator.validate([...SESSION, { ...manifest, spec }])).not.toThrow();
+      }
+    }
+  });
+});
+
+describe('an ALB Ingress that forwards through an action annotation', () => {
+  test('the action\'s target group is the backend', () => {
+    const action = JSON.stringify({ type: 'forward', forwardConfig: { targetGroups: [{ serviceName: 'session-rest', servicePort: '8081' }] } });
+    const alb = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'ui', namespace: 'flink', annotations: { 'alb.ingress.kubernetes.io/actions.flink': action } },
+      spec: { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'flink', port: { name: 'use-annotation' } } } }] } }] },
+    };
+    const [finding] = exposure([...SESSION, alb]);
+    expect(finding).toMatchObject({ kind: 'Ingress', path: "metadata.annotations['alb.ingress.kubernetes.io/actions.flink']", severity: Severity.ERROR });
+    const broken = { ...alb, metadata: { ...alb.metadata, annotations: { 'alb.ingress.kubernetes.io/actions.flink': '{not json' } } };
+    expect(exposure([...SESSION, broken])).toEqual([]);
+  });
+});

@@ -32,6 +32,7 @@ import { checkPodTemplates } from './pod-templates';
 import { checkServiceAccountBinding, checkTaskManagerServiceAccount } from './references';
 import { checkReplacedConfiguration } from './replaced-configuration';
 import { checkJobManager, checkTaskManager } from './resources';
+import { checkRouteExposure, ROUTE_EXPOSURE_KINDS } from './route-exposure';
 import { checkSchema } from './schema';
 import { checkCredentialsInUrls, checkSensitiveValues } from './sensitive-keys';
 import { checkSessionJobAlone, checkSessionJobOnCluster, checkSessionJobSubmission } from './session-job';
@@ -186,6 +187,8 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   Service: [
     checkServiceExposure,
   ],
+  // OpenShift Routes, the other Gateway API routes, Istio VirtualServices, Traefik IngressRoutes, Contour HTTPProxies.
+  ...Object.fromEntries(ROUTE_EXPOSURE_KINDS.map((kind) => [kind, [checkRouteExposure]])),
   PodMonitor: [
     checkPodMonitorPorts,
   ],

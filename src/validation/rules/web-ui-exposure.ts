@@ -203,19 +203,43 @@ export function checkServiceExposure(context: RuleContext): void {
     exposureSeverity(context, cluster));
 }
 
-/** The Services an Ingress routes to, with the path of each backend. */
-function backends(spec: any): Array<{ service: string; path: string }> {
-  const result: Array<{ service: string; path: string }> = [];
-  const name = spec?.defaultBackend?.service?.name;
-  if (typeof name === 'string') {
-    result.push({ service: name, path: 'spec.defaultBackend.service.name' });
+/** The AWS Load Balancer Controller's action annotations: `actions.<name>`, for a backend whose port is `use-annotation`. */
+const ALB_ACTIONS = 'alb.ingress.kubernetes.io/actions.';
+
+/** The Services an ALB forward action sends requests to (`forwardConfig.targetGroups[].serviceName`). */
+function actionServices(annotations: { readonly [key: string]: unknown }, action: string): string[] {
+  const text = annotations[`${ALB_ACTIONS}${action}`];
+  if (typeof text !== 'string') {
+    return [];
   }
+  try {
+    const parsed = JSON.parse(text);
+    const groups = parsed?.type === 'forward' && Array.isArray(parsed?.forwardConfig?.targetGroups) ? parsed.forwardConfig.targetGroups : [];
+    return groups.map((group: any) => group?.serviceName).filter((name: unknown): name is string => typeof name === 'string');
+  } catch {
+    return []; // the controller refuses the Ingress
+  }
+}
+
+/** The Services an Ingress routes to, with the path of each backend (through ALB forward actions too). */
+function backends(spec: any, annotations: { readonly [key: string]: unknown }): Array<{ service: string; path: string }> {
+  const result: Array<{ service: string; path: string }> = [];
+  const add = (backend: any, path: string) => {
+    const service = backend?.service?.name;
+    if (typeof service !== 'string') {
+      return;
+    }
+    if (backend.service.port?.name === 'use-annotation') {
+      const annotationPath = `metadata.annotations['${ALB_ACTIONS}${service}']`;
+      actionServices(annotations, service).forEach((target) => result.push({ service: target, path: annotationPath }));
+      return;
+    }
+    result.push({ service, path });
+  };
+  add(spec?.defaultBackend, 'spec.defaultBackend.service.name');
   (Array.isArray(spec?.rules) ? spec.rules : []).forEach((rule: any, r: number) => {
     (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((entry: any, p: number) => {
-      const service = entry?.backend?.service?.name;
-      if (typeof service === 'string') {
-        result.push({ service, path: `spec.rules[${r}].http.paths[${p}].backend.service.name` });
-      }
+      add(entry?.backend, `spec.rules[${r}].http.paths[${p}].backend.service.name`);
     });
   });
   return result;
@@ -238,7 +262,7 @@ export function checkIngressExposure(context: RuleContext): void {
   if (redirectsOnly(context, className, annotations)) {
     return;
   }
-  for (const backend of backends(context.spec)) {
+  for (const backend of backends(context.spec, annotations)) {
     const cluster = clusterOfService(context, backend.service, context.namespace);
     if (cluster === undefined) {
       continue;
