@@ -176,3 +176,57 @@ describe('an ALB Ingress that forwards through an action annotation', () => {
     expect(exposure([...SESSION, broken])).toEqual([]);
   });
 });
+
+describe('authentication that is not', () => {
+  const nginxIngress = (annotations: any) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'ui', namespace: 'flink', annotations: { 'nginx.ingress.kubernetes.io/auth-type': 'basic', 'nginx.ingress.kubernetes.io/auth-secret': 'ui-users', ...annotations } },
+    spec: { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+  });
+
+  test.each([
+    ['whitelist-source-range', '0.0.0.0/0'],
+    ['allowlist-source-range', '10.0.0.0/8, ::/0'],
+  ])("ingress-nginx 'satisfy: any' with %s %p lets everyone through", (key, range) => {
+    const [finding] = exposure([...SESSION, nginxIngress({ 'nginx.ingress.kubernetes.io/satisfy': 'any', [`nginx.ingress.kubernetes.io/${key}`]: range })]);
+    expect(finding?.message).toMatch(/'nginx.ingress.kubernetes.io\/satisfy: any' lets a request through when .* holds every address: no one needs to authenticate/);
+  });
+
+  test("'satisfy: any' with a narrow allow-list, or 'satisfy: all', still authenticates", () => {
+    expect(exposure([...SESSION, nginxIngress({ 'nginx.ingress.kubernetes.io/satisfy': 'any', 'nginx.ingress.kubernetes.io/whitelist-source-range': '10.0.0.0/8' })])).toEqual([]);
+    expect(exposure([...SESSION, nginxIngress({ 'nginx.ingress.kubernetes.io/satisfy': 'all', 'nginx.ingress.kubernetes.io/whitelist-source-range': '0.0.0.0/0' })])).toEqual([]);
+  });
+});
+
+describe('Traefik chains are followed', () => {
+  const middleware = (name: string, spec: any) => ({ apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name, namespace: 'flink' }, spec });
+  const traefikIngress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'ui', namespace: 'flink', annotations: { 'traefik.ingress.kubernetes.io/router.middlewares': 'flink-secure@kubernetescrd' } },
+    spec: { ingressClassName: 'traefik', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+  };
+
+  test('a chain with an authenticating member of the set authenticates', () => {
+    const chain = middleware('secure', { chain: { middlewares: [{ name: 'headers' }, { name: 'auth' }] } });
+    expect(exposure([...SESSION, chain, middleware('headers', { headers: {} }), middleware('auth', { forwardAuth: { address: 'https://auth.example.com' } }), traefikIngress])).toEqual([]);
+  });
+
+  test('a chain of chains is followed', () => {
+    const outer = middleware('secure', { chain: { middlewares: [{ name: 'inner' }] } });
+    const inner = middleware('inner', { chain: { middlewares: [{ name: 'auth' }] } });
+    expect(exposure([...SESSION, outer, inner, middleware('auth', { basicAuth: { secret: 'users' } }), traefikIngress])).toEqual([]);
+  });
+
+  test('a chain whose members do not authenticate, or are not in the set, does not count', () => {
+    const chain = middleware('secure', { chain: { middlewares: [{ name: 'headers' }, { name: 'elsewhere' }] } });
+    const [finding] = exposure([...SESSION, chain, middleware('headers', { headers: {} }), traefikIngress]);
+    expect(finding?.message).toMatch(/none of its middlewares \(flink-secure@kubernetescrd\) authenticates/);
+  });
+
+  test('a chain that names itself ends', () => {
+    const loop = middleware('secure', { chain: { middlewares: [{ name: 'secure' }] } });
+    expect(exposure([...SESSION, loop, traefikIngress])).toHaveLength(1);
+  });
+});

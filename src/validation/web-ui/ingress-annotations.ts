@@ -66,8 +66,32 @@ function first(...problems: Array<string | undefined>): string | undefined {
   return problems.find((problem) => problem !== undefined);
 }
 
+/** Whether a source range matches every client: `0.0.0.0/0`, `::/0` (any spelling of the zero address). */
+function everyAddress(range: string): boolean {
+  const [address, prefix, ...rest] = range.split('/');
+  return rest.length === 0 && prefix === '0' && (address === '0.0.0.0' || (address.includes(':') && /^[0:]+$/.test(address)));
+}
+
+/**
+ * ingress-nginx's `satisfy: any` lets a request through when the allow-list lets it through or it
+ * authenticates: with an allow-list that holds every address, no request needs to authenticate.
+ */
+function satisfyAnyProblem(annotations: Annotations): string | undefined {
+  if ((text(annotations, `${NGINX}/satisfy`) ?? '').trim().toLowerCase() !== 'any') {
+    return undefined;
+  }
+  for (const key of [`${NGINX}/allowlist-source-range`, `${NGINX}/whitelist-source-range`]) {
+    const wide = (text(annotations, key) ?? '').split(',').map((range) => range.trim()).find(everyAddress);
+    if (wide !== undefined) {
+      return `'${NGINX}/satisfy: any' lets a request through when '${key}' does, and '${wide}' holds every address: no one needs to authenticate`;
+    }
+  }
+  return undefined;
+}
+
 function ingressNginx(annotations: Annotations): AnnotationMethod[] {
   const methods: AnnotationMethod[] = [];
+  const satisfyAny = satisfyAnyProblem(annotations);
   const type = text(annotations, `${NGINX}/auth-type`);
   if (type !== undefined || text(annotations, `${NGINX}/auth-secret`) !== undefined) {
     methods.push({
@@ -76,7 +100,7 @@ function ingressNginx(annotations: Annotations): AnnotationMethod[] {
       annotation: `${NGINX}/auth-type`,
       problem: type === undefined
         ? `'${NGINX}/auth-secret' without '${NGINX}/auth-type: basic' does not authenticate`
-        : first(typeProblem(`${NGINX}/auth-type`, type, ['basic', 'digest']), requiredProblem(annotations, `${NGINX}/auth-secret`, 'the htpasswd Secret')),
+        : first(satisfyAny, typeProblem(`${NGINX}/auth-type`, type, ['basic', 'digest']), requiredProblem(annotations, `${NGINX}/auth-secret`, 'the htpasswd Secret')),
     });
   }
   const url = text(annotations, `${NGINX}/auth-url`);
@@ -87,6 +111,7 @@ function ingressNginx(annotations: Annotations): AnnotationMethod[] {
       name: 'ingress-nginx external authentication',
       annotation: `${NGINX}/auth-url`,
       problem: first(
+        satisfyAny,
         OFF_VALUES.has(url.trim().toLowerCase()) ? `'${NGINX}/auth-url: "${url}"' turns authentication off` : undefined,
         prefixed(`${NGINX}/auth-url`, httpUrlProblem(url)),
         signIn === undefined ? undefined : prefixed(`${NGINX}/auth-signin`, httpUrlProblem(signIn)),
@@ -101,6 +126,7 @@ function ingressNginx(annotations: Annotations): AnnotationMethod[] {
       name: 'ingress-nginx client certificate authentication',
       annotation: `${NGINX}/auth-tls-secret`,
       problem: first(
+        satisfyAny,
         requiredProblem(annotations, `${NGINX}/auth-tls-secret`, 'the Secret with the CA certificate'),
         verify === undefined || verify.trim().toLowerCase() === 'on' ? undefined
           : `'${NGINX}/auth-tls-verify-client: "${verify}"' lets clients without a valid certificate through (use 'on')`,
