@@ -230,3 +230,19 @@ describe('Traefik chains are followed', () => {
     expect(exposure([...SESSION, loop, traefikIngress])).toHaveLength(1);
   });
 });
+
+describe('an exposure without a namespace', () => {
+  test('is judged against the worst of the clusters of that name in the set: a session cluster', () => {
+    const inTeamA = patched(APPLICATION, { metadata: { name: 'session', namespace: 'team-a' } });
+    const inTeamB = patched(SESSION_CLUSTER, { metadata: { namespace: 'team-b' } });
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'ui' },
+      spec: { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+    };
+    const [finding] = exposure([inTeamA, inTeamB, ingress]);
+    expect(finding).toMatchObject({ kind: 'Ingress', severity: Severity.ERROR });
+    expect(finding.message).toMatch(/a session cluster takes jobs/);
+  });
+});

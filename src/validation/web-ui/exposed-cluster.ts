@@ -40,14 +40,29 @@ function clusterOfRestServiceName(context: RuleContext, serviceName: string, nam
     return undefined;
   }
   const name = serviceName.slice(0, -REST_SUFFIX.length);
-  const deployment = context.index.find('FlinkDeployment', name, namespace);
+  const deployment = context.index.find('FlinkDeployment', name, namespace) ?? anyNamespace(context, 'FlinkDeployment', name, namespace);
   if (deployment !== undefined) {
     return { name, spec: deployment.spec, description: `Flink cluster '${name}'` };
   }
   const colour = /^(.+)-(blue|green)$/.exec(name);
-  const blueGreen = colour === null ? undefined : context.index.find('FlinkBlueGreenDeployment', colour[1], namespace);
+  const blueGreen = colour === null ? undefined
+    : context.index.find('FlinkBlueGreenDeployment', colour[1], namespace) ?? anyNamespace(context, 'FlinkBlueGreenDeployment', colour[1], namespace);
   return blueGreen === undefined ? undefined
     : { name: colour![1], spec: blueGreen.spec?.template?.spec, description: `Flink cluster '${name}' of blue/green deployment '${colour![1]}'` };
+}
+
+/**
+ * For an exposure without a namespace (applied wherever `kubectl -n` says), of several resources
+ * of the name in different namespaces, the one whose exposure is worst: a session cluster first.
+ * An exposure with a namespace finds its own namespace's only.
+ */
+function anyNamespace(context: RuleContext, kind: string, name: string, namespace: string | undefined): any | undefined {
+  if (namespace !== undefined) {
+    return undefined;
+  }
+  const candidates = context.index.ofKind(kind).filter((manifest) => manifest?.metadata?.name === name);
+  const spec = (manifest: any) => (kind === 'FlinkDeployment' ? manifest?.spec : manifest?.spec?.template?.spec);
+  return candidates.find((manifest) => takesJobSubmissions(spec(manifest))) ?? candidates[0];
 }
 
 const isMap = (value: unknown): value is { [key: string]: unknown } => value !== null && typeof value === 'object' && !Array.isArray(value);
