@@ -246,3 +246,27 @@ describe('an exposure without a namespace', () => {
     expect(finding.message).toMatch(/a session cluster takes jobs/);
   });
 });
+
+describe('a stated controller that the IngressClass of the set contradicts', () => {
+  const ingressClass = (controller: string) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'public' }, spec: { controller } });
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: 'ui',
+      namespace: 'flink',
+      annotations: { 'cdk8s-flink/ingress-controller': 'ingress-nginx', 'nginx.ingress.kubernetes.io/auth-type': 'basic', 'nginx.ingress.kubernetes.io/auth-secret': 'ui-users' },
+    },
+    spec: { ingressClassName: 'public', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+  };
+
+  test('a Traefik class is not served by ingress-nginx: its annotations do nothing', () => {
+    const [finding] = exposure([...SESSION, ingressClass('traefik.io/ingress-controller'), ingress]);
+    expect(finding?.message).toMatch(/'cdk8s-flink\/ingress-controller: ingress-nginx' says ingress-nginx serves it, but IngressClass 'public' of the set belongs to 'traefik.io\/ingress-controller' \(traefik\)/);
+  });
+
+  test('a class of a controller cdk8s-flink does not know (a renamed ingress-nginx) keeps the statement', () => {
+    expect(exposure([...SESSION, ingressClass('example.com/internal-nginx'), ingress])).toEqual([]);
+    expect(exposure([...SESSION, ingressClass('k8s.io/ingress-nginx'), ingress])).toEqual([]);
+  });
+});

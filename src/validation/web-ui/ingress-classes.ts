@@ -44,13 +44,19 @@ function fromControllerName(name: string): IngressController | undefined {
 /** The controller of an IngressClass `className`, for an Ingress with `annotations`. */
 export function controllerOfClass(className: string, annotations: { readonly [key: string]: unknown }, index: ManifestIndex): ControllerOfClass {
   const stated = annotations[FlinkAnnotations.INGRESS_CONTROLLER];
-  if (stated !== undefined) {
-    return CONTROLLER_VALUES.includes(String(stated))
-      ? { controller: String(stated) as IngressController, via: `'${FlinkAnnotations.INGRESS_CONTROLLER}: ${String(stated)}'` }
-      : { problem: `'${FlinkAnnotations.INGRESS_CONTROLLER}' must be one of ${CONTROLLER_VALUES.map((v) => `'${v}'`).join(', ')} (got '${String(stated)}')` };
-  }
   const ingressClass = index.find('IngressClass', className, undefined);
   const controllerName = ingressClass?.spec?.controller;
+  if (stated !== undefined) {
+    if (!CONTROLLER_VALUES.includes(String(stated))) {
+      return { problem: `'${FlinkAnnotations.INGRESS_CONTROLLER}' must be one of ${CONTROLLER_VALUES.map((v) => `'${v}'`).join(', ')} (got '${String(stated)}')` };
+    }
+    // The annotation states the controller of a class cdk8s-flink cannot place; an IngressClass of the set that names a known other one wins.
+    const actual = typeof controllerName === 'string' ? fromControllerName(controllerName) : undefined;
+    if (actual !== undefined && actual !== String(stated)) {
+      return { problem: `'${FlinkAnnotations.INGRESS_CONTROLLER}: ${String(stated)}' says ${String(stated)} serves it, but IngressClass '${className}' of the set belongs to '${controllerName}' (${actual})` };
+    }
+    return { controller: String(stated) as IngressController, via: `'${FlinkAnnotations.INGRESS_CONTROLLER}: ${String(stated)}'` };
+  }
   if (typeof controllerName === 'string') {
     const controller = fromControllerName(controllerName);
     return controller !== undefined
