@@ -165,7 +165,6 @@ export interface ClusterImages {
 
 /** What the pods are built from: the merged templates, and who decorates each with which configuration. */
 interface PodPlan {
-  readonly spec: any;
   readonly name?: string;
   readonly namespace?: string;
   readonly id: string;
@@ -186,9 +185,8 @@ function podPlan(input: ObjectsInput): PodPlan {
   const standalone = spec.mode === 'standalone';
   // The operator's Flink library reads the configuration it built (JobManager, Services, standalone TaskManagers);
   // native TaskManagers are built by the JobManager from the configuration file.
-  const operatorConfig = new EffectiveConfiguration(input.built.entries, OPERATOR_FLINK_VERSION);
+  const operatorConfig = input.operatorRead;
   return {
-    spec,
     name,
     namespace,
     id: name ?? '<cluster-id>',

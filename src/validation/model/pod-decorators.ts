@@ -4,7 +4,7 @@
  * on the main container (image, pull policy, account, memory and CPU, ports, environment, host
  * network). Part of the model of objects (cluster-objects.ts, which describes the steps).
  */
-import { OPERATOR_FLINK_VERSION, BuiltConfiguration } from './deployment-configuration';
+import { BuiltConfiguration } from './deployment-configuration';
 import { FlinkVersion } from '../../flink-version';
 import { deriveJobManagerMemory } from '../../private/memory/job-manager';
 import { versionRules } from '../../private/memory/options';
@@ -79,6 +79,8 @@ export interface ObjectsInput {
   readonly built: BuiltConfiguration;
   /** What Flink's processes read from the configuration file. */
   readonly flink: EffectiveConfiguration;
+  /** The built configuration as the operator's Flink library reads it (it builds the JobManager, the Services, standalone TaskManagers). */
+  readonly operatorRead: EffectiveConfiguration;
 }
 
 
@@ -197,8 +199,7 @@ function operatorTemplate(input: ObjectsInput, pod: FlinkPod, spec: any): any {
   const template = isObject(pod.template) ? copy(pod.template) : {};
   const process = pod.process === 'JobManager' ? 'jobManager' : 'taskManager';
   const storage = spec?.[process]?.resource?.ephemeralStorage;
-  const operatorConfig = new EffectiveConfiguration(input.built.entries, OPERATOR_FLINK_VERSION);
-  const probe = operatorConfig.read(JM_STARTUP_PROBE).read;
+  const probe = input.operatorRead.read(JM_STARTUP_PROBE).read;
   const wantsProbe = pod.process === 'JobManager' && probe.ok && probe.value === true;
   const wantsStorage = typeof storage === 'string' && !isBlank(storage);
   if (!wantsProbe && !wantsStorage) {

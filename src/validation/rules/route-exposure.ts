@@ -19,6 +19,8 @@ interface RouteBackend {
   readonly service: string;
   readonly namespace?: string;
   readonly path: string;
+  /** The route (`spec.routes[i]`) that names it, for the kinds whose routes carry their authentication. */
+  readonly route?: any;
 }
 
 interface RouteKind {
@@ -76,16 +78,15 @@ function traefikBackends(spec: any): RouteBackend[] {
   const backends: RouteBackend[] = [];
   list(spec?.routes).forEach((route, r) => list(route?.services).forEach((service, s) => {
     if ((service?.kind ?? 'Service') === 'Service' && typeof service?.name === 'string') {
-      backends.push({ service: service.name, namespace: typeof service.namespace === 'string' ? service.namespace : undefined, path: `spec.routes[${r}].services[${s}].name` });
+      backends.push({ service: service.name, namespace: typeof service.namespace === 'string' ? service.namespace : undefined, path: `spec.routes[${r}].services[${s}].name`, route });
     }
   }));
   return backends;
 }
 
 /** A route of the IngressRoute whose middlewares include one of the set that authenticates. */
-function traefikAuthenticates(context: RuleContext, spec: any, backend: RouteBackend): boolean {
-  const route = list(spec?.routes)[Number(/^spec\.routes\[(\d+)\]/.exec(backend.path)?.[1])];
-  return list(route?.middlewares).some((reference) => {
+function traefikAuthenticates(context: RuleContext, _spec: any, backend: RouteBackend): boolean {
+  return list(backend.route?.middlewares).some((reference) => {
     const middleware = typeof reference?.name === 'string'
       ? context.index.find('Middleware', reference.name, typeof reference.namespace === 'string' ? reference.namespace : context.namespace) : undefined;
     return middleware !== undefined && TRAEFIK_AUTHENTICATING.some((section) => isMap(middleware.spec?.[section]));
@@ -96,7 +97,7 @@ function contourBackends(spec: any): RouteBackend[] {
   const backends: RouteBackend[] = [];
   list(spec?.routes).forEach((route, r) => list(route?.services).forEach((service, s) => {
     if (typeof service?.name === 'string') {
-      backends.push({ service: service.name, path: `spec.routes[${r}].services[${s}].name` });
+      backends.push({ service: service.name, path: `spec.routes[${r}].services[${s}].name`, route });
     }
   }));
   return backends;
@@ -104,8 +105,7 @@ function contourBackends(spec: any): RouteBackend[] {
 
 /** Contour's external authorization on the virtual host, not disabled on the route. */
 function contourAuthenticates(_context: RuleContext, spec: any, backend: RouteBackend): boolean {
-  const route = list(spec?.routes)[Number(/^spec\.routes\[(\d+)\]/.exec(backend.path)?.[1])];
-  return isMap(spec?.virtualhost?.authorization) && route?.authPolicy?.disabled !== true;
+  return isMap(spec?.virtualhost?.authorization) && backend.route?.authPolicy?.disabled !== true;
 }
 
 const GATEWAY = ['gateway.networking.k8s.io/'];
