@@ -270,3 +270,75 @@ describe('a stated controller that the IngressClass of the set contradicts', () 
     expect(exposure([...SESSION, ingressClass('k8s.io/ingress-nginx'), ingress])).toEqual([]);
   });
 });
+
+describe("a GKE BackendConfig applies to the REST port's number or name", () => {
+  const withBackendConfig = (value: string) => patched(SESSION_CLUSTER, { spec: { flinkConfiguration: { 'kubernetes.rest-service.annotations': `cloud.google.com/backend-config:'${value}'` } } });
+  const backendConfig = { apiVersion: 'cloud.google.com/v1', kind: 'BackendConfig', metadata: { name: 'flink-iap', namespace: 'flink' }, spec: { iap: { enabled: true, oauthclientCredentials: { secretName: 'iap' } } } };
+  const gce = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'ui', namespace: 'flink', annotations: { 'kubernetes.io/ingress.class': 'gce' } },
+    spec: { defaultBackend: { service: { name: 'session-rest', port: { number: 8081 } } } },
+  };
+
+  test.each([
+    ['default', '{"default":"flink-iap"}'],
+    ['the port number', '{"ports":{"8081":"flink-iap"}}'],
+    ['the port name', '{"ports":{"rest":"flink-iap"}}'],
+  ])('by %s: authenticated', (_by, value) => {
+    expect(exposure([withBackendConfig(value), ...JOB_RBAC, backendConfig, gce])).toEqual([]);
+  });
+
+  test('another port only: no BackendConfig applies to the REST port', () => {
+    const [finding] = exposure([withBackendConfig('{"ports":{"9249":"flink-iap"}}'), ...JOB_RBAC, backendConfig, gce]);
+    expect(finding?.message).toMatch(/gives no BackendConfig to the REST port: its 'ports' names '9249', not the port '8081' or its name 'rest', and it has no 'default'/);
+  });
+});
+
+describe('an Envoy Gateway SecurityPolicy must cover every way in', () => {
+  const route = (parentRefs: any[], ruleName?: string) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'ui', namespace: 'flink' },
+    spec: { parentRefs, rules: [{ ...(ruleName === undefined ? {} : { name: ruleName }), backendRefs: [{ name: 'session-rest', port: 8081 }] }] },
+  });
+  const policy = (targetRefs: any[]) => ({
+    apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'SecurityPolicy', metadata: { name: 'ui-auth', namespace: 'flink' }, spec: { targetRefs, oidc: {} },
+  });
+  const gateway = (name: string, sectionName?: string) => ({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name, ...(sectionName === undefined ? {} : { sectionName }) });
+
+  test('a policy on the route\'s Gateway covers it; on its listener, only when the route attaches to that listener', () => {
+    expect(exposure([...SESSION, route([{ name: 'public' }]), policy([gateway('public')])])).toEqual([]);
+    expect(exposure([...SESSION, route([{ name: 'public', sectionName: 'https' }]), policy([gateway('public', 'https')])])).toEqual([]);
+    expect(exposure([...SESSION, route([{ name: 'public' }]), policy([gateway('public', 'https')])])).toHaveLength(1);
+    expect(exposure([...SESSION, route([{ name: 'public', sectionName: 'http' }]), policy([gateway('public', 'https')])])).toHaveLength(1);
+  });
+
+  test('a route on two Gateways needs both covered', () => {
+    expect(exposure([...SESSION, route([{ name: 'public' }, { name: 'internal' }]), policy([gateway('public')])])).toHaveLength(1);
+    expect(exposure([...SESSION, route([{ name: 'public' }, { name: 'internal' }]), policy([gateway('public'), gateway('internal')])])).toEqual([]);
+  });
+
+  test('a policy on the route with a sectionName covers that rule only', () => {
+    const onRoute = (sectionName: string) => policy([{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'ui', sectionName }]);
+    expect(exposure([...SESSION, route([{ name: 'public' }], 'ui'), onRoute('ui')])).toEqual([]);
+    expect(exposure([...SESSION, route([{ name: 'public' }], 'ui'), onRoute('other')])).toHaveLength(1);
+  });
+});
+
+describe('a redirect-only Ingress counts only with a redirect ingress-nginx accepts', () => {
+  const redirect = (target: string) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'ui-redirect', namespace: 'flink', annotations: { 'nginx.ingress.kubernetes.io/permanent-redirect': target } },
+    spec: { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/flink', pathType: 'Exact', backend: { service: { name: 'session-rest', port: { number: 8081 } } } }] } }] },
+  });
+
+  test('an absolute URL: it never proxies, so it exposes nothing', () => {
+    expect(exposure([...SESSION, redirect('https://flink.example.com/flink/')])).toEqual([]);
+  });
+
+  test.each(['flink.example.com/flink/', '/flink/', 'javascript:alert(1)'])('%p, not an http(s) URL: ingress-nginx drops it and proxies, so the Ingress is judged', (target) => {
+    expect(exposure([...SESSION, redirect(target)])).toHaveLength(1);
+  });
+});

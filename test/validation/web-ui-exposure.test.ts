@@ -124,7 +124,7 @@ describe('hand-written HTTPRoutes', () => {
     const gatewayWide = securityPolicy({ targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'shared' }], jwt: {} });
     expect(exposure([...SESSION, route(named), { ...gatewayWide, metadata: { ...gatewayWide.metadata, namespace: 'gateway' } }])).toHaveLength(0);
     expect(exposure([...SESSION, route(named), securityPolicy({ targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'other' }], jwt: {} })])[0].message)
-      .toMatch(/SecurityPolicy 'ui-auth' does not target HTTPRoute 'ui' or its Gateway/);
+      .toMatch(/SecurityPolicy 'ui-auth' does not target HTTPRoute 'ui', nor every Gateway and listener it attaches to/);
     expect(exposure([...SESSION, route(named), securityPolicy({ targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'ui' }] })])[0].message)
       .toMatch(/SecurityPolicy 'ui-auth' authenticates nothing/);
   });

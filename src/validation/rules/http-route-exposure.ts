@@ -54,14 +54,24 @@ function extensionRefs(...filterLists: unknown[]): ObjectReference[] {
     .map((filter: any) => ({ group: String(filter.extensionRef.group ?? ''), kind: String(filter.extensionRef.kind), name: String(filter.extensionRef.name) }));
 }
 
-/** Whether a policy targets the route, or one of the Gateways it attaches to. */
-function targets(context: RuleContext, policy: any): boolean {
-  const refs = [...(Array.isArray(policy?.spec?.targetRefs) ? policy.spec.targetRefs : []), policy?.spec?.targetRef].filter((ref) => ref !== null && typeof ref === 'object');
+/**
+ * Whether a policy covers the route's rule: it targets the route (without a `sectionName`, or
+ * the rule's name), or it targets every Gateway the route attaches to, each on the listener the
+ * route attaches to (a policy on one listener, or on one of two Gateways, leaves the rest open).
+ */
+function covers(context: RuleContext, policy: any, rule: any): boolean {
+  const refs = [...(Array.isArray(policy?.spec?.targetRefs) ? policy.spec.targetRefs : []), policy?.spec?.targetRef]
+    .filter((ref) => ref !== null && typeof ref === 'object' && (ref.group ?? GATEWAY_GROUP) === GATEWAY_GROUP);
+  const routeTargeted = refs.some((ref: any) => ref.kind === 'HTTPRoute' && ref.name === context.name
+    && (ref.sectionName === undefined || ref.sectionName === rule?.name));
+  if (routeTargeted) {
+    return true;
+  }
+  const policyNamespace = policy?.metadata?.namespace ?? context.namespace;
   const parents = (Array.isArray(context.spec.parentRefs) ? context.spec.parentRefs : [])
-    .filter((parent: any) => (parent?.kind ?? 'Gateway') === 'Gateway' && (parent?.namespace ?? context.namespace) === (policy?.metadata?.namespace ?? context.namespace))
-    .map((parent: any) => parent?.name);
-  return refs.some((ref: any) => (ref.group ?? GATEWAY_GROUP) === GATEWAY_GROUP
-    && ((ref.kind === 'HTTPRoute' && ref.name === context.name) || (ref.kind === 'Gateway' && parents.includes(ref.name))));
+    .filter((parent: any) => parent !== null && typeof parent === 'object' && (parent.kind ?? 'Gateway') === 'Gateway');
+  return parents.length > 0 && parents.every((parent: any) => (parent.namespace ?? context.namespace) === policyNamespace
+    && refs.some((ref: any) => ref.kind === 'Gateway' && ref.name === parent.name && (ref.sectionName === undefined || ref.sectionName === parent.sectionName)));
 }
 
 const authenticatesEnvoy = (policy: any) => ENVOY_AUTHENTICATION
@@ -73,7 +83,7 @@ function policyInSet(context: RuleContext, reference: ObjectReference): any {
 }
 
 /** Why a named policy does not authenticate the route, or undefined when it does (or may). */
-function namedPolicyProblem(context: RuleContext, reference: ObjectReference): string | undefined {
+function namedPolicyProblem(context: RuleContext, reference: ObjectReference, rule: any): string | undefined {
   if (reference.group === ISTIO_SECURITY_GROUP && reference.kind === 'AuthorizationPolicy') {
     return `'${FlinkAnnotations.AUTHENTICATED_BY}' names Istio AuthorizationPolicy '${reference.name}', but an AuthorizationPolicy cannot target an HTTPRoute `
       + '(only a Gateway, a GatewayClass, a Service or a ServiceEntry): attach authentication to the route with a filter or policy of your Gateway implementation';
@@ -82,8 +92,8 @@ function namedPolicyProblem(context: RuleContext, reference: ObjectReference): s
   if (policy === undefined) {
     return undefined;
   }
-  if (!targets(context, policy)) {
-    return `${reference.kind} '${reference.name}' does not target HTTPRoute '${context.name}' or its Gateway (spec.targetRefs)`;
+  if (!covers(context, policy, rule)) {
+    return `${reference.kind} '${reference.name}' does not target HTTPRoute '${context.name}', nor every Gateway and listener it attaches to (spec.targetRefs)`;
   }
   return reference.group === ENVOY_GATEWAY_GROUP && reference.kind === 'SecurityPolicy' && !authenticatesEnvoy(policy)
     ? `SecurityPolicy '${reference.name}' authenticates nothing: it needs one of ${ENVOY_AUTHENTICATION.join(', ')}` : undefined;
@@ -101,7 +111,7 @@ function authenticationProblem(context: RuleContext, rule: any, backendRef: any,
     if (filters.some((filter) => show(filter) === show(reference))) {
       return undefined;
     }
-    const problem = namedPolicyProblem(context, reference);
+    const problem = namedPolicyProblem(context, reference, rule);
     if (problem !== undefined) {
       return wrap(problem);
     }
@@ -111,7 +121,7 @@ function authenticationProblem(context: RuleContext, rule: any, backendRef: any,
   }
   const envoyPolicy = context.index.ofKind('SecurityPolicy')
     .find((policy) => groupOf(policy) === ENVOY_GATEWAY_GROUP && (policy.metadata?.namespace ?? context.namespace) === context.namespace
-      && targets(context, policy) && authenticatesEnvoy(policy));
+      && covers(context, policy, rule) && authenticatesEnvoy(policy));
   if (envoyPolicy !== undefined) {
     return undefined;
   }

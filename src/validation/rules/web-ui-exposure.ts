@@ -251,7 +251,8 @@ function backends(spec: any, annotations: { readonly [key: string]: unknown }): 
  */
 function redirectsOnly(context: RuleContext, className: string | undefined, annotations: { readonly [key: string]: unknown }): boolean {
   const redirect = annotations[`${NGINX}/permanent-redirect`] ?? annotations[`${NGINX}/temporal-redirect`];
-  return typeof redirect === 'string' && redirect.trim() !== '' && className !== undefined
+  // ingress-nginx drops a redirect whose target is not an http(s) URL, and proxies instead: count absolute http(s) URLs with a host only.
+  return typeof redirect === 'string' && /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(redirect.trim()) && className !== undefined
     && controllerOfClass(className, annotations, context.index).controller === IngressController.INGRESS_NGINX;
 }
 
