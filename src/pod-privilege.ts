@@ -21,4 +21,14 @@ export enum PodPrivilege {
   HOST_PORTS = 'host-ports',
   /** The pod or a container runs without a seccomp profile (`seccompProfile.type: Unconfined`). */
   UNCONFINED_SECCOMP = 'unconfined-seccomp',
+  /** A container sees the node's unmasked `/proc` (`procMount: Unmasked`). */
+  UNMASKED_PROC_MOUNT = 'unmasked-proc-mount',
+  /** The pod or a container sets an SELinux type other than the container ones, or an SELinux user or role. */
+  SELINUX_OPTIONS = 'selinux-options',
+  /** The pod sets sysctls outside the safe set of the Pod Security Standards. */
+  UNSAFE_SYSCTLS = 'unsafe-sysctls',
+  /** The pod or a container runs without an AppArmor profile of the runtime or the node (`Unconfined`, or the annotation's `unconfined`). */
+  UNCONFINED_APPARMOR = 'unconfined-apparmor',
+  /** A Windows container runs as a host process (`windowsOptions.hostProcess: true`). */
+  WINDOWS_HOST_PROCESS = 'windows-host-process',
 }

@@ -96,8 +96,38 @@ describe('privileges the defaults take away', () => {
     ['a hostPath volume', { podTemplate: { spec: { containers: [], volumes: [{ name: 'host', hostPath: { path: '/var/run' } }] } } }, /grants 'host-path-volumes' \(volume 'host': hostPath "\/var\/run"\)/],
     ['a hostPort', { podTemplate: { spec: { containers: [{ name: 'flink-main-container', ports: [{ containerPort: 8081, hostPort: 8081 }] }] } } }, /grants 'host-ports'/],
     ['an unconfined seccomp profile', { podSecurityContext: { seccompProfile: { type: 'Unconfined' } } }, /grants 'unconfined-seccomp'/],
+    ['an unmasked /proc', { taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', securityContext: { procMount: 'Unmasked' } }] } } } },
+      /'taskManager\.podTemplate' grants 'unmasked-proc-mount' \(container 'flink-main-container' must not set securityContext\.procMount other than Default\).*PodPrivilege\.UNMASKED_PROC_MOUNT/],
+    ['an SELinux type of the node', { podSecurityContext: { seLinuxOptions: { type: 'spc_t' } } }, /'podSecurityContext' grants 'selinux-options' \(pod must not set a custom seLinuxOptions type, user or role\)/],
+    ['an unsafe sysctl', { podSecurityContext: { sysctls: [{ name: 'kernel.msgmax', value: '65536' }] } }, /'podSecurityContext' grants 'unsafe-sysctls' \(forbidden sysctls: kernel\.msgmax\)/],
+    ['the AppArmor annotation', { podTemplate: { metadata: { annotations: { 'container.apparmor.security.beta.kubernetes.io/flink-main-container': 'unconfined' } }, spec: { containers: [] } } },
+      /'podTemplate' grants 'unconfined-apparmor' \(annotation container\.apparmor\.security\.beta\.kubernetes\.io\/flink-main-container/],
+    ['a Windows host process', { podSecurityContext: { windowsOptions: { hostProcess: true } } }, /'podSecurityContext' grants 'windows-host-process'/],
   ])('%s is refused, naming the prop', (_what, props, message) => {
     expect(() => specOf(props)).toThrow(message);
+  });
+
+  test('safe values are no privilege: a safe sysctl, a container SELinux type, the Default /proc', () => {
+    expect(() => specOf({
+      podSecurityContext: { sysctls: [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }], seLinuxOptions: { type: 'container_t' } },
+      containerSecurityContext: { procMount: 'Default' },
+    })).not.toThrow();
+  });
+
+  test('an unmasked /proc that is allowed is rendered, and reported by the engine as a warning', () => {
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const chart = testChart();
+      new FlinkSessionCluster(chart, 'Session', {
+        flinkVersion: FlinkVersion.V1_20,
+        containerSecurityContext: { procMount: 'Unmasked' },
+        allowedPodPrivileges: [PodPrivilege.UNMASKED_PROC_MOUNT],
+      });
+      Testing.synth(chart);
+      expect(write.mock.calls.map((c) => String(c[0])).join('')).toMatch(/granted 'unmasked-proc-mount'.*procMount other than Default.* \[pod-privileges\]/);
+    } finally {
+      write.mockRestore();
+    }
   });
 
   test('an allowed privilege is rendered, and reported at synth as a warning', () => {

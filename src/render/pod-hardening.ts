@@ -177,14 +177,19 @@ export function renderPodTemplates(props: FlinkClusterProps, configuration: { [k
 }
 
 /** The props that can grant a privilege, and the pod spec each one contributes. */
-function privilegeSources(props: FlinkClusterProps): Array<[string, any]> {
+/** The props that can grant privileges: each with the pod spec (and template metadata) it contributes. */
+function privilegeSources(props: FlinkClusterProps): Array<[string, any, any?]> {
+  const template = (value: unknown): [any, any] => {
+    const json = podTemplateJson(value as any);
+    return [json?.spec, json?.metadata];
+  };
   return [
     ['podSecurityContext', props.podSecurityContext === undefined ? {} : { securityContext: k8s.toJson_PodSecurityContext(props.podSecurityContext) }],
     ['containerSecurityContext', props.containerSecurityContext === undefined ? {}
       : { containers: [{ name: FLINK_MAIN_CONTAINER, securityContext: k8s.toJson_SecurityContext(props.containerSecurityContext) }] }],
-    ['podTemplate', podTemplateJson(props.podTemplate)?.spec],
-    ['jobManager.podTemplate', podTemplateJson(props.jobManager?.podTemplate)?.spec],
-    ['taskManager.podTemplate', podTemplateJson(props.taskManager?.podTemplate)?.spec],
+    ['podTemplate', ...template(props.podTemplate)],
+    ['jobManager.podTemplate', ...template(props.jobManager?.podTemplate)],
+    ['taskManager.podTemplate', ...template(props.taskManager?.podTemplate)],
     ['flinkConfiguration', (props.flinkConfiguration?.[mainKey(HOST_NETWORK)] ?? '').trim().toLowerCase() === 'true' ? { hostNetwork: true } : {}],
   ];
 }
@@ -225,8 +230,8 @@ export function checkPodProps(props: FlinkClusterProps): void {
     throw propError('readOnlyRootFilesystem', "'readOnlyRootFilesystem' is true, but 'containerSecurityContext.readOnlyRootFilesystem' is false. Set one of them.");
   }
   const allowed = new Set(props.allowedPodPrivileges ?? []);
-  for (const [prop, spec] of privilegeSources(props)) {
-    const granted = grantedPrivileges(spec).find(({ privilege }) => !allowed.has(privilege));
+  for (const [prop, spec, metadata] of privilegeSources(props)) {
+    const granted = grantedPrivileges(spec, metadata).find(({ privilege }) => !allowed.has(privilege));
     if (granted !== undefined) {
       const member = Object.entries(PodPrivilege).find(([, value]) => value === granted.privilege)![0];
       throw propError(prop, `'${prop}' grants '${granted.privilege}' (${granted.where}), which the restricted pod defaults take away. `

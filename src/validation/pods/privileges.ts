@@ -4,6 +4,7 @@
  * the defaults (constructs) or by the runtime.
  */
 import { containersOf } from './effective-pods';
+import { podSecurityViolations } from './pod-security-standards';
 import { PodPrivilege } from '../../pod-privilege';
 
 /** One privilege and where it is granted, e.g. `container 'fluent-bit': securityContext.privileged: true`. */
@@ -54,8 +55,21 @@ function securityContextPrivileges(context: any, where: string, container: boole
   return found;
 }
 
-/** Every privilege a pod spec grants explicitly. */
-export function grantedPrivileges(podSpec: any): GrantedPrivilege[] {
+/**
+ * The privileges the Pod Security Standards' baseline checks judge that the restricted defaults
+ * do not set at all: each is granted where its baseline check fails (pod-security-standards.ts,
+ * declared once there).
+ */
+const BASELINE_PRIVILEGES: ReadonlyArray<[string, PodPrivilege]> = [
+  ['procMount', PodPrivilege.UNMASKED_PROC_MOUNT],
+  ['seLinuxOptions', PodPrivilege.SELINUX_OPTIONS],
+  ['sysctls', PodPrivilege.UNSAFE_SYSCTLS],
+  ['appArmorProfile', PodPrivilege.UNCONFINED_APPARMOR],
+  ['windowsHostProcess', PodPrivilege.WINDOWS_HOST_PROCESS],
+];
+
+/** Every privilege a pod spec (and its template's metadata, for AppArmor annotations) grants explicitly. */
+export function grantedPrivileges(podSpec: any, metadata?: any): GrantedPrivilege[] {
   if (!isObject(podSpec)) {
     return [];
   }
@@ -77,6 +91,13 @@ export function grantedPrivileges(podSpec: any): GrantedPrivilege[] {
       if (isObject(port) && port.hostPort !== undefined && port.hostPort !== 0) {
         found.push({ privilege: PodPrivilege.HOST_PORTS, where: `${where}port hostPort: ${port.hostPort}` });
       }
+    }
+  }
+  const baseline = new Map(podSecurityViolations('baseline', metadata, podSpec).map((violation) => [violation.check, violation.detail]));
+  for (const [check, privilege] of BASELINE_PRIVILEGES) {
+    const detail = baseline.get(check);
+    if (detail !== undefined) {
+      found.push({ privilege, where: detail });
     }
   }
   return found;

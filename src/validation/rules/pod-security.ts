@@ -94,7 +94,7 @@ export function checkPodPrivileges(context: RuleContext): void {
   const pods = podsOf(context);
   const byPrivilege = new Map<string, { pods: AdmittedPod[]; where: Set<string> }>();
   for (const pod of pods) {
-    for (const granted of grantedPrivileges(pod.spec)) {
+    for (const granted of grantedPrivileges(pod.spec, pod.metadata)) {
       const entry = byPrivilege.get(granted.privilege) ?? { pods: [], where: new Set<string>() };
       if (!entry.pods.includes(pod)) {
         entry.pods.push(pod);
