@@ -120,6 +120,8 @@ export enum ValidationRule {
   SNAPSHOT_TARGET_MISSING = 'snapshot-target-missing',
   /** A session cluster that FlinkSessionJobs of the set run on keeps `web.submit.enable` on: the operator submits them through the web UI's jar upload. */
   SESSION_JOB_SUBMISSION_DISABLED = 'session-job-submission-disabled',
+  /** A NetworkPolicy that selects a FlinkDeployment's JobManager pods does not let every address (`0.0.0.0/0`, `::/0`) reach their REST port. */
+  NETWORK_POLICY_REST_OPEN = 'network-policy-rest-open',
   /** An Ingress or HTTPRoute to a Flink cluster's REST service, or the operator's `spec.ingress`, authenticates with the controller that serves it, unless the exposure is accepted explicitly. */
   WEB_UI_EXPOSURE = 'web-ui-exposure',
   /** State, HA and jar URIs on s3, gs, abfs, wasb or oss have the file system plugin enabled in the pods that use them, on the official images. */

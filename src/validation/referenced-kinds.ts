@@ -27,5 +27,5 @@ export const OPTIONS_KIND = 'ValidationOptions';
 export const REFERENCED_KINDS: ReadonlySet<string> = new Set([
   'Role', 'RoleBinding', 'ClusterRole', 'ServiceAccount',
   'Ingress', 'HTTPRoute', 'IngressClass', 'Middleware', 'BackendConfig', 'SecurityPolicy', 'Namespace', 'Service',
-  'Route', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'VirtualService', 'IngressRoute', 'HTTPProxy',
+  'Route', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'VirtualService', 'IngressRoute', 'HTTPProxy', 'NetworkPolicy',
 ]);

@@ -90,6 +90,7 @@ export const RULES = {
   'snapshot-checkpoint-version': error('A checkpoint FlinkStateSnapshot references a job on Flink 1.17 or newer', 'runtime'),
   'snapshot-target-missing': warning('The job a FlinkStateSnapshot references is in the same manifest set'),
   'session-job-submission-disabled': error('A session cluster that FlinkSessionJobs of the set run on keeps `web.submit.enable` on: the operator submits them through the web UI\'s jar upload', 'runtime'),
+  'network-policy-rest-open': warning('A NetworkPolicy that selects a FlinkDeployment\'s JobManager pods does not let every address (`0.0.0.0/0`, `::/0`) reach their REST port'),
   'web-ui-exposure': error('An Ingress or HTTPRoute to a Flink cluster\'s REST service, or the operator\'s `spec.ingress`, authenticates with the controller that serves it, unless the exposure is accepted explicitly', 'runtime'),
   'filesystem-plugin-missing': error('State, HA and jar URIs on s3, gs, abfs, wasb or oss have the file system plugin enabled in the pods that use them, on the official images', 'runtime'),
   'filesystem-plugin-custom-image': warning('State, HA and jar URIs that need a file system plugin, on an image that is not official: the image must hold the plugin'),

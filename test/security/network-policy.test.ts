@@ -104,3 +104,26 @@ describe('restrictNetwork', () => {
     expect(action).toThrow(message);
   });
 });
+
+describe('a REST port open to every address (network-policy-rest-open)', () => {
+  test('restFrom with 0.0.0.0/0 is a warning at synth naming the policy and the port', () => {
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      policyOf({}, { restFrom: [NetworkPeer.ipBlock('0.0.0.0/0')] });
+      expect(write.mock.calls.map((call) => String(call[0])).join('')).toMatch(
+        /NetworkPolicy 'session-network' lets every address \('0\.0\.0\.0\/0'\) reach port 8081, the REST endpoint of Flink cluster 'session'.*\[network-policy-rest-open\]/);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  test('restFrom naming the Ingress controller\'s pods is none', () => {
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      policyOf({}, { restFrom: [INGRESS_NGINX] });
+      expect(write.mock.calls.map((call) => String(call[0])).join('')).not.toMatch(/network-policy-rest-open/);
+    } finally {
+      write.mockRestore();
+    }
+  });
+});

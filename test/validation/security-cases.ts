@@ -23,6 +23,10 @@ export interface RuleCase {
 }
 
 const app = (patch: any) => [patched(APPLICATION, patch), ...JOB_RBAC];
+/** A hand-written NetworkPolicy in the application fixture's namespace. */
+const networkPolicy = (podSelector: any, ingress: any[]) => ({
+  apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'flink', namespace: 'flink' }, spec: { podSelector, policyTypes: ['Ingress'], ingress },
+});
 const config = (entries: { [key: string]: string }) => ({ spec: { flinkConfiguration: entries } });
 const namespace = (level: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'flink', labels: { 'pod-security.kubernetes.io/enforce': level } } });
 const RESTRICTED_NAMESPACE = namespace('restricted');
@@ -101,6 +105,12 @@ export const SECURITY_CASES: RuleCase[] = [
   { rule: 'pod-security-admission', what: 'hardened pods in a restricted namespace', manifests: [RESTRICTED_NAMESPACE, ...app({ spec: { podTemplate: HARDENED_TEMPLATE } })], reported: false },
   { rule: 'pod-security-admission', what: 'a pod without security contexts in a baseline namespace', manifests: [BASELINE_NAMESPACE, ...app({})], reported: false },
   { rule: 'pod-security-admission', what: 'a restricted namespace elsewhere', manifests: [patched(RESTRICTED_NAMESPACE, { metadata: { name: 'other' } }), ...app({})], reported: false },
+  // network-policy-rest-open
+  { rule: 'network-policy-rest-open', what: 'a hand-written policy that opens the REST port to 0.0.0.0/0', manifests: [...app({}), networkPolicy({ matchLabels: { app: 'app' } }, [{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 8081 }] }])], reported: true, path: 'spec.ingress[0].from[0].ipBlock.cidr', message: /NetworkPolicy 'flink' lets every address \('0\.0\.0\.0\/0'\) reach port 8081, the REST endpoint of Flink cluster 'app'/ },
+  { rule: 'network-policy-rest-open', what: '::/0 on every port, selected by matchExpressions', manifests: [...app({}), networkPolicy({ matchExpressions: [{ key: 'component', operator: 'In', values: ['jobmanager'] }] }, [{ from: [{ ipBlock: { cidr: '::/0' } }] }])], reported: true },
+  { rule: 'network-policy-rest-open', what: '0.0.0.0/0 on another port only', manifests: [...app({}), networkPolicy({ matchLabels: { app: 'app' } }, [{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 9249 }] }])], reported: false },
+  { rule: 'network-policy-rest-open', what: 'a policy on the TaskManagers only', manifests: [...app({}), networkPolicy({ matchLabels: { app: 'app', component: 'taskmanager' } }, [{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }])], reported: false },
+  { rule: 'network-policy-rest-open', what: 'a private range', manifests: [...app({}), networkPolicy({ matchLabels: { app: 'app' } }, [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 8081 }] }])], reported: false },
   // pod-privileges
   { rule: 'pod-privileges', what: 'an unmasked /proc', manifests: app({ spec: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', securityContext: { procMount: 'Unmasked' } }] } } } }), reported: true, message: /granted 'unmasked-proc-mount'.*procMount other than Default/ },
   { rule: 'pod-privileges', what: 'an Unconfined AppArmor profile', manifests: app({ spec: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', securityContext: { appArmorProfile: { type: 'Unconfined' } } }] } } } }), reported: true, message: /granted 'unconfined-apparmor'/ },

@@ -26,6 +26,7 @@ import { checkApplicationJarUri, checkPythonJob } from './job-artifacts';
 import { checkLocalState, checkSessionJobLocalState } from './local-state';
 import { checkMemoryModel } from './memory';
 import { checkPodMonitorPorts, checkServiceMonitorPorts } from './monitors';
+import { checkNetworkPolicyRestOpen } from './network-policy';
 import { checkPlaceholders, checkSecretVolumes } from './placeholders';
 import { checkPodPrivileges, checkPodSecurityAdmission } from './pod-security';
 import { checkPodTemplates } from './pod-templates';
@@ -186,6 +187,9 @@ export const RULES_BY_KIND: { readonly [kind: string]: ReadonlyArray<Rule> } = {
   ],
   Service: [
     checkServiceExposure,
+  ],
+  NetworkPolicy: [
+    checkNetworkPolicyRestOpen,
   ],
   // OpenShift Routes, the other Gateway API routes, Istio VirtualServices, Traefik IngressRoutes, Contour HTTPProxies.
   ...Object.fromEntries(ROUTE_EXPOSURE_KINDS.map((kind) => [kind, [checkRouteExposure]])),
