@@ -8,7 +8,7 @@
 import { jobManagerMemoryLines, taskManagerMemoryLines } from './explain-memory-command';
 import { DEFAULT_MAX_FILE_SIZE, formatSize } from './read-file';
 import { readManifestPaths } from './read-manifests';
-import { Output, parseSize, problemText } from './validate-command';
+import { Output, parseSize, problemText, usageError } from './validate-command';
 import { ReadProblem } from './walk';
 import { ExplainedObjects, ExplainedPod, ExplainedService, ExplainedValue } from '../explained-objects';
 import { ResourceExplanation } from '../explanation';
@@ -252,10 +252,7 @@ function resourceLines(explanation: ResourceExplanation, file: string | undefine
 export function explainCommand(args: string[], output: Output): number {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    output.err(escapeControlCharacters(`cdk8s-flink explain: ${parsed}`));
-    output.err('');
-    output.err(EXPLAIN_USAGE);
-    return 2;
+    return usageError(output, 'cdk8s-flink explain', parsed, EXPLAIN_USAGE);
   }
   const problems: ReadProblem[] = [];
   const sourced = readManifestPaths(parsed.paths, parsed.maxFileSize, problems);

@@ -3,7 +3,7 @@
  */
 import { EXPLAIN_USAGE, explainCommand } from './explain-command';
 import { EXPLAIN_MEMORY_USAGE, explainMemoryCommand } from './explain-memory-command';
-import { validateCommand, Output, VALIDATE_USAGE } from './validate-command';
+import { usageError, validateCommand, Output, VALIDATE_USAGE } from './validate-command';
 import { escapeControlCharacters } from '../validation/printable';
 
 const USAGE = [
@@ -53,10 +53,7 @@ export function main(args: string[], output: Output = STANDARD_OUTPUT): number {
       output.out(USAGE);
       return command === undefined ? 2 : 0;
     }
-    output.err(escapeControlCharacters(`cdk8s-flink: unknown command '${command}'`));
-    output.err('');
-    output.err(USAGE);
-    return 2;
+    return usageError(output, 'cdk8s-flink', `unknown command '${command}'`, USAGE);
   } catch (error) {
     // Not reached by any known input; the user gets one line, never a stack trace.
     let text: string;

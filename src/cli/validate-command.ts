@@ -20,6 +20,14 @@ export interface Output {
   err(line: string): void;
 }
 
+/** Reports wrong arguments: `<command>: <problem>`, then the usage, on stderr; returns exit status 2. */
+export function usageError(output: Output, command: string, problem: string, usage: string): number {
+  output.err(escapeControlCharacters(`${command}: ${problem}`));
+  output.err('');
+  output.err(usage);
+  return 2;
+}
+
 export const VALIDATE_USAGE = [
   'Usage: cdk8s-flink validate [options] FILE|DIR...',
   '',
@@ -212,10 +220,7 @@ function packageVersion(): string {
 export function validateCommand(args: string[], output: Output): number {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    output.err(escapeControlCharacters(`cdk8s-flink validate: ${parsed}`));
-    output.err('');
-    output.err(VALIDATE_USAGE);
-    return 2;
+    return usageError(output, 'cdk8s-flink validate', parsed, VALIDATE_USAGE);
   }
   const problems: ReadProblem[] = [];
   const sourced = readManifestPaths(parsed.paths, parsed.maxFileSize, problems);
